@@ -1,0 +1,64 @@
+"""Label axes for labelled arrays: unique labels with O(1) position look-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from canemure._text import suggest
+from canemure.errors import UnknownNameError
+
+__all__ = ["Axis"]
+
+L = TypeVar("L", str, int)
+
+
+class Axis(Generic[L]):
+    """An ordered set of unique labels (area codes, sector keys or years)."""
+
+    __slots__ = ("_index", "labels", "name")
+
+    def __init__(self, name: str, labels: Iterable[L]) -> None:
+        self.name = name
+        self.labels: tuple[L, ...] = tuple(labels)
+        self._index = {label: i for i, label in enumerate(self.labels)}
+        if len(self._index) != len(self.labels):
+            seen: set[L] = set()
+            dupes = sorted({str(x) for x in self.labels if x in seen or seen.add(x)})  # type: ignore[func-returns-value]
+            raise ValueError(f"{name} axis has duplicate labels: {', '.join(dupes)}")
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __iter__(self) -> Iterator[L]:
+        return iter(self.labels)
+
+    def __contains__(self, label: object) -> bool:
+        return label in self._index
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Axis) and self.labels == other.labels
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.labels))
+
+    def __repr__(self) -> str:
+        return f"Axis({self.name!r}, {list(self.labels)!r})"
+
+    def position(self, label: L) -> int:
+        """The position of ``label``; unknown labels raise an error with suggestions."""
+        try:
+            return self._index[label]
+        except KeyError:
+            raise UnknownNameError(
+                f"{self.name} (not in this inventory)",
+                str(label),
+                suggest(str(label), [str(x) for x in self.labels]),
+            ) from None
+
+    def positions(self, labels: Sequence[L]) -> npt.NDArray[np.intp]:
+        """Positions of several labels, in the order given."""
+        return np.fromiter((self.position(x) for x in labels), dtype=np.intp, count=len(labels))

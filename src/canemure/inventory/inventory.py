@@ -1,0 +1,446 @@
+"""The emission inventory: a labelled ``area x sector x year`` array with a unit.
+
+Design notes
+------------
+* The values are **one** pint Quantity wrapping one float64 numpy array. Every operation strips
+  the unit once at the edge of its numpy kernel and re-attaches it once, so the unit-aware API
+  costs little more than raw numpy (``benchmarks/`` measures the ratio).
+* **"Not estimated" is NaN** and is never the same as zero: it propagates through every sum, so
+  a regional total with a missing municipality, or a sector total with a missing sub-sector, is
+  itself "not estimated" instead of quietly under-reporting. :meth:`EmissionInventory.coverage`
+  says where the gaps are; renderers print "not estimated".
+* All sectors on the sector axis are at the **same level** of the ALas hierarchy (a leaf-level
+  inventory from SYKE's open data, or the 13 level-3 sectors of SYKE's Excel export).
+  Aggregation goes up the hierarchy; it never mixes levels, so nothing is counted twice.
+* Extensive quantities (emissions, population) are summed. Intensive ones (per resident, change,
+  shares) are *derived* from summed parts by methods, never stored and never summed.
+* Every inventory states the :class:`~canemure.sectors.AccountingRule` it follows and the
+  :class:`~canemure.inventory.Source` of each area's figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pint
+
+from canemure.errors import MissingDependencyError, UnitError
+from canemure.inventory.axes import Axis
+from canemure.inventory.population import Population
+from canemure.inventory.provenance import Source
+from canemure.sectors.hierarchy import SectorHierarchy, sector_hierarchy
+from canemure.sectors.rules import AccountingRule
+from canemure.units import Q_, unit_label
+
+if TYPE_CHECKING:
+    from canemure.inventory.coverage import Coverage
+    from canemure.inventory.records import EmissionRecord
+
+__all__ = ["AreaLevel", "EmissionInventory"]
+
+AreaLevel = Literal["municipality", "region", "group"]
+"""What the area axis holds: municipality codes, region codes, or caller-defined groups."""
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def _axis(name: str) -> Any:
+    def convert(labels: Any) -> Axis[Any]:
+        return labels if isinstance(labels, Axis) else Axis(name, labels)
+
+    return convert
+
+
+def _check_values(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, pint.Quantity):
+        raise UnitError(f"inventory values must be a pint Quantity, got {type(value).__name__}")
+    if not isinstance(value.magnitude, np.ndarray) or value.magnitude.ndim != 3:
+        raise TypeError("inventory values must wrap one 3-d numpy array (area x sector x year)")
+    if value.magnitude.dtype != np.float64:
+        raise TypeError(f"inventory values must be float64, got {value.magnitude.dtype}")
+
+
+@attrs.frozen(eq=False)
+class EmissionInventory:
+    """Emissions (or energy use) per area, sector and year, with unit, rule and provenance."""
+
+    values: pint.Quantity = attrs.field(validator=_check_values)
+    """One Quantity of a float64 array, shape ``(areas, sectors, years)``; NaN = not estimated."""
+    areas: Axis[str] = attrs.field(converter=_axis("area"))
+    """Area codes (3-digit municipality codes, 2-digit region codes, or group names)."""
+    sectors: Axis[str] = attrs.field(converter=_axis("sector"))
+    """Sector keys of the ALas hierarchy, all at the same level."""
+    years: Axis[int] = attrs.field(converter=_axis("year"))
+    """Calendar years, ascending."""
+    rule: AccountingRule
+    """The accounting rule the figures follow."""
+    sources: Mapping[str, tuple[Source, ...]] = attrs.field(factory=dict)
+    """For each area, the sources of its figures."""
+    population: Population | None = None
+    """Residents per area and year, for per-resident values (optional)."""
+    area_level: AreaLevel = "municipality"
+    """What the area axis holds."""
+    hierarchy: SectorHierarchy = attrs.field(factory=sector_hierarchy, repr=False)
+    """The sector hierarchy the sector keys belong to."""
+
+    def __attrs_post_init__(self) -> None:
+        shape = (len(self.areas), len(self.sectors), len(self.years))
+        if self.values.magnitude.shape != shape:
+            raise ValueError(
+                f"inventory values have shape {self.values.magnitude.shape}, expected {shape} "
+                "(areas x sectors x years)"
+            )
+        levels = {self.hierarchy[key].level for key in self.sectors}
+        if len(levels) > 1:
+            raise ValueError(
+                f"all sectors of an inventory must be at one hierarchy level, got levels "
+                f"{sorted(levels)}"
+            )
+        if list(self.years) != sorted(self.years):
+            raise ValueError(f"years must be ascending, got {list(self.years)}")
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_array(
+        cls,
+        array: npt.ArrayLike,
+        unit: str | pint.Unit,
+        *,
+        areas: Iterable[str],
+        sectors: Iterable[str],
+        years: Iterable[int],
+        rule: AccountingRule,
+        source: Source | None = None,
+        population: Population | None = None,
+        area_level: AreaLevel = "municipality",
+    ) -> EmissionInventory:
+        """Build an inventory from a plain array and a unit; one source for every area."""
+        areas = tuple(areas)
+        values = Q_(np.array(array, dtype=np.float64), unit)
+        sources = {a: (source,) for a in areas} if source is not None else {}
+        return cls(values, areas, tuple(sectors), tuple(years), rule, sources, population,
+                   area_level)
+
+    def _replace(self, values: FloatArray, **changes: Any) -> EmissionInventory:
+        return attrs.evolve(self, values=Q_(values, self.values.units), **changes)
+
+    # ------------------------------------------------------------------ basic properties
+    @property
+    def unit(self) -> pint.Unit:
+        """The unit of the values."""
+        return self.values.units
+
+    @property
+    def sector_level(self) -> int:
+        """The hierarchy level of the sector axis (0 = total ... 5, 6 = leaves)."""
+        return self.hierarchy[self.sectors.labels[0]].level if len(self.sectors) else 0
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        """``(areas, sectors, years)``."""
+        a, s, y = self.values.magnitude.shape
+        return (a, s, y)
+
+    @property
+    def magnitude(self) -> FloatArray:
+        """The raw values in :attr:`unit` (a view; do not modify)."""
+        result: FloatArray = self.values.magnitude
+        return result
+
+    @property
+    def estimated(self) -> npt.NDArray[np.bool_]:
+        """Boolean mask: ``True`` where a value is estimated, ``False`` where not estimated."""
+        return ~np.isnan(self.magnitude)
+
+    def to(self, unit: str | pint.Unit) -> EmissionInventory:
+        """The same inventory in another (compatible) unit."""
+        try:
+            converted = self.values.to(unit)
+        except pint.DimensionalityError as exc:
+            raise UnitError(f"cannot convert inventory in {self.unit} to {unit}: {exc}") from exc
+        return attrs.evolve(self, values=converted)
+
+    def value(self, area: str, sector: str, year: int) -> pint.Quantity:
+        """One value as a scalar Quantity (NaN magnitude when not estimated)."""
+        i = self.areas.position(self._area_key(area))
+        j = self.sectors.position(self._sector_key(sector))
+        k = self.years.position(year)
+        return Q_(float(self.magnitude[i, j, k]), self.unit)
+
+    # ------------------------------------------------------------------ selection
+    def _area_key(self, area: str) -> str:
+        if area in self.areas:
+            return area
+        if self.area_level != "group":
+            from canemure.geography import gazetteer
+
+            gaz = gazetteer()
+            found = gaz.region(area) if self.area_level == "region" else gaz.municipality(area)
+            return found.code
+        return area
+
+    def _sector_key(self, sector: str) -> str:
+        if sector in self.sectors:
+            return sector
+        return self.hierarchy.find(sector, self.sector_level).key
+
+    def sel(
+        self,
+        *,
+        areas: Sequence[str] | str | None = None,
+        sectors: Sequence[str] | str | None = None,
+        years: Sequence[int] | int | range | None = None,
+    ) -> EmissionInventory:
+        """Select by labels: area codes or names, sector keys or names, years.
+
+        Every requested label must exist; an unknown one raises an error with suggestions (a
+        selection never silently drops a label).
+        """
+        values = self.magnitude
+        changes: dict[str, Any] = {}
+        if areas is not None:
+            keys = [self._area_key(a) for a in ([areas] if isinstance(areas, str) else areas)]
+            values = values[self.areas.positions(keys)]
+            changes["areas"] = keys
+            changes["sources"] = {a: self.sources[a] for a in keys if a in self.sources}
+        if sectors is not None:
+            chosen = [sectors] if isinstance(sectors, str) else sectors
+            keys = [self._sector_key(s) for s in chosen]
+            values = values[:, self.sectors.positions(keys)]
+            changes["sectors"] = keys
+        if years is not None:
+            chosen_years = [years] if isinstance(years, int) else list(years)
+            values = values[:, :, self.years.positions(chosen_years)]
+            changes["years"] = chosen_years
+        return self._replace(np.ascontiguousarray(values), **changes)
+
+    # ------------------------------------------------------------------ aggregation
+    def aggregate_sectors(self, level: int) -> EmissionInventory:
+        """Sum sectors up the hierarchy to ``level`` (0 = total, 1-5, or 6 for leaves).
+
+        A parent is "not estimated" as soon as one of its children in the inventory is. Only the
+        children present on the sector axis are summed: an inventory restricted by a rule sums
+        the leaves the rule counts.
+        """
+        current = self.sector_level
+        if level == current:
+            return self
+        if level > current:
+            raise ValueError(
+                f"cannot disaggregate sectors from level {current} to level {level}; "
+                "finer data is needed"
+            )
+        parents = [self.hierarchy.ancestor(key, level).key for key in self.sectors]
+        order = list(dict.fromkeys(parents))
+        positions = {p: i for i, p in enumerate(order)}
+        group = np.fromiter((positions[p] for p in parents), dtype=np.intp, count=len(parents))
+        values = self.magnitude
+        if np.any(np.diff(group) < 0):  # make groups contiguous for one reduceat call
+            permutation = np.argsort(group, kind="stable")
+            values, group = values[:, permutation], group[permutation]
+        starts = np.flatnonzero(np.r_[True, np.diff(group) != 0])
+        summed = np.add.reduceat(values, starts, axis=1)
+        return self._replace(summed, sectors=order)
+
+    def total(self) -> EmissionInventory:
+        """Sum of all sectors (sector axis ``("total",)``)."""
+        return self.aggregate_sectors(0)
+
+    def aggregate_areas(
+        self, groups: Mapping[str, Iterable[str]], *, area_level: AreaLevel = "group"
+    ) -> EmissionInventory:
+        """Sum areas into groups ``{group: member areas}``.
+
+        A member that is not in the inventory makes the group "not estimated" (NaN) for every
+        sector and year: a total must not quietly under-report. :meth:`coverage` names the gap.
+        """
+        values = self.magnitude
+        out = np.full((len(groups), len(self.sectors), len(self.years)), np.nan)
+        sources: dict[str, tuple[Source, ...]] = {}
+        for i, (name, members) in enumerate(groups.items()):
+            members = list(members)
+            present = [m for m in members if m in self.areas]
+            collected: list[Source] = []
+            for m in present:
+                collected.extend(s for s in self.sources.get(m, ()) if s not in collected)
+            sources[name] = tuple(collected)
+            if present and len(present) == len(members):
+                out[i] = values[self.areas.positions(present)].sum(axis=0)
+        population = self.population.aggregate(groups) if self.population is not None else None
+        return self._replace(
+            out, areas=list(groups), sources=sources, population=population, area_level=area_level
+        )
+
+    def to_regions(self, regions: Iterable[str] | None = None) -> EmissionInventory:
+        """Sum municipalities into their regions (all municipalities of the reference list).
+
+        ``regions`` limits the result to some regions (codes or names); by default every region
+        with at least one municipality in the inventory. A region with a municipality missing
+        from the inventory is "not estimated".
+        """
+        from canemure.geography import gazetteer
+
+        if self.area_level != "municipality":
+            raise ValueError(f"to_regions() needs municipalities, this inventory holds {self.area_level}s")
+        gaz = gazetteer()
+        if regions is None:
+            codes = sorted({gaz.municipality(a).region_code for a in self.areas})
+        else:
+            codes = [gaz.region(r).code for r in regions]
+        groups = {c: [m.code for m in gaz.municipalities_of(c)] for c in codes}
+        return self.aggregate_areas(groups, area_level="region")
+
+    # ------------------------------------------------------------------ derived quantities
+    def per_resident(self, unit: str = "t CO2e / resident / a") -> pint.Quantity:
+        """Values divided by the population of the same area and year.
+
+        Computed from the inventory's (summed) values and (summed) population, never by summing
+        per-resident values. Missing population gives NaN ("not estimated").
+        """
+        if self.population is None:
+            raise ValueError("this inventory has no population; attach one with with_population()")
+        residents = self.population.at(list(self.areas), list(self.years))
+        ratio = self.values / residents[:, None, :]
+        try:
+            return ratio.to(unit)
+        except pint.DimensionalityError as exc:
+            raise UnitError(f"cannot express {ratio.units} per resident as {unit}") from exc
+
+    def with_population(self, population: Population) -> EmissionInventory:
+        """The same inventory with ``population`` attached."""
+        return attrs.evolve(self, population=population)
+
+    def change(self, base_year: int) -> pint.Quantity:
+        """Relative change against ``base_year``, in percent, for every cell.
+
+        NaN where either year is not estimated or the base value is zero.
+        """
+        values = self.magnitude
+        base = values[:, :, self.years.position(base_year)][:, :, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            relative = np.where(base != 0, (values - base) / base, np.nan)
+        return Q_(relative * 100.0, "percent")
+
+    def shares(self) -> pint.Quantity:
+        """Each sector's share of its area's total of the same year, in percent."""
+        values = self.magnitude
+        totals = values.sum(axis=1, keepdims=True)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(totals != 0, values / totals, np.nan)
+        return Q_(share * 100.0, "percent")
+
+    # ------------------------------------------------------------------ combining
+    def merge(self, other: EmissionInventory) -> EmissionInventory:
+        """Combine with ``other``; where ``other`` has an estimated value it wins.
+
+        Both must follow the same rule at the same sector level and have compatible units.
+        Sources are kept per area, so a report can say which source each figure came from.
+        """
+        if other.rule != self.rule:
+            raise ValueError(f"cannot merge rule {other.rule.id!r} into rule {self.rule.id!r}")
+        if other.sector_level != self.sector_level:
+            other = other.aggregate_sectors(min(self.sector_level, other.sector_level))
+            base = self.aggregate_sectors(other.sector_level)
+            return base.merge(other)
+        other_values = other.values.m_as(self.unit)
+        areas = list(dict.fromkeys([*self.areas, *other.areas]))
+        sectors = list(dict.fromkeys([*self.sectors, *other.sectors]))
+        years = sorted(set(self.years) | set(other.years))
+        out = np.full((len(areas), len(sectors), len(years)), np.nan)
+        for source_values, inv in ((self.magnitude, self), (other_values, other)):
+            ia = np.array([areas.index(a) for a in inv.areas], dtype=np.intp)
+            isec = np.array([sectors.index(s) for s in inv.sectors], dtype=np.intp)
+            iy = np.array([years.index(y) for y in inv.years], dtype=np.intp)
+            block = out[np.ix_(ia, isec, iy)]
+            out[np.ix_(ia, isec, iy)] = np.where(np.isnan(source_values), block, source_values)
+        sources = dict(self.sources)
+        for area, found in other.sources.items():
+            sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
+        population = self.population
+        if other.population is not None:
+            population = other.population if population is None else population.merge(
+                other.population
+            )
+        return self._replace(
+            out, areas=areas, sectors=sectors, years=years, sources=sources, population=population
+        )
+
+    # ------------------------------------------------------------------ reports and export
+    def coverage(self) -> Coverage:
+        """Which cells are estimated, per area and year (see :class:`Coverage`)."""
+        from canemure.inventory.coverage import Coverage
+
+        return Coverage.of(self)
+
+    def to_records(self) -> list[EmissionRecord]:
+        """Tidy long records, one per cell (not-estimated cells have ``value=None``)."""
+        from canemure.inventory.records import to_records
+
+        return to_records(self)
+
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[EmissionRecord],
+        *,
+        rule: AccountingRule,
+        sources: Mapping[str, tuple[Source, ...]] | None = None,
+        area_level: AreaLevel = "municipality",
+    ) -> EmissionInventory:
+        """Build from tidy records (see :func:`canemure.inventory.records.from_records`)."""
+        from canemure.inventory.records import from_records
+
+        return from_records(records, rule=rule, sources=sources, area_level=area_level)
+
+    def to_pandas(self) -> Any:
+        """A long ``pandas.DataFrame`` (area, sector, year, value, unit). Needs ``canemure[pandas]``."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingDependencyError("pandas", "pandas", "EmissionInventory.to_pandas()") from None
+        a, s, y = np.meshgrid(
+            np.array(self.areas.labels, dtype=object),
+            np.array(self.sectors.labels, dtype=object),
+            np.array(self.years.labels),
+            indexing="ij",
+        )
+        frame = pd.DataFrame(
+            {
+                "area": a.ravel(),
+                "sector": s.ravel(),
+                "year": y.ravel(),
+                "value": self.magnitude.ravel(),
+            }
+        )
+        frame.attrs.update(unit=unit_label(self.unit), rule=self.rule.id)
+        return frame
+
+    def to_xarray(self) -> Any:
+        """An ``xarray.DataArray`` with unit and rule in ``attrs``. Needs ``canemure[xarray]``."""
+        try:
+            import xarray as xr
+        except ImportError:
+            raise MissingDependencyError("xarray", "xarray", "EmissionInventory.to_xarray()") from None
+        return xr.DataArray(
+            self.magnitude.copy(),
+            dims=("area", "sector", "year"),
+            coords={
+                "area": list(self.areas.labels),
+                "sector": list(self.sectors.labels),
+                "year": list(self.years.labels),
+            },
+            attrs={"units": unit_label(self.unit), "rule": self.rule.id},
+        )
+
+    def __repr__(self) -> str:
+        a, s, y = self.shape
+        years = f"{self.years.labels[0]}-{self.years.labels[-1]}" if y else "no years"
+        return (
+            f"<EmissionInventory {a} {self.area_level.replace('ty', 'tie')}s x {s} level-{self.sector_level} sectors "
+            f"x {y} years ({years}), {unit_label(self.unit)}, rule {self.rule.id!r}>"
+        )
+

@@ -1,0 +1,95 @@
+"""Population per area and year: the denominator of every per-resident figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import numpy as np
+import pint
+
+from canemure.errors import UnitError
+from canemure.inventory.axes import Axis
+from canemure.inventory.provenance import Source
+from canemure.units import Q_
+
+__all__ = ["Population"]
+
+
+def _check_values(instance: Population, _attribute: object, value: object) -> None:
+    if not isinstance(value, pint.Quantity) or not isinstance(value.magnitude, np.ndarray):
+        raise TypeError(f"population values must be one Quantity of a numpy array, got {value!r}")
+    if not value.is_compatible_with("resident"):
+        raise UnitError(f"population must be in residents, got unit {value.units}")
+
+
+@attrs.frozen(eq=False)
+class Population:
+    """Residents per area (municipality or region code) and year.
+
+    Missing values are NaN ("not known") and propagate: a region whose municipality lacks a
+    population figure has no population either, so its per-resident value is not estimated.
+    """
+
+    values: pint.Quantity = attrs.field(validator=_check_values)
+    """Residents, shape ``(len(areas), len(years))``."""
+    areas: Axis[str] = attrs.field(converter=lambda a: a if isinstance(a, Axis) else Axis("area", a))
+    """Area codes."""
+    years: Axis[int] = attrs.field(converter=lambda y: y if isinstance(y, Axis) else Axis("year", y))
+    """Years."""
+    source: Source | None = None
+    """Where the figures come from."""
+
+    def __attrs_post_init__(self) -> None:
+        shape = (len(self.areas), len(self.years))
+        if self.values.magnitude.shape != shape:
+            raise ValueError(
+                f"population values have shape {self.values.magnitude.shape}, "
+                f"expected {shape} (areas x years)"
+            )
+
+    @classmethod
+    def from_mapping(
+        cls, data: Mapping[tuple[str, int], float], source: Source | None = None
+    ) -> Population:
+        """Build from ``{(area, year): residents}``; absent combinations are NaN."""
+        areas = sorted({a for a, _ in data})
+        years = sorted({y for _, y in data})
+        array = np.full((len(areas), len(years)), np.nan)
+        a_pos = {a: i for i, a in enumerate(areas)}
+        y_pos = {y: i for i, y in enumerate(years)}
+        for (area, year), value in data.items():
+            array[a_pos[area], y_pos[year]] = value
+        return cls(Q_(array, "resident"), areas, years, source)
+
+    def at(self, areas: Sequence[str], years: Sequence[int]) -> pint.Quantity:
+        """Residents for ``areas`` x ``years``; areas or years this table lacks are NaN."""
+        out = np.full((len(areas), len(years)), np.nan)
+        magnitude = self.values.m_as("resident")
+        for i, area in enumerate(areas):
+            if area not in self.areas:
+                continue
+            row = magnitude[self.areas.position(area)]
+            for j, year in enumerate(years):
+                if year in self.years:
+                    out[i, j] = row[self.years.position(year)]
+        return Q_(out, "resident")
+
+    def aggregate(self, groups: Mapping[str, Iterable[str]]) -> Population:
+        """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
+        magnitude = self.values.m_as("resident")
+        out = np.full((len(groups), len(self.years)), np.nan)
+        for i, members in enumerate(groups.values()):
+            members = list(members)
+            if members and all(m in self.areas for m in members):
+                out[i] = magnitude[self.areas.positions(members)].sum(axis=0)
+        return Population(Q_(out, "resident"), list(groups), self.years, self.source)
+
+    def merge(self, other: Population) -> Population:
+        """Combine two tables; where both have a figure, ``other`` wins."""
+        areas = list(dict.fromkeys([*self.areas, *other.areas]))
+        years = sorted(set(self.years) | set(other.years))
+        base = self.at(areas, years).m_as("resident")
+        update = other.at(areas, years).m_as("resident")
+        merged = np.where(np.isnan(update), base, update)
+        return Population(Q_(merged, "resident"), areas, years, self.source or other.source)

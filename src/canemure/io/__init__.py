@@ -1,0 +1,1 @@
+"""Readers, writers, the user cache and the SYKE downloader."""

@@ -1,0 +1,59 @@
+"""Human-readable unit labels in the order the field writes them: ``kt CO2e/a``, ``€/t CO2e``."""
+
+from __future__ import annotations
+
+import pint
+
+from canemure.units._registry import ureg
+
+__all__ = ["unit_label"]
+
+_GAS_DIMENSIONS = ("_gas]", "[carbon_dioxide]")
+
+
+def _is_gas(name: str) -> bool:
+    dims = str(ureg.get_dimensionality(name))
+    return any(marker in dims for marker in _GAS_DIMENSIONS)
+
+
+def _symbol(name: str) -> str:
+    if name == "EUR":
+        return "€"
+    symbol = ureg.get_symbol(name)
+    return {"metric_ton": "t", "kilotonne": "kt", "megatonne": "Mt"}.get(symbol, symbol)
+
+
+def _term(name: str, power: float) -> str:
+    exponent = abs(power)
+    text = _symbol(name)
+    return text if exponent == 1 else f"{text}^{exponent:g}"
+
+
+def unit_label(unit: pint.Unit | str) -> str:
+    """Format ``unit`` with the amount first, then the gas, then ``/`` and the denominators.
+
+    >>> from canemure.units import ureg
+    >>> unit_label(ureg.Unit("kt CO2e / a"))
+    'kt CO2e/a'
+    >>> unit_label("EUR / t CO2e")
+    '€/t CO2e'
+    >>> unit_label("t CO2e / resident / a")
+    't CO2e/resident/a'
+    """
+    parsed = ureg.Unit(unit) if isinstance(unit, str) else unit
+    items = list(parsed._units.items())  # noqa: SLF001 - pint exposes no public accessor
+    numerator = [(n, p) for n, p in items if p > 0]
+    denominator = [(n, p) for n, p in items if p < 0]
+
+    def ordered(terms: list[tuple[str, float]]) -> list[str]:
+        plain = [_term(n, p) for n, p in terms if not _is_gas(n)]
+        gases = [_term(n, p) for n, p in terms if _is_gas(n)]
+        return plain + gases
+
+    top = " ".join(ordered(numerator)) or "1"
+    bottom = ordered(denominator)
+    if not bottom:
+        return top
+    if top == "1" and len(bottom) == 1:
+        return f"1/{bottom[0]}"
+    return "/".join([top, *bottom])

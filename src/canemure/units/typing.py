@@ -1,0 +1,52 @@
+"""Typed aliases and checks for pint quantities wrapping numpy arrays.
+
+pint's typing is loose; keeping the aliases here confines mypy's complaints to one module.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pint
+
+from canemure.errors import UnitError
+from canemure.units._registry import ureg
+
+__all__ = ["QuantityArray", "QuantityScalar", "ensure_unit", "magnitude"]
+
+QuantityArray: TypeAlias = pint.Quantity
+"""A pint Quantity whose magnitude is one numpy array (never an array of Quantities)."""
+
+QuantityScalar: TypeAlias = pint.Quantity
+"""A pint Quantity whose magnitude is a Python or numpy scalar."""
+
+
+def ensure_unit(value: object, dimension_of: str, what: str = "value") -> pint.Quantity:
+    """Return ``value`` as a Quantity with the dimension of unit ``dimension_of``.
+
+    Strings are parsed (``"12 kt CO2e/a"``); plain numbers are refused because a number without a
+    unit is ambiguous. Raises :class:`~canemure.errors.UnitError` naming ``what`` and the value.
+    """
+    if isinstance(value, str):
+        try:
+            value = ureg.Quantity(value)
+        except Exception as exc:  # pint raises several unrelated types on bad strings
+            raise UnitError(f"{what}: cannot parse {value!r} as a quantity: {exc}") from exc
+    if not isinstance(value, pint.Quantity):
+        raise UnitError(f"{what}: {value!r} has no unit; give it as a quantity in {dimension_of}")
+    if not value.is_compatible_with(dimension_of):
+        raise UnitError(
+            f"{what}: {value!r} has dimension {value.dimensionality}, "
+            f"expected the dimension of {dimension_of!r}"
+        )
+    return value
+
+
+def magnitude(value: pint.Quantity, unit: str) -> npt.NDArray[np.float64]:
+    """Strip ``value`` to a float array in ``unit`` (the edge of a numeric kernel)."""
+    try:
+        return np.asarray(value.m_as(unit), dtype=np.float64)
+    except pint.DimensionalityError as exc:
+        raise UnitError(f"cannot express {value!r} in {unit}: {exc}") from exc
