@@ -1,0 +1,1 @@
+"""The ``canemure`` command-line interface (entry point: :func:`canemure.cli.main.main`)."""

@@ -1,0 +1,118 @@
+"""The ``canemure`` command line.
+
+Sub-commands:
+
+``canemure baseline AREA``
+    Print an area's baseline emissions by sector (roadmap step 1).
+``canemure data import PATH...``
+    Validate SYKE CSV or Excel files a user downloaded and store them in the user cache.
+``canemure data list``
+    Show what the user cache holds.
+``canemure plugins``
+    List region adapter plugins, loaded and failed.
+``canemure new-plugin NAME``
+    Start a new region adapter distribution that passes the conformance kit.
+
+Errors the user can fix (bad input, unknown names, missing data) print one clear message to
+standard error and exit with status 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from canemure._version import __version__
+from canemure.errors import CanemureError
+
+__all__ = ["build_parser", "main"]
+
+EXIT_USAGE = 2
+
+
+def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "baseline",
+        help="an area's baseline emissions by sector",
+        description="Print a region's or municipality's emissions by sector for chosen years, "
+        "with totals, change in percent and tonnes per resident.",
+    )
+    parser.add_argument("area", help="region or municipality: code or name in fi/sv/en, any case")
+    parser.add_argument(
+        "--rules",
+        default="hinku",
+        help="accounting rule set: all, hinku, hinku-credits, esr, ets (default: hinku)",
+    )
+    parser.add_argument(
+        "--years",
+        default=None,
+        help="years to show: '2007,2024', '2005-2024' or 'latest' (default: 2007 and the latest)",
+    )
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="en")
+    parser.add_argument(
+        "--no-plugins", action="store_true", help="use only bundled and imported data"
+    )
+    parser.set_defaults(run="canemure.cli.baseline:run")
+
+
+def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("data", help="manage SYKE data in the user cache")
+    data_sub = parser.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
+    imp = data_sub.add_parser(
+        "import",
+        help="validate SYKE CSV/Excel files (or folders of them) and store them in the cache",
+    )
+    imp.add_argument("paths", nargs="+", help="files or folders")
+    imp.set_defaults(run="canemure.cli.data:run_import")
+    lst = data_sub.add_parser("list", help="show what the user cache holds")
+    lst.set_defaults(run="canemure.cli.data:run_list")
+
+
+def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("plugins", help="list region adapter plugins, loaded and failed")
+    parser.set_defaults(run="canemure.cli.plugins:run_list")
+    new = sub.add_parser(
+        "new-plugin", help="create a new region adapter distribution from the template"
+    )
+    new.add_argument("name", help="distribution name, e.g. canemure-kainuu")
+    new.add_argument("--region", required=True, help="region code or name the adapter serves")
+    new.add_argument("--dest", default=".", help="folder to create the distribution in")
+    new.set_defaults(run="canemure.cli.plugins:run_new")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``canemure`` command."""
+    parser = argparse.ArgumentParser(
+        prog="canemure",
+        description="Regional climate-mitigation roadmaps: baseline emissions, data, plugins.",
+    )
+    parser.add_argument("--version", action="version", version=f"canemure {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_baseline(sub)
+    _add_data(sub)
+    _add_plugins(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module_name, _, function_name = args.run.partition(":")
+    try:
+        handler = getattr(importlib.import_module(module_name), function_name)
+        status: int = handler(args)
+    except CanemureError as exc:
+        print(f"canemure: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ValueError, LookupError) as exc:
+        print(f"canemure: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""The baseline report: an area's emissions by sector for chosen years (roadmap step 1).
+
+:func:`build_baseline` turns a municipality-level inventory into a :class:`BaselineReport` for
+one region or municipality: rows per level-3 sector, the total, the change between the first and
+last year, population and tonnes per resident. The report is plain data; renderers in
+:mod:`canemure.reports.render` print it as a table, CSV or JSON.
+
+Figures that are not estimated stay ``None`` all the way to the output, where they print as
+"not estimated"; a regional figure with a municipality missing is itself not estimated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import attrs
+import numpy as np
+
+from canemure.geography import Municipality, Region, gazetteer
+from canemure.inventory import EmissionInventory, Source
+from canemure.sectors import AccountingRule, SectorNames
+from canemure.units import unit_label
+
+__all__ = ["BaselineReport", "ReportRow", "SourceUse", "build_baseline"]
+
+_EMISSION_UNIT = "kt CO2e / a"
+_PER_RESIDENT_UNIT = "t CO2e / resident / a"
+
+
+def _opt(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+@attrs.frozen
+class ReportRow:
+    """One sector (or the total) of a baseline report."""
+
+    key: str
+    """Sector key (``"total"`` for the total row)."""
+    names: SectorNames
+    """Display names."""
+    values: tuple[float | None, ...]
+    """One value per report year, in the report's unit; ``None`` = not estimated."""
+    change_percent: float | None
+    """Change from the first to the last report year, in percent; ``None`` if not computable."""
+
+
+@attrs.frozen
+class SourceUse:
+    """Which source the figures of one municipality came from."""
+
+    area: str
+    """Municipality code."""
+    area_name: str
+    """Municipality name (Finnish)."""
+    source: Source
+    """The source."""
+
+
+@attrs.frozen
+class BaselineReport:
+    """An area's baseline emissions by sector, ready to render."""
+
+    area: Region | Municipality
+    """The region or municipality reported."""
+    rule: AccountingRule
+    """Accounting rule of every figure."""
+    years: tuple[int, ...]
+    """Report years, ascending."""
+    unit: str
+    """Unit label of the sector values (``kt CO2e/a``)."""
+    rows: tuple[ReportRow, ...]
+    """One row per level-3 sector, in SYKE's order."""
+    total: ReportRow
+    """The sum of the rows."""
+    population: tuple[float | None, ...]
+    """Residents per report year (``None`` = not known)."""
+    per_resident: tuple[float | None, ...]
+    """Total divided by population, t CO2e per resident and year."""
+    per_resident_unit: str
+    """Unit label of :attr:`per_resident`."""
+    municipalities: tuple[str, ...]
+    """Codes of the municipalities the area consists of."""
+    missing_municipalities: tuple[str, ...]
+    """Codes of municipalities with no figures at all (they make regional figures unknown)."""
+    sources: tuple[SourceUse, ...]
+    """Where each municipality's figures came from."""
+    gaps: tuple[str, ...]
+    """Human-readable list of not-estimated figures (from the inventory's coverage)."""
+
+
+def _area_codes(area: Region | Municipality) -> tuple[str, ...]:
+    if isinstance(area, Municipality):
+        return (area.code,)
+    return tuple(m.code for m in gazetteer().municipalities_of(area))
+
+
+def build_baseline(
+    inventory: EmissionInventory, area: Region | Municipality, years: Sequence[int]
+) -> BaselineReport:
+    """Build the baseline report of ``area`` for ``years`` from a municipality-level inventory.
+
+    The inventory may hold more municipalities and years than needed; sectors finer than level 3
+    are summed up to level 3. Municipalities of ``area`` absent from the inventory are listed in
+    :attr:`BaselineReport.missing_municipalities` and make the regional figures not estimated.
+    """
+    if inventory.area_level != "municipality":
+        raise ValueError("build_baseline needs a municipality-level inventory")
+    years = tuple(sorted(set(years)))
+    missing_years = [y for y in years if y not in inventory.years]
+    if missing_years:
+        raise ValueError(
+            f"no figures for year(s) {', '.join(map(str, missing_years))}; the inventory covers "
+            f"{inventory.years.labels[0]}-{inventory.years.labels[-1]}"
+        )
+    codes = _area_codes(area)
+    present = [c for c in codes if c in inventory.areas]
+    missing = tuple(c for c in codes if c not in inventory.areas)
+    if not present:
+        raise ValueError(f"the inventory has no figures for any municipality of {area}")
+    by_sector = inventory.sel(areas=present, years=list(years)).aggregate_sectors(3)
+    grouped = by_sector.aggregate_areas({area.code: list(codes)}, area_level="group")
+    grouped = grouped.to(_EMISSION_UNIT)
+    hierarchy = inventory.hierarchy
+    values = grouped.magnitude[0]
+    change = grouped.change(years[0]).m_as("percent")[0, :, -1] if len(years) > 1 else None
+    rows = tuple(
+        ReportRow(
+            key,
+            hierarchy[key].names,
+            tuple(_opt(v) for v in values[j]),
+            _opt(change[j]) if change is not None else None,
+        )
+        for j, key in enumerate(grouped.sectors)
+    )
+    total_inv = grouped.total()
+    total_values = total_inv.magnitude[0, 0]
+    total_change = total_inv.change(years[0]).m_as("percent")[0, 0, -1] if len(years) > 1 else None
+    total = ReportRow(
+        "total",
+        hierarchy["total"].names,
+        tuple(_opt(v) for v in total_values),
+        _opt(total_change) if total_change is not None else None,
+    )
+    if total_inv.population is not None:
+        residents = total_inv.population.at([area.code], list(years)).m_as("resident")[0]
+        per_resident = total_inv.per_resident(_PER_RESIDENT_UNIT).m_as(_PER_RESIDENT_UNIT)[0, 0]
+    else:
+        residents = np.full(len(years), np.nan)
+        per_resident = np.full(len(years), np.nan)
+    gaz = gazetteer()
+    sources = tuple(
+        SourceUse(code, gaz.municipality(code).name, source)
+        for code in present
+        for source in inventory.sources.get(code, ())
+    )
+    gaps = tuple(str(gap) for gap in by_sector.coverage().gaps)
+    return BaselineReport(
+        area=area,
+        rule=inventory.rule,
+        years=years,
+        unit=unit_label(grouped.unit),
+        rows=rows,
+        total=total,
+        population=tuple(_opt(v) for v in residents),
+        per_resident=tuple(_opt(v) for v in per_resident),
+        per_resident_unit=unit_label(_PER_RESIDENT_UNIT),
+        municipalities=codes,
+        missing_municipalities=missing,
+        sources=sources,
+        gaps=gaps,
+    )

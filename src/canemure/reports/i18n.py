@@ -1,0 +1,42 @@
+"""Labels of reports in Finnish, Swedish and English.
+
+Only report furniture is translated here; names of regions, municipalities and sectors come from
+their own records (which carry fi/sv/en names from the source data).
+"""
+
+from __future__ import annotations
+
+__all__ = ["LANGUAGES", "label"]
+
+LANGUAGES = ("fi", "sv", "en")
+
+_LABELS: dict[str, tuple[str, str, str]] = {
+    # key: (fi, sv, en)
+    "sector": ("Sektori", "Sektor", "Sector"),
+    "total": ("Yhteensä", "Totalt", "Total"),
+    "change": ("Muutos", "Förändring", "Change"),
+    "per_resident": ("Päästöt asukasta kohden", "Utsläpp per invånare", "Emissions per resident"),
+    "population": ("Asukasluku", "Invånarantal", "Population"),
+    "not_estimated": ("ei arvioitu", "ej uppskattad", "not estimated"),
+    "rule": ("Laskentatapa", "Beräkningsmetod", "Accounting rule"),
+    "unit": ("Yksikkö", "Enhet", "Unit"),
+    "sources": ("Lähteet", "Källor", "Sources"),
+    "coverage": ("Kattavuus", "Täckning", "Coverage"),
+    "baseline": ("Päästöjen lähtötaso", "Utsläppens utgångsnivå", "Baseline emissions"),
+    "municipalities": ("Kunnat", "Kommuner", "Municipalities"),
+    "n_municipalities": ("{n} kuntaa", "{n} kommuner", "{n} municipalities"),
+    "missing_municipalities": (
+        "Kunnat ilman tietoja",
+        "Kommuner utan uppgifter",
+        "Municipalities without data",
+    ),
+    "gaps": ("Puuttuvat tiedot", "Saknade uppgifter", "Missing figures"),
+    "complete": ("kaikki luvut arvioitu", "alla värden uppskattade", "every figure estimated"),
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (``fi``, ``sv`` or ``en``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    return _LABELS[key][LANGUAGES.index(lang)]
