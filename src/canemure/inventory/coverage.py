@@ -49,7 +49,7 @@ class Coverage:
             )
             gaps.append(Gap(inventory.areas.labels[i], inventory.years.labels[k], sectors))
         complete = tuple(
-            a for a, ok in zip(inventory.areas, estimated.all(axis=(1, 2)), strict=True) if ok
+            a for a, ok in zip(inventory.areas, np.all(estimated, axis=(1, 2)).tolist(), strict=True) if ok
         )
         return cls(int(estimated.size), int(estimated.sum()), tuple(gaps), complete)
 

@@ -48,11 +48,16 @@ AreaLevel = Literal["municipality", "region", "group"]
 FloatArray = npt.NDArray[np.float64]
 
 
-def _axis(name: str) -> Any:
-    def convert(labels: Any) -> Axis[Any]:
-        return labels if isinstance(labels, Axis) else Axis(name, labels)
+def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
+    return labels if isinstance(labels, Axis) else Axis("area", labels)
 
-    return convert
+
+def _sector_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
+    return labels if isinstance(labels, Axis) else Axis("sector", labels)
+
+
+def _year_axis(labels: Iterable[int] | Axis[int]) -> Axis[int]:
+    return labels if isinstance(labels, Axis) else Axis("year", [int(y) for y in labels])
 
 
 def _check_values(_instance: object, _attribute: object, value: object) -> None:
@@ -68,13 +73,13 @@ def _check_values(_instance: object, _attribute: object, value: object) -> None:
 class EmissionInventory:
     """Emissions (or energy use) per area, sector and year, with unit, rule and provenance."""
 
-    values: pint.Quantity = attrs.field(validator=_check_values)
+    values: pint.Quantity[Any] = attrs.field(validator=_check_values)
     """One Quantity of a float64 array, shape ``(areas, sectors, years)``; NaN = not estimated."""
-    areas: Axis[str] = attrs.field(converter=_axis("area"))
+    areas: Axis[str] = attrs.field(converter=_area_axis)
     """Area codes (3-digit municipality codes, 2-digit region codes, or group names)."""
-    sectors: Axis[str] = attrs.field(converter=_axis("sector"))
+    sectors: Axis[str] = attrs.field(converter=_sector_axis)
     """Sector keys of the ALas hierarchy, all at the same level."""
-    years: Axis[int] = attrs.field(converter=_axis("year"))
+    years: Axis[int] = attrs.field(converter=_year_axis)
     """Calendar years, ascending."""
     rule: AccountingRule
     """The accounting rule the figures follow."""
@@ -132,7 +137,8 @@ class EmissionInventory:
     @property
     def unit(self) -> pint.Unit:
         """The unit of the values."""
-        return self.values.units
+        unit: pint.Unit = self.values.units  # type: ignore[assignment]
+        return unit
 
     @property
     def sector_level(self) -> int:
@@ -164,7 +170,7 @@ class EmissionInventory:
             raise UnitError(f"cannot convert inventory in {self.unit} to {unit}: {exc}") from exc
         return attrs.evolve(self, values=converted)
 
-    def value(self, area: str, sector: str, year: int) -> pint.Quantity:
+    def value(self, area: str, sector: str, year: int) -> pint.Quantity[Any]:
         """One value as a scalar Quantity (NaN magnitude when not estimated)."""
         i = self.areas.position(self._area_key(area))
         j = self.sectors.position(self._sector_key(sector))
@@ -295,7 +301,7 @@ class EmissionInventory:
         return self.aggregate_areas(groups, area_level="region")
 
     # ------------------------------------------------------------------ derived quantities
-    def per_resident(self, unit: str = "t CO2e / resident / a") -> pint.Quantity:
+    def per_resident(self, unit: str = "t CO2e / resident / a") -> pint.Quantity[Any]:
         """Values divided by the population of the same area and year.
 
         Computed from the inventory's (summed) values and (summed) population, never by summing
@@ -306,7 +312,8 @@ class EmissionInventory:
         residents = self.population.at(list(self.areas), list(self.years))
         ratio = self.values / residents[:, None, :]
         try:
-            return ratio.to(unit)
+            result: pint.Quantity[Any] = ratio.to(unit)
+            return result
         except pint.DimensionalityError as exc:
             raise UnitError(f"cannot express {ratio.units} per resident as {unit}") from exc
 
@@ -314,7 +321,7 @@ class EmissionInventory:
         """The same inventory with ``population`` attached."""
         return attrs.evolve(self, population=population)
 
-    def change(self, base_year: int) -> pint.Quantity:
+    def change(self, base_year: int) -> pint.Quantity[Any]:
         """Relative change against ``base_year``, in percent, for every cell.
 
         NaN where either year is not estimated or the base value is zero.
@@ -325,7 +332,7 @@ class EmissionInventory:
             relative = np.where(base != 0, (values - base) / base, np.nan)
         return Q_(relative * 100.0, "percent")
 
-    def shares(self) -> pint.Quantity:
+    def shares(self) -> pint.Quantity[Any]:
         """Each sector's share of its area's total of the same year, in percent."""
         values = self.magnitude
         totals = values.sum(axis=1, keepdims=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -23,6 +24,14 @@ def _check_values(instance: Population, _attribute: object, value: object) -> No
         raise UnitError(f"population must be in residents, got unit {value.units}")
 
 
+def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
+    return labels if isinstance(labels, Axis) else Axis("area", labels)
+
+
+def _year_axis(labels: Iterable[int] | Axis[int]) -> Axis[int]:
+    return labels if isinstance(labels, Axis) else Axis("year", labels)
+
+
 @attrs.frozen(eq=False)
 class Population:
     """Residents per area (municipality or region code) and year.
@@ -31,11 +40,11 @@ class Population:
     population figure has no population either, so its per-resident value is not estimated.
     """
 
-    values: pint.Quantity = attrs.field(validator=_check_values)
+    values: pint.Quantity[Any] = attrs.field(validator=_check_values)
     """Residents, shape ``(len(areas), len(years))``."""
-    areas: Axis[str] = attrs.field(converter=lambda a: a if isinstance(a, Axis) else Axis("area", a))
+    areas: Axis[str] = attrs.field(converter=_area_axis)
     """Area codes."""
-    years: Axis[int] = attrs.field(converter=lambda y: y if isinstance(y, Axis) else Axis("year", y))
+    years: Axis[int] = attrs.field(converter=_year_axis)
     """Years."""
     source: Source | None = None
     """Where the figures come from."""
@@ -62,7 +71,7 @@ class Population:
             array[a_pos[area], y_pos[year]] = value
         return cls(Q_(array, "resident"), areas, years, source)
 
-    def at(self, areas: Sequence[str], years: Sequence[int]) -> pint.Quantity:
+    def at(self, areas: Sequence[str], years: Sequence[int]) -> pint.Quantity[Any]:
         """Residents for ``areas`` x ``years``; areas or years this table lacks are NaN."""
         out = np.full((len(areas), len(years)), np.nan)
         magnitude = self.values.m_as("resident")

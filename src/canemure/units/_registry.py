@@ -15,6 +15,8 @@ Design notes
 
 from __future__ import annotations
 
+from typing import Any
+
 import pint
 
 __all__ = ["Q_", "ureg"]
@@ -42,8 +44,8 @@ def _preprocess(text: str) -> str:
     )
 
 
-def _build_registry() -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(
+def _build_registry() -> pint.UnitRegistry[Any]:
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
         preprocessors=[_preprocess],
         on_redefinition="ignore",
         autoconvert_offset_to_baseunit=True,
@@ -53,10 +55,10 @@ def _build_registry() -> pint.UnitRegistry:
     return registry
 
 
-ureg: pint.UnitRegistry = _build_registry()
+ureg: pint.UnitRegistry[Any] = _build_registry()
 """The package's unit registry; also pint's application registry."""
 
-pint.set_application_registry(ureg)
+pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
 
 Q_ = ureg.Quantity
 """Shortcut for ``ureg.Quantity``."""

@@ -42,8 +42,9 @@ def unit_label(unit: pint.Unit | str) -> str:
     """
     parsed = ureg.Unit(unit) if isinstance(unit, str) else unit
     items = list(parsed._units.items())  # noqa: SLF001 - pint exposes no public accessor
-    numerator = [(n, p) for n, p in items if p > 0]
-    denominator = [(n, p) for n, p in items if p < 0]
+    powers = [(name, float(power)) for name, power in items]  # type: ignore[arg-type]
+    numerator = [(n, p) for n, p in powers if p > 0]
+    denominator = [(n, p) for n, p in powers if p < 0]
 
     def ordered(terms: list[tuple[str, float]]) -> list[str]:
         plain = [_term(n, p) for n, p in terms if not _is_gas(n)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 import globalwarmingpotentials as _gwp_tables
 import pint
@@ -111,23 +112,25 @@ def gwp_context(metric: str = DEFAULT_METRIC) -> str:
     return metric
 
 
-def _converter(gas: str, factor: float) -> object:
+def _converter(gas: str, factor: float) -> Any:
     co2e_per_gas = Q_(factor, f"CO2e / {gas}")
 
-    def convert(_registry: pint.UnitRegistry, value: pint.Quantity) -> pint.Quantity:
-        return value * co2e_per_gas
+    def convert(_registry: pint.UnitRegistry[Any], value: pint.Quantity[Any]) -> pint.Quantity[Any]:
+        result: pint.Quantity[Any] = value * co2e_per_gas
+        return result
 
     return convert
 
 
 def to_co2e(
-    quantity: pint.Quantity, metric: str = DEFAULT_METRIC, unit: str = "kt CO2e / a"
-) -> pint.Quantity:
+    quantity: pint.Quantity[Any], metric: str = DEFAULT_METRIC, unit: str = "kt CO2e / a"
+) -> pint.Quantity[Any]:
     """Convert an emission of one gas to CO2e under ``metric``.
 
     Raises :class:`~canemure.errors.UnitError` when the quantity is not an emission of a gas.
     """
     try:
-        return quantity.to(unit, gwp_context(metric))
+        result: pint.Quantity[Any] = quantity.to(unit, gwp_context(metric))
+        return result
     except pint.DimensionalityError as exc:
         raise UnitError(f"cannot express {quantity:~} as {unit} under {metric}: {exc}") from exc

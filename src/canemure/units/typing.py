@@ -5,7 +5,7 @@ pint's typing is loose; keeping the aliases here confines mypy's complaints to o
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -16,14 +16,17 @@ from canemure.units._registry import ureg
 
 __all__ = ["QuantityArray", "QuantityScalar", "ensure_unit", "magnitude"]
 
-QuantityArray: TypeAlias = pint.Quantity
-"""A pint Quantity whose magnitude is one numpy array (never an array of Quantities)."""
+if TYPE_CHECKING:
+    QuantityArray: TypeAlias = pint.Quantity[Any]
+    QuantityScalar: TypeAlias = pint.Quantity[Any]
+else:
+    QuantityArray = pint.Quantity
+    """A pint Quantity whose magnitude is one numpy array (never an array of Quantities)."""
+    QuantityScalar = pint.Quantity
+    """A pint Quantity whose magnitude is a Python or numpy scalar."""
 
-QuantityScalar: TypeAlias = pint.Quantity
-"""A pint Quantity whose magnitude is a Python or numpy scalar."""
 
-
-def ensure_unit(value: object, dimension_of: str, what: str = "value") -> pint.Quantity:
+def ensure_unit(value: object, dimension_of: str, what: str = "value") -> pint.Quantity[Any]:
     """Return ``value`` as a Quantity with the dimension of unit ``dimension_of``.
 
     Strings are parsed (``"12 kt CO2e/a"``); plain numbers are refused because a number without a
@@ -44,7 +47,7 @@ def ensure_unit(value: object, dimension_of: str, what: str = "value") -> pint.Q
     return value
 
 
-def magnitude(value: pint.Quantity, unit: str) -> npt.NDArray[np.float64]:
+def magnitude(value: pint.Quantity[Any], unit: str) -> npt.NDArray[np.float64]:
     """Strip ``value`` to a float array in ``unit`` (the edge of a numeric kernel)."""
     try:
         return np.asarray(value.m_as(unit), dtype=np.float64)

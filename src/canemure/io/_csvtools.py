@@ -1,0 +1,373 @@
+"""Validating building blocks for CSV readers (SYKE's files, the tidy CSV, plugin adapters).
+
+Every reader in canemure follows the same discipline, and these helpers make it cheap:
+
+* **Decode strictly.** Files are decoded as UTF-8 (a byte-order mark is accepted). A file that
+  is not UTF-8 is refused with a message that says what was expected and what the file looks
+  like (Latin-1/Windows-1252 is the usual culprit when a spreadsheet re-saves a SYKE file);
+  nothing is guessed, because a wrong guess silently corrupts names such as "Hämeenlinna".
+* **Check the separator before anything else.** A SYKE file saved with commas (or a tidy file
+  saved with semicolons) would otherwise produce one huge column and dozens of misleading
+  "missing column" messages; :func:`read_csv_table` reports the separator problem alone.
+* **Read columns by header name**, compared case-, diacritic- and punctuation-insensitively
+  (``päästökauppa`` = ``paastokauppa``), and report missing, duplicated and unexpected columns.
+* **Collect every problem** in a :class:`~canemure.errors.ProblemCollector` with file, line
+  (the header is line 1; lines are physical lines, so quoted line breaks are counted), column
+  and value, and raise one :class:`~canemure.errors.DataFormatError` at the end. Cell parsers
+  therefore *record* a problem and return ``None`` instead of raising, so a reader can keep
+  going and report the next problem too.
+* Numbers: :func:`parse_decimal` accepts exactly one decimal mark (SYKE writes a decimal comma),
+  an optional sign and exponent; ``NaN``/``Inf`` strings are refused as impossible values, and
+  the null tokens (``NA``, ``NULL``, empty) become NaN ("not estimated"), never zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from canemure._text import fold, suggest
+from canemure.errors import DataFormatError, Problem, ProblemCollector
+
+__all__ = [
+    "BOOLEAN_SPELLINGS",
+    "FIRST_YEAR",
+    "NULL_TOKENS",
+    "CsvRow",
+    "CsvTable",
+    "atomic_write_text",
+    "check_separator",
+    "check_year",
+    "decode_text",
+    "join_names",
+    "last_year",
+    "parse_bool",
+    "parse_decimal",
+    "raise_sorted",
+    "read_csv_table",
+]
+
+FIRST_YEAR = 1990
+"""The earliest year an ALas inventory (or any canemure input) may hold."""
+
+NULL_TOKENS = frozenset({"", "NA", "NULL"})
+"""Cell texts that mean "no value" (compared after stripping blanks, case-sensitively)."""
+
+_TRUE = ("TRUE", "true", "True", "1", "yes", "Yes", "YES", "kyllä", "Kyllä", "KYLLÄ", "T", "t")
+_FALSE = ("FALSE", "false", "False", "0", "no", "No", "NO", "ei", "Ei", "EI", "F", "f")
+BOOLEAN_SPELLINGS: dict[str, bool] = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+"""Accepted spellings of booleans: TRUE/FALSE, true/false, 1/0, yes/no, kyllä/ei, T/F."""
+
+_NON_FINITE = frozenset({"nan", "inf", "infinity", "+inf", "-inf", "+infinity", "-infinity"})
+_SEPARATORS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "vertical bar"}
+
+
+def last_year() -> int:
+    """Return the latest acceptable year: the current calendar year plus one."""
+    return datetime.date.today().year + 1
+
+
+# --------------------------------------------------------------------------------- decoding
+def decode_text(data: bytes, source: str, *, what: str = "the file") -> str:
+    """Decode ``data`` as UTF-8 (optional byte-order mark), or raise a clear DataFormatError.
+
+    The message names the line and byte that are not UTF-8 and, when the bytes decode as
+    Windows-1252/Latin-1, shows how the offending line would read in that encoding.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start : exc.start + 1]
+        hint = ""
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        end = data.find(b"\n", exc.start)
+        snippet = data[start : end if end >= 0 else len(data)].rstrip(b"\r")
+        try:
+            hint = (
+                f"; it looks like Latin-1/Windows-1252 text (that line would read "
+                f"{snippet.decode('cp1252')[:80]!r}): re-save it as UTF-8"
+            )
+        except UnicodeDecodeError:
+            hint = ""
+        message = f"{what} is not UTF-8 text: byte {byte!r} cannot be decoded; expected UTF-8"
+        raise DataFormatError([Problem(message + hint, source, line)], source) from None
+
+
+def check_separator(
+    header: str, expected: str, problems: ProblemCollector, *, what: str = "the file"
+) -> bool:
+    """Check that ``header`` (the first line) is split by ``expected``; record a problem if not.
+
+    Returns ``True`` when the separator looks right. A header without the expected separator
+    but with another common one (comma, semicolon, tab, vertical bar) is reported naming both.
+    """
+    if expected in header:
+        return True
+    found = [name for sep, name in _SEPARATORS.items() if sep != expected and sep in header]
+    expected_name = _SEPARATORS.get(expected, repr(expected))
+    if found:
+        message = (
+            f"{what} must be {expected_name}-separated ({expected!r}), but its header looks "
+            f"{found[0]}-separated"
+        )
+    else:
+        message = (
+            f"{what} must be {expected_name}-separated ({expected!r}); the header has one column"
+        )
+    problems.add(message, line=1, value=header[:120])
+    return False
+
+
+# --------------------------------------------------------------------------------- cells
+def parse_decimal(text: str, *, decimal: str = ",") -> float:
+    """Parse a number written with ``decimal`` as the decimal mark; null tokens give NaN.
+
+    Accepts an optional sign, digits with at most one decimal mark and an optional exponent
+    (``-1,5``, ``,5``, ``2,5e-3``). Raises ``ValueError`` with the reason for anything else,
+    including ``NaN``/``Inf`` spelled out (an impossible value, not a missing one) and the other
+    decimal mark (``1.5`` in a decimal-comma file).
+
+    >>> parse_decimal("12,5"), parse_decimal("NA")
+    (12.5, nan)
+    """
+    stripped = text.strip()
+    if stripped in NULL_TOKENS:
+        return math.nan
+    if stripped.casefold() in _NON_FINITE:
+        raise ValueError("not a finite number (NaN and infinity are impossible values)")
+    pattern = _number_pattern(decimal)
+    if not pattern.fullmatch(stripped):
+        other = "." if decimal == "," else ","
+        if other in stripped and _number_pattern(other).fullmatch(stripped):
+            raise ValueError(
+                f"uses {other!r} as decimal mark; expected a decimal {_mark_name(decimal)}"
+            )
+        raise ValueError("not a number")
+    return float(stripped.replace(decimal, "."))
+
+
+def _mark_name(mark: str) -> str:
+    return {",": "comma", ".": "point"}.get(mark, repr(mark))
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _number_pattern(decimal: str) -> re.Pattern[str]:
+    if decimal not in _PATTERNS:
+        d = re.escape(decimal)
+        _PATTERNS[decimal] = re.compile(rf"[+-]?(\d+({d}\d*)?|{d}\d+)([eE][+-]?\d+)?")
+    return _PATTERNS[decimal]
+
+
+def parse_bool(text: str) -> bool:
+    """Parse a boolean in one of :data:`BOOLEAN_SPELLINGS`; raise ``ValueError`` otherwise."""
+    try:
+        return BOOLEAN_SPELLINGS[text.strip()]
+    except KeyError:
+        raise ValueError(
+            "not a boolean; expected TRUE/FALSE, true/false, 1/0, yes/no, kyllä/ei or T/F"
+        ) from None
+
+
+# --------------------------------------------------------------------------------- tables
+@attrs.frozen
+class CsvRow:
+    """One data row: its physical line number and its cells keyed by canonical column name.
+
+    The ``number``/``flag``/``year``/``text`` methods parse one cell and, when it is invalid,
+    record a problem naming the line, column and value and return ``None``.
+    """
+
+    line: int
+    """Line number in the file (the header is line 1)."""
+    cells: dict[str, str]
+    """Raw cell texts keyed by canonical column name (only columns the file has)."""
+
+    def text(self, column: str, problems: ProblemCollector, *, required: bool = True) -> str | None:
+        """Return the stripped text of ``column``; a required empty/null cell is a problem."""
+        if column not in self.cells:
+            return None
+        value = self.cells[column].strip()
+        if value in NULL_TOKENS:
+            if required:
+                problems.add("value is missing", line=self.line, column=column, value=value)
+            return None
+        return value
+
+    def number(
+        self,
+        column: str,
+        problems: ProblemCollector,
+        *,
+        decimal: str = ",",
+        allow_negative: bool = True,
+        what: str = "value",
+    ) -> float | None:
+        """Return the number in ``column`` (NaN for a null token), or ``None`` after a problem."""
+        if column not in self.cells:
+            return None
+        raw = self.cells[column]
+        try:
+            value = parse_decimal(raw, decimal=decimal)
+        except ValueError as exc:
+            problems.add(str(exc), line=self.line, column=column, value=raw)
+            return None
+        if not allow_negative and value < 0:
+            problems.add(f"{what} must not be negative", line=self.line, column=column, value=raw)
+            return None
+        return value
+
+    def flag(self, column: str, problems: ProblemCollector) -> bool | None:
+        """Return the boolean in ``column``, or ``None`` after a problem (a missing flag is one)."""
+        if column not in self.cells:
+            return None
+        raw = self.cells[column]
+        try:
+            return parse_bool(raw)
+        except ValueError as exc:
+            problems.add(str(exc), line=self.line, column=column, value=raw)
+            return None
+
+    def year(self, column: str, problems: ProblemCollector) -> int | None:
+        """Return the year in ``column`` (in ``FIRST_YEAR..last_year()``), or ``None``."""
+        if column not in self.cells:
+            return None
+        return check_year(self.cells[column], problems, line=self.line, column=column)
+
+
+def check_year(
+    raw: object, problems: ProblemCollector, *, line: int | None, column: str | None
+) -> int | None:
+    """Parse ``raw`` (text or number) as a year in range; record a problem and return ``None``."""
+    text = str(raw).strip()
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    if not re.fullmatch(r"[0-9]{1,4}", text):
+        problems.add("not a year", line=line, column=column, value=raw)
+        return None
+    year = int(text)
+    if not FIRST_YEAR <= year <= last_year():
+        problems.add(
+            f"year out of range {FIRST_YEAR}..{last_year()}", line=line, column=column, value=raw
+        )
+        return None
+    return year
+
+
+@attrs.frozen
+class CsvTable:
+    """A decoded, separator-checked CSV file whose columns were matched by header name."""
+
+    source: str
+    """The file as named in messages."""
+    columns: tuple[str, ...]
+    """Canonical names of the columns found, in file order (extra columns keep their header)."""
+    rows: tuple[CsvRow, ...]
+    """Data rows with the right number of fields (others were reported as problems)."""
+
+    def __iter__(self) -> Iterator[CsvRow]:
+        return iter(self.rows)
+
+
+def read_csv_table(
+    path: str | os.PathLike[str],
+    problems: ProblemCollector,
+    *,
+    separator: str,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    allow_extra: bool = False,
+    what: str = "the file",
+) -> CsvTable:
+    """Read ``path`` and match its header against ``required`` and ``optional`` column names.
+
+    Encoding and separator errors raise at once (nothing else can be checked then). Missing,
+    duplicated and (unless ``allow_extra``) unexpected columns, and rows with the wrong number of
+    fields, are recorded in ``problems``; the caller checks cells, then calls
+    ``problems.raise_if_any()``. Blank lines are skipped; a row of empty cells is kept.
+    """
+    source = problems.source or str(path)
+    text = decode_text(Path(path).read_bytes(), source, what=what)
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    if not first_line.strip():
+        problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
+        problems.raise_if_any()
+    if not check_separator(first_line, separator, problems, what=what):
+        problems.raise_if_any()
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    header = next(reader)
+    canonical = {fold(name): name for name in (*required, *optional)}
+    columns: list[str] = []
+    for position, name in enumerate(header, start=1):
+        key = canonical.get(fold(name))
+        if key is None:
+            if not allow_extra:
+                hint = suggest(name, canonical.values())
+                extra = f"; did you mean {hint[0]!r}?" if hint else ""
+                problems.add(
+                    f"unexpected column {position}{extra} (expected columns: "
+                    f"{', '.join(required)})",
+                    line=1,
+                    column=name,
+                )
+            key = name
+        if key in columns:
+            problems.add(f"duplicate column {position}", line=1, column=name)
+        columns.append(key)
+    for name in required:
+        if name not in columns:
+            problems.add("required column is missing", line=1, column=name)
+    rows: list[CsvRow] = []
+    line = reader.line_num
+    for fields in reader:
+        start, line = line + 1, reader.line_num
+        if not fields or (len(fields) == 1 and not fields[0].strip()):
+            continue
+        if len(fields) != len(header):
+            problems.add(
+                f"row has {len(fields)} fields, the header has {len(header)}",
+                line=start,
+                value=separator.join(fields)[:120],
+            )
+            continue
+        rows.append(CsvRow(start, dict(zip(columns, fields, strict=True))))
+    return CsvTable(source, tuple(columns), tuple(rows))
+
+
+def raise_sorted(problems: ProblemCollector) -> None:
+    """Raise the collected problems (if any) ordered by line; problems without a line first."""
+    problems.problems.sort(key=lambda p: p.line or 0)
+    problems.raise_if_any()
+
+
+# --------------------------------------------------------------------------------- writing
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then replace.
+
+    Readers never see a half-written file, and a failed write leaves any old file untouched.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Join ``names`` quoted, for messages: ``'a', 'b', 'c'``."""
+    return ", ".join(repr(n) for n in names)

@@ -1,0 +1,260 @@
+"""Fetch SYKE's open data into the user cache.
+
+SYKE publishes the ALas results at https://paastot.hiilineutraalisuomi.fi/ as one CSV file per
+municipality, ``Tulokset_taso_5/kunta_<n>.csv`` (``<n>`` is the Statistics Finland code without
+zero padding: ``kunta_5.csv`` for ``"005"``, SYKE's own naming), and a municipality list
+``asukasluvut_<year>.csv``. They are cached under ``syke/`` with the same relative paths.
+
+Design choices:
+
+* **Standard library only** (:mod:`urllib.request`), so downloading adds no dependency. Proxy
+  settings from the environment (``https_proxy``, ``no_proxy``) are honoured as urllib does.
+* **Cache first.** A file that is in the cache and matches its manifest checksum is returned
+  without touching the network, unless ``force=True``. A tampered or unrecorded file is fetched
+  again.
+* **Retries** with exponential backoff (``backoff``, ``2 * backoff``, ...) on timeouts, connection
+  errors, truncated bodies and HTTP 5xx / 429. Other HTTP errors (404: SYKE has no such file)
+  fail at once. ``retries`` counts *extra* attempts: ``retries=3`` means up to 4 requests.
+* **Sanity check.** An empty body, or one that starts with ``<`` (an HTML error page or a captive
+  portal login), is not data and is rejected; nothing is written.
+* **Offline mode** (``CANEMURE_OFFLINE=1``) never opens a connection; a missing file raises
+  :class:`~canemure.errors.DataNotAvailableError` explaining how to get it by hand and
+  :meth:`SykeDownloader.import_file` it (``canemure data import <file>``).
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import attrs
+
+from canemure._version import __version__
+from canemure.errors import DataFormatError, DataNotAvailableError, DownloadError, UnknownCodeError
+from canemure.io.cache import IMPORTS_DIR, SYKE_DIR, Cache, ManifestEntry
+
+__all__ = [
+    "OFFLINE_ENV",
+    "SYKE_BASE_URL",
+    "USER_AGENT",
+    "SykeDownloader",
+    "municipality_file",
+    "municipality_list_file",
+    "offline_from_env",
+    "syke_cache_path",
+]
+
+SYKE_BASE_URL = "https://paastot.hiilineutraalisuomi.fi/"
+"""Where SYKE publishes the ALas open data."""
+OFFLINE_ENV = "CANEMURE_OFFLINE"
+"""Environment variable that switches offline mode on (``1``, ``true`` or ``yes``)."""
+USER_AGENT = f"canemure/{__version__}"
+"""The ``User-Agent`` header sent with every request."""
+
+_RETRY_STATUS = frozenset({429})
+_MUNICIPALITY_FILE = re.compile(r"kunta_0*(\d{1,3})\.csv")
+_LIST_FILE = re.compile(r"asukasluvut_(\d{4})\.csv")
+_BOM = b"\xef\xbb\xbf"
+
+
+def offline_from_env() -> bool:
+    """Return whether ``CANEMURE_OFFLINE`` is set to ``1``, ``true`` or ``yes`` (any case)."""
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def municipality_file(code: str) -> str:
+    """Return SYKE's path of a municipality's results, e.g. ``"Tulokset_taso_5/kunta_5.csv"``.
+
+    Parameters
+    ----------
+    code
+        Statistics Finland municipality code, with or without zero padding (``"005"``, ``"5"``).
+
+    Raises
+    ------
+    UnknownCodeError
+        If ``code`` is not one to three digits.
+    """
+    stripped = code.strip()
+    if not (stripped.isascii() and stripped.isdigit() and 1 <= len(stripped) <= 3):
+        raise UnknownCodeError("municipality code", code)
+    return f"Tulokset_taso_5/kunta_{int(stripped)}.csv"
+
+
+def municipality_list_file(year: int) -> str:
+    """Return SYKE's path of the municipality list of ``year``, e.g. ``"asukasluvut_2023.csv"``."""
+    return f"asukasluvut_{int(year)}.csv"
+
+
+def syke_cache_path(filename: str) -> str | None:
+    """Return the cache path of a SYKE open-data file name, or ``None`` if it is not one.
+
+    ``"kunta_167.csv"`` gives ``"syke/Tulokset_taso_5/kunta_167.csv"``, ``"asukasluvut_2023.csv"``
+    gives ``"syke/asukasluvut_2023.csv"``; this is where :meth:`SykeDownloader.fetch` looks.
+    """
+    if match := _MUNICIPALITY_FILE.fullmatch(filename):
+        return f"{SYKE_DIR}/{municipality_file(match[1])}"
+    if match := _LIST_FILE.fullmatch(filename):
+        return f"{SYKE_DIR}/{municipality_list_file(int(match[1]))}"
+    return None
+
+
+def _with_slash(url: str) -> str:
+    return url.rstrip("/") + "/"
+
+
+def _not_data(data: bytes) -> str | None:
+    """Say why ``data`` cannot be a SYKE CSV file, or return ``None`` if it may be one."""
+    head = data.removeprefix(_BOM).lstrip()
+    if not head:
+        return "the body is empty"
+    if head.startswith(b"<"):
+        return "the body is HTML (an error page or a network login page), not CSV data"
+    return None
+
+
+@attrs.define
+class SykeDownloader:
+    """Downloads SYKE's open-data files into a :class:`~canemure.io.cache.Cache`.
+
+    Parameters
+    ----------
+    cache
+        Where files are stored; defaults to the per-user cache.
+    base_url
+        The site's root address; defaults to :data:`SYKE_BASE_URL`.
+    timeout
+        Seconds to wait for the server on each attempt.
+    retries
+        Extra attempts after a failed one (timeouts, connection errors, HTTP 5xx and 429).
+    backoff
+        Seconds to wait before the first retry; doubled for each further one.
+    offline
+        Never use the network; defaults to :func:`offline_from_env`.
+    """
+
+    cache: Cache = attrs.field(factory=Cache)
+    base_url: str = attrs.field(default=SYKE_BASE_URL, converter=_with_slash)
+    timeout: float = 30.0
+    retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    backoff: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
+    offline: bool = attrs.field(factory=offline_from_env)
+
+    def url_for(self, relative: str) -> str:
+        """Return the full address of ``relative`` (a path on SYKE's site)."""
+        return self.base_url + urllib.parse.quote(relative.lstrip("/"))
+
+    def fetch_municipality(self, code: str, *, force: bool = False) -> Path:
+        """Return the cached results file of municipality ``code``, downloading it if needed.
+
+        Parameters
+        ----------
+        code
+            Statistics Finland municipality code, e.g. ``"167"`` or ``"005"``.
+        force
+            Download again even if a verified copy is cached.
+        """
+        return self.fetch(municipality_file(code), force=force)
+
+    def fetch_municipality_list(self, year: int, *, force: bool = False) -> Path:
+        """Return the cached municipality list ``asukasluvut_<year>.csv``, downloading if needed."""
+        return self.fetch(municipality_list_file(year), force=force)
+
+    def fetch(self, relative: str, *, force: bool = False) -> Path:
+        """Return the cached copy of ``relative`` (a path on SYKE's site), downloading if needed.
+
+        Parameters
+        ----------
+        relative
+            Path below the base URL, e.g. ``"Tulokset_taso_5/kunta_167.csv"``; cached as
+            ``syke/<relative>``.
+        force
+            Download again even if a verified copy is cached.
+
+        Raises
+        ------
+        DataNotAvailableError
+            In offline mode, if no verified copy is cached.
+        DownloadError
+            If the download fails (after the retries, or at once for e.g. HTTP 404).
+        """
+        key = f"{SYKE_DIR}/{relative.lstrip('/')}"
+        path = self.cache.path_for(key)
+        url = self.url_for(relative)
+        if not force and self.cache.verify(key):
+            return path
+        if self.offline:
+            state = (
+                "does not match its recorded checksum"
+                if path.exists() and self.cache.entry(key) is not None
+                else "is not"
+            )
+            raise DataNotAvailableError(
+                f"{relative} {state} in the cache at {path}, and offline mode is on "
+                f"(unset {OFFLINE_ENV} to allow downloads). To get the data by hand, download "
+                f"{url} in a browser and run: canemure data import <downloaded file>"
+            )
+        self.cache.store_bytes(key, self._download(url), source=url, kind="download")
+        return path
+
+    def import_file(self, file: str | Path, *, name: str | None = None) -> ManifestEntry:
+        """Store a file downloaded by hand in the cache, where :meth:`fetch` will find it.
+
+        SYKE's file names (``kunta_<n>.csv``, ``asukasluvut_<year>.csv``) go to their place under
+        ``syke/``; other files go to ``imports/<name>``.
+
+        Parameters
+        ----------
+        file
+            The local file.
+        name
+            The file name to file it under, if the browser renamed it (``kunta_167 (1).csv``).
+
+        Raises
+        ------
+        DataFormatError
+            If the file is empty or is an HTML page.
+        """
+        file = Path(file)
+        data = file.read_bytes()
+        if reason := _not_data(data):
+            raise DataFormatError(f"not a data file: {reason}", file)
+        filename = name or file.name
+        key = syke_cache_path(filename) or f"{IMPORTS_DIR}/{filename}"
+        return self.cache.store_bytes(key, data, source=str(file.resolve()), kind="import")
+
+    def _download(self, url: str) -> bytes:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        attempts = self.retries + 1
+        reason = ""
+        for attempt in range(1, attempts + 1):
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    data: bytes = response.read()
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                reason = f"HTTP {exc.code} {exc.reason}"
+                if exc.code < 500 and exc.code not in _RETRY_STATUS:
+                    raise DownloadError(f"could not download {url}: {reason}") from exc
+            except http.client.IncompleteRead as exc:
+                reason = f"connection closed after {len(exc.partial)} bytes of the body"
+            except urllib.error.URLError as exc:
+                reason = f"connection failed: {exc.reason}"
+            except (OSError, http.client.HTTPException) as exc:
+                reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            else:
+                if problem := _not_data(data):
+                    raise DownloadError(f"could not download {url}: {problem}")
+                return data
+            if attempt < attempts:
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+        raise DownloadError(
+            f"could not download {url} after {attempts} attempt{'s' if attempts != 1 else ''}; "
+            f"last error: {reason}"
+        )

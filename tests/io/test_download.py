@@ -1,0 +1,501 @@
+"""The SYKE downloader, against a local HTTP server on 127.0.0.1 (never the internet)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import socket
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from canemure._version import __version__
+from canemure.errors import (
+    DataFormatError,
+    DataNotAvailableError,
+    DownloadError,
+    UnknownCodeError,
+)
+from canemure.io.cache import Cache
+from canemure.io.download import (
+    SYKE_BASE_URL,
+    SykeDownloader,
+    municipality_file,
+    offline_from_env,
+    syke_cache_path,
+)
+
+# SYKE's open-data CSV layout: ";" separator, decimal comma, levels as abbreviations.
+KUNTA_167 = (
+    "kt;kt_tuuli;GWh;vuosi;hinku_laskenta;päästökauppa;taso_3;taso_4;taso_5\n"
+    "41,3;41,3;102,7;2022;TRUE;FALSE;Kul;Kul;Kul\n"
+    "35,08;35,08;150,1;2022;TRUE;FALSE;Kau;Kau;Kau\n"
+    "12,6;12,6;NA;2022;TRUE;FALSE;Tie;HeL;HeL\n"
+    "0;-3,2;;2022;TRUE;FALSE;Tuu;Tuu;Tuu\n"
+).encode()
+ASUKASLUVUT_2023 = (
+    "kuntanro;kunta_fi;maakunta_fi;asukasluku\n"
+    "5;Alajärvi;Etelä-Pohjanmaa;9 849\n"
+    "167;Joensuu;Pohjois-Karjala;77 310\n"
+).encode()
+
+Behaviour = Callable[[BaseHTTPRequestHandler, int], None]
+"""A route's handler: the request and how many times its path has been requested (1-based)."""
+
+MAX_SLEEP = 2.0
+"""Upper bound on any server-side delay, so that no test can hang."""
+
+
+class FakeSyke:
+    """Serves files from ``root`` like SYKE's site, plus routes with scripted misbehaviour."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.routes: dict[str, Behaviour] = {}
+        self.hits: Counter[str] = Counter()
+        self.user_agents: list[str | None] = []
+        self.stop = threading.Event()
+        self.url = ""
+        self._lock = threading.Lock()
+
+    def add_file(self, relative: str, data: bytes) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def handle(self, handler: BaseHTTPRequestHandler) -> None:
+        path = urlsplit(handler.path).path.lstrip("/")
+        with self._lock:
+            self.hits[path] += 1
+            hit = self.hits[path]
+            self.user_agents.append(handler.headers.get("User-Agent"))
+        if path in self.routes:
+            self.routes[path](handler, hit)
+        elif (self.root / path).is_file():
+            send(handler, (self.root / path).read_bytes())
+        else:
+            handler.send_error(404)
+
+
+def send(
+    handler: BaseHTTPRequestHandler,
+    body: bytes,
+    *,
+    content_type: str = "text/csv; charset=utf-8",
+    length: int | None = None,
+) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body) if length is None else length))
+    handler.end_headers()
+    with contextlib.suppress(ConnectionError):
+        handler.wfile.write(body)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No proxies (127.0.0.1 must be reached directly), no offline switch, no real cache."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.delenv("CANEMURE_OFFLINE", raising=False)
+    monkeypatch.setenv("CANEMURE_CACHE_DIR", str(tmp_path / "env-cache"))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[FakeSyke]:
+    fake = FakeSyke(tmp_path / "site")
+    fake.add_file("Tulokset_taso_5/kunta_167.csv", KUNTA_167)
+    fake.add_file("asukasluvut_2023.csv", ASUKASLUVUT_2023)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            fake.handle(self)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        yield fake
+    finally:
+        fake.stop.set()  # wake slow handlers
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Cache:
+    return Cache(tmp_path / "cache")
+
+
+@pytest.fixture
+def downloader(site: FakeSyke, cache: Cache) -> SykeDownloader:
+    return SykeDownloader(cache, base_url=site.url, timeout=2.0, retries=3, backoff=0.01)
+
+
+def cached_files(cache: Cache) -> list[str]:
+    if not cache.root.exists():
+        return []
+    return sorted(str(p.relative_to(cache.root)) for p in cache.root.rglob("*") if p.is_file())
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("167", "kunta_167.csv"),
+        ("005", "kunta_5.csv"),
+        ("5", "kunta_5.csv"),
+        ("091", "kunta_91.csv"),
+    ],
+)
+def test_municipality_file_uses_syke_naming(code: str, expected: str) -> None:
+    assert municipality_file(code) == f"Tulokset_taso_5/{expected}"
+
+
+@pytest.mark.parametrize("code", ["", "abc", "1234", "-5", "1.0", "١٦٧"])
+def test_municipality_file_rejects_bad_codes(code: str) -> None:
+    with pytest.raises(UnknownCodeError):
+        municipality_file(code)
+
+
+def test_syke_cache_path() -> None:
+    assert syke_cache_path("kunta_167.csv") == "syke/Tulokset_taso_5/kunta_167.csv"
+    assert syke_cache_path("kunta_005.csv") == "syke/Tulokset_taso_5/kunta_5.csv"
+    assert syke_cache_path("asukasluvut_2023.csv") == "syke/asukasluvut_2023.csv"
+    assert syke_cache_path("ALas_Joensuu_data_2024.xlsx") is None
+
+
+def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    downloader = SykeDownloader()
+    assert downloader.base_url == SYKE_BASE_URL == "https://paastot.hiilineutraalisuomi.fi/"
+    assert (downloader.timeout, downloader.retries, downloader.backoff) == (30.0, 3, 1.0)
+    assert downloader.cache.root == tmp_path / "env-cache"
+    assert downloader.offline is False
+    assert (
+        downloader.url_for("Tulokset_taso_5/kunta_5.csv")
+        == "https://paastot.hiilineutraalisuomi.fi/Tulokset_taso_5/kunta_5.csv"
+    )
+    assert SykeDownloader(base_url="http://x.test/mirror").url_for("a.csv") == (
+        "http://x.test/mirror/a.csv"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1", True), ("true", True), ("YES", True), (" yes ", True), ("0", False), ("no", False)],
+)
+def test_offline_from_env(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
+    monkeypatch.setenv("CANEMURE_OFFLINE", value)
+    assert offline_from_env() is expected
+    assert SykeDownloader().offline is expected
+
+
+# --- successful downloads and the cache ---------------------------------------------------------
+
+
+def test_fetch_stores_exact_bytes_and_records_them(
+    downloader: SykeDownloader, site: FakeSyke, cache: Cache
+) -> None:
+    path = downloader.fetch_municipality("167")
+
+    assert path == cache.root / "syke" / "Tulokset_taso_5" / "kunta_167.csv"
+    assert path.read_bytes() == KUNTA_167
+    entry = cache.entry("syke/Tulokset_taso_5/kunta_167.csv")
+    assert entry is not None
+    assert entry.sha256 == hashlib.sha256(KUNTA_167).hexdigest()
+    assert entry.size == len(KUNTA_167)
+    assert entry.source == f"{site.url}Tulokset_taso_5/kunta_167.csv"
+    assert entry.kind == "download"
+    assert entry.timestamp.endswith("Z")
+    assert site.user_agents == [f"canemure/{__version__}"]
+    assert cached_files(cache) == ["manifest.json", "syke/Tulokset_taso_5/kunta_167.csv"]
+
+
+def test_zero_padded_code_requests_syke_name(downloader: SykeDownloader, site: FakeSyke) -> None:
+    site.add_file("Tulokset_taso_5/kunta_5.csv", KUNTA_167)
+    path = downloader.fetch_municipality("005")
+    assert path.name == "kunta_5.csv"
+    assert site.hits == Counter({"Tulokset_taso_5/kunta_5.csv": 1})
+
+
+def test_municipality_list(downloader: SykeDownloader, cache: Cache) -> None:
+    path = downloader.fetch_municipality_list(2023)
+    assert path == cache.root / "syke" / "asukasluvut_2023.csv"
+    assert path.read_bytes() == ASUKASLUVUT_2023
+    assert cache.verify("syke/asukasluvut_2023.csv")
+
+
+def test_second_fetch_uses_cache_and_force_refetches(
+    downloader: SykeDownloader, site: FakeSyke
+) -> None:
+    first = downloader.fetch_municipality("167")
+    assert downloader.fetch_municipality("167") == first
+    assert downloader.fetch("Tulokset_taso_5/kunta_167.csv") == first
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1
+
+    site.add_file(
+        "Tulokset_taso_5/kunta_167.csv", KUNTA_167 + b"0;0;0;2023;TRUE;FALSE;Kul;Kul;Kul\n"
+    )
+    assert downloader.fetch_municipality("167", force=True) == first
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
+    assert first.read_bytes().endswith(b"2023;TRUE;FALSE;Kul;Kul;Kul\n")
+
+
+def test_tampered_file_is_fetched_again(
+    downloader: SykeDownloader, site: FakeSyke, cache: Cache
+) -> None:
+    path = downloader.fetch_municipality("167")
+    path.write_bytes(b"kt\n999\n")
+    assert not cache.verify("syke/Tulokset_taso_5/kunta_167.csv")
+    downloader.fetch_municipality("167")
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
+    assert path.read_bytes() == KUNTA_167
+
+
+# --- retries and failures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [503, 500, 429])
+def test_retries_transient_errors_then_succeeds(
+    downloader: SykeDownloader, site: FakeSyke, status: int
+) -> None:
+    def flaky(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        if hit <= 2:
+            handler.send_error(status)
+        else:
+            send(handler, KUNTA_167)
+
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = flaky
+    assert downloader.fetch_municipality("167").read_bytes() == KUNTA_167
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 3
+
+
+def test_gives_up_after_all_attempts(downloader: SykeDownloader, site: FakeSyke) -> None:
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = lambda handler, hit: handler.send_error(503)
+    downloader.retries = 2
+    url = f"{site.url}Tulokset_taso_5/kunta_167.csv"
+    with pytest.raises(DownloadError, match="after 3 attempts") as info:
+        downloader.fetch_municipality("167")
+    assert url in str(info.value)
+    assert "HTTP 503" in str(info.value)
+    assert isinstance(info.value, OSError)
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 3
+    assert cached_files(downloader.cache) == []
+
+
+def test_backoff_grows_exponentially(
+    downloader: SykeDownloader, site: FakeSyke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delays: list[float] = []
+    monkeypatch.setattr(time, "sleep", delays.append)
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = lambda handler, hit: handler.send_error(502)
+    downloader.backoff = 0.5
+    with pytest.raises(DownloadError, match="after 4 attempts"):
+        downloader.fetch_municipality("167")
+    assert delays == [0.5, 1.0, 2.0]
+
+
+def test_404_is_not_retried(downloader: SykeDownloader, site: FakeSyke) -> None:
+    with pytest.raises(DownloadError, match="HTTP 404") as info:
+        downloader.fetch_municipality("999")
+    assert f"{site.url}Tulokset_taso_5/kunta_999.csv" in str(info.value)
+    assert site.hits["Tulokset_taso_5/kunta_999.csv"] == 1
+    assert cached_files(downloader.cache) == []
+
+
+def test_timeout_is_retried_then_reported(downloader: SykeDownloader, site: FakeSyke) -> None:
+    def slow(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        site.stop.wait(MAX_SLEEP)
+        send(handler, KUNTA_167)
+
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = slow
+    downloader.timeout = 0.2
+    downloader.retries = 1
+    start = time.monotonic()
+    with pytest.raises(DownloadError, match="after 2 attempts") as info:
+        downloader.fetch_municipality("167")
+    assert time.monotonic() - start < 2.0
+    assert "timed out" in str(info.value)
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
+    assert cached_files(downloader.cache) == []
+
+
+def test_slow_first_response_then_success(downloader: SykeDownloader, site: FakeSyke) -> None:
+    def slow_once(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        if hit == 1:
+            site.stop.wait(MAX_SLEEP)
+        send(handler, KUNTA_167)
+
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = slow_once
+    downloader.timeout = 0.2
+    assert downloader.fetch_municipality("167").read_bytes() == KUNTA_167
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"<!DOCTYPE html><html><body>Please log in</body></html>", "HTML"),
+        (b"\xef\xbb\xbf\n  <html></html>", "HTML"),
+        (b"", "empty"),
+        (b"  \n", "empty"),
+    ],
+)
+def test_rejects_html_and_empty_bodies(
+    downloader: SykeDownloader, site: FakeSyke, body: bytes, message: str
+) -> None:
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = lambda handler, hit: send(
+        handler, body, content_type="text/html"
+    )
+    with pytest.raises(DownloadError, match=message) as info:
+        downloader.fetch_municipality("167")
+    assert f"{site.url}Tulokset_taso_5/kunta_167.csv" in str(info.value)
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1
+    assert cached_files(downloader.cache) == []
+
+
+def test_truncated_body_leaves_no_file(downloader: SykeDownloader, site: FakeSyke) -> None:
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = lambda handler, hit: send(
+        handler, KUNTA_167[:50], length=len(KUNTA_167)
+    )
+    downloader.retries = 1
+    with pytest.raises(DownloadError, match="after 2 attempts") as info:
+        downloader.fetch_municipality("167")
+    assert "closed after 50 bytes" in str(info.value)
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
+    assert cached_files(downloader.cache) == []
+
+
+def test_truncated_once_then_complete(downloader: SykeDownloader, site: FakeSyke) -> None:
+    def truncated_once(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        send(handler, KUNTA_167[:50] if hit == 1 else KUNTA_167, length=len(KUNTA_167))
+
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = truncated_once
+    path = downloader.fetch_municipality("167")
+    assert path.read_bytes() == KUNTA_167
+    assert downloader.cache.verify("syke/Tulokset_taso_5/kunta_167.csv")
+
+
+def test_connection_closed_without_response(downloader: SykeDownloader, site: FakeSyke) -> None:
+    def hang_up(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        handler.close_connection = True
+        handler.connection.shutdown(socket.SHUT_RDWR)
+
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = hang_up
+    downloader.retries = 1
+    with pytest.raises(DownloadError, match="after 2 attempts"):
+        downloader.fetch_municipality("167")
+    assert cached_files(downloader.cache) == []
+
+
+def test_connection_refused(cache: Cache) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    downloader = SykeDownloader(cache, base_url=f"http://127.0.0.1:{port}", retries=1, backoff=0.01)
+    with pytest.raises(DownloadError, match="after 2 attempts") as info:
+        downloader.fetch_municipality("167")
+    assert "connection failed" in str(info.value)
+
+
+def test_interrupted_store_leaves_no_file(
+    downloader: SykeDownloader, site: FakeSyke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    downloader.fetch_municipality_list(2023)
+    manifest = (downloader.cache.root / "manifest.json").read_bytes()
+
+    def boom(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        downloader.fetch_municipality("167")
+    monkeypatch.undo()
+    assert (downloader.cache.root / "manifest.json").read_bytes() == manifest
+    assert cached_files(downloader.cache) == ["manifest.json", "syke/asukasluvut_2023.csv"]
+
+
+# --- offline mode and importing by hand ---------------------------------------------------------
+
+
+def test_offline_missing_file_explains_what_to_do(
+    downloader: SykeDownloader, site: FakeSyke, cache: Cache
+) -> None:
+    downloader.offline = True
+    with pytest.raises(DataNotAvailableError) as info:
+        downloader.fetch_municipality("167")
+    message = str(info.value)
+    assert "is not in the cache at" in message
+    assert str(cache.path_for("syke/Tulokset_taso_5/kunta_167.csv")) in message
+    assert "offline mode is on" in message
+    assert "unset CANEMURE_OFFLINE" in message
+    assert f"{site.url}Tulokset_taso_5/kunta_167.csv" in message
+    assert "canemure data import" in message
+    assert isinstance(info.value, LookupError)
+    assert site.hits == Counter()
+
+
+def test_offline_from_env_never_connects(
+    site: FakeSyke, cache: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CANEMURE_OFFLINE", "1")
+    downloader = SykeDownloader(cache, base_url=site.url)
+    with pytest.raises(DataNotAvailableError, match="canemure data import"):
+        downloader.fetch_municipality_list(2023)
+    assert site.hits == Counter()
+
+
+def test_offline_uses_verified_cache(downloader: SykeDownloader, site: FakeSyke) -> None:
+    path = downloader.fetch_municipality("167")
+    downloader.offline = True
+    assert downloader.fetch_municipality("167") == path
+    path.write_bytes(b"kt\n1\n")
+    with pytest.raises(DataNotAvailableError, match="does not match its recorded checksum"):
+        downloader.fetch_municipality("167")
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1
+
+
+def test_import_by_hand_satisfies_offline_fetch(
+    downloader: SykeDownloader, site: FakeSyke, tmp_path: Path
+) -> None:
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "kunta_167.csv").write_bytes(KUNTA_167)
+    (downloads / "kunta_167 (1).csv").write_bytes(ASUKASLUVUT_2023)
+    (downloads / "ALas_Joensuu_data.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+
+    downloader.offline = True
+    entry = downloader.import_file(downloads / "kunta_167.csv")
+    assert entry.path == "syke/Tulokset_taso_5/kunta_167.csv"
+    assert entry.kind == "import"
+    assert entry.source == str(downloads / "kunta_167.csv")
+    assert downloader.fetch_municipality("167").read_bytes() == KUNTA_167
+
+    renamed = downloader.import_file(downloads / "kunta_167 (1).csv", name="asukasluvut_2023.csv")
+    assert renamed.path == "syke/asukasluvut_2023.csv"
+    other = downloader.import_file(downloads / "ALas_Joensuu_data.xlsx")
+    assert other.path == "imports/ALas_Joensuu_data.xlsx"
+    assert site.hits == Counter()
+
+
+def test_import_rejects_html(downloader: SykeDownloader, tmp_path: Path) -> None:
+    page = tmp_path / "kunta_167.csv"
+    page.write_text("<html><body>Error</body></html>", encoding="utf-8")
+    with pytest.raises(DataFormatError, match="HTML"):
+        downloader.import_file(page)
+    assert cached_files(downloader.cache) == []
