@@ -1,0 +1,26 @@
+"""``canemure plugins`` and ``canemure new-plugin``: region adapters for coordinators and authors."""
+
+from __future__ import annotations
+
+import argparse
+
+from canemure.plugins import get_plugin_manager
+from canemure.plugins.report import format_plugin_report
+from canemure.plugins.scaffold import create_adapter
+
+__all__ = ["run_list", "run_new"]
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """List loaded and failed plugins; exit 1 when any plugin failed."""
+    manager = get_plugin_manager()
+    print(format_plugin_report(manager).rstrip("\n"))
+    return 0 if manager.report().ok else 1
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Create a new adapter distribution from the template."""
+    root = create_adapter(args.name, args.region, args.dest)
+    print(f"created {root}")
+    print("next: pip install -e", root, "&& pytest", root / "tests")
+    return 0
