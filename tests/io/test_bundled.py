@@ -49,7 +49,7 @@ def test_district_heating_parts() -> None:
     assert data.emissions_ets.rule is ETS
     assert data.emissions_non_ets.rule is ESR
     assert data.energy_ets.rule is ETS
-    assert str(data.emissions_ets.unit) == "CO2e * kilotonne / year"
+    assert str(data.emissions_ets.unit) == "kt CO2e/a"
     assert data.energy_ets.values.is_compatible_with("GWh / a")
     # Joensuu 2005, as in the file
     assert data.emissions_ets.value("167", "Kau", 2005).m_as("kt CO2e / a") == 72.107

@@ -169,7 +169,8 @@ def read_tidy_csv(
         if unit_text is not None:
             if unit_text not in parsed_units:
                 try:
-                    parsed_units[unit_text] = ureg.Unit(unit_text)
+                    # one spelling per unit: "kilotonne CO2e / year" is "kt CO2e/a"
+                    parsed_units[unit_text] = ureg.Unit(_unit_text(ureg.Unit(unit_text)))
                 except Exception:  # pint raises several unrelated types on bad strings
                     parsed_units[unit_text] = None
             unit = parsed_units[unit_text]

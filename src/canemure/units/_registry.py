@@ -22,8 +22,8 @@ import pint
 __all__ = ["Q_", "ureg"]
 
 _DEFINITIONS = """
-kilotonne = 1e6 * kilogram = kt
-megatonne = 1e9 * kilogram = Mt
+kt_ = 1e6 * kilogram = kt = kilotonne_
+Mt_ = 1e9 * kilogram = Mt = megatonne_
 EUR = [currency] = _ = euro = eur
 CO2e = [carbon_dioxide] = _ = CO2 = CO2eq = CO2_eq = CO2ekv
 resident = [population] = _ = inhabitant = capita = person = asukas

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import pint
 
 from canemure.units._registry import ureg
@@ -20,7 +23,7 @@ def _symbol(name: str) -> str:
     if name == "EUR":
         return "€"
     symbol = ureg.get_symbol(name)
-    return {"metric_ton": "t", "kilotonne": "kt", "megatonne": "Mt"}.get(symbol, symbol)
+    return {"metric_ton": "t"}.get(symbol, symbol)
 
 
 def _term(name: str, power: float) -> str:
@@ -35,14 +38,19 @@ def unit_label(unit: pint.Unit | str) -> str:
     >>> from canemure.units import ureg
     >>> unit_label(ureg.Unit("kt CO2e / a"))
     'kt CO2e/a'
-    >>> unit_label("EUR / t CO2e")
+    >>> unit_label("EUR / (t CO2e)")
     '€/t CO2e'
     >>> unit_label("t CO2e / resident / a")
     't CO2e/resident/a'
     """
     parsed = ureg.Unit(unit) if isinstance(unit, str) else unit
-    items = list(parsed._units.items())  # noqa: SLF001 - pint exposes no public accessor
-    powers = [(name, float(power)) for name, power in items]  # type: ignore[arg-type]
+    return _label(parsed._units.items())  # noqa: SLF001 - pint exposes no public accessor
+
+
+def _label(items: Iterable[tuple[str, Any]]) -> str:
+    powers = [(name, float(power)) for name, power in items if name and name != "dimensionless"]
+    if not powers:
+        return ""
     numerator = [(n, p) for n, p in powers if p > 0]
     denominator = [(n, p) for n, p in powers if p < 0]
 
@@ -51,10 +59,21 @@ def unit_label(unit: pint.Unit | str) -> str:
         gases = [_term(n, p) for n, p in terms if _is_gas(n)]
         return plain + gases
 
-    top = " ".join(ordered(numerator)) or "1"
+    top = " ".join(ordered(numerator)) or "1"  # noqa: RUF100
     bottom = ordered(denominator)
+    gas_terms = [_term(n, p) for n, p in denominator if _is_gas(n)]
+    if gas_terms and len(bottom) > len(gas_terms):  # "€/t CO2e": the gas qualifies its amount
+        bottom = [f"{bottom[0]} {' '.join(gas_terms)}", *bottom[1 : len(bottom) - len(gas_terms)]]
     if not bottom:
         return top
     if top == "1" and len(bottom) == 1:
         return f"1/{bottom[0]}"
     return "/".join([top, *bottom])
+
+
+@pint.register_unit_format("canemure")  # type: ignore[untyped-decorator]
+def _pint_format(unit: Any, registry: Any, **options: Any) -> str:
+    return _label(dict(unit).items())
+
+
+ureg.formatter.default_format = "canemure"
