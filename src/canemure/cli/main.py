@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CanemureError as exc:
         print(f"canemure: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (ValueError, LookupError) as exc:
+    except (ValueError, LookupError, OSError) as exc:
         print(f"canemure: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return status

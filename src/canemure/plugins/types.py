@@ -47,9 +47,9 @@ class CooperationGroup:
     """Member organisations (or kinds of members) as published; empty when not published."""
     meetings_per_year: int | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.and_(
-            attrs.validators.instance_of(int), attrs.validators.ge(1)
-        )),
+        validator=attrs.validators.optional(
+            attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
+        ),
     )
     """Meeting cadence (Canemure groups met four times a year); ``None`` when not published."""
     supported_by: str | None = None

@@ -1,0 +1,136 @@
+"""Finding plugins: entry points of the group ``canemure``, filtered by allow and block lists.
+
+Design choices
+--------------
+* **Nothing happens at import.** :func:`discover` is called by the plugin manager the first
+  time something asks it a question; ``import canemure`` and ``import canemure.plugins`` never
+  read distribution metadata or import a plugin.
+* **One entry point at a time.** pluggy's ``load_setuptools_entrypoints`` loads every entry
+  point in one go and stops at the first error. Here each candidate is loaded on its own by the
+  manager, so a plugin that fails to import is reported and the others still load.
+* **The core's own behaviour comes the same way.** canemure declares
+  ``[project.entry-points.canemure] builtin = "canemure.plugins.builtin"``. When the core runs
+  from a source tree without installed metadata (``PYTHONPATH=src``), that entry point is not
+  visible, so :func:`discover` adds the identical entry point itself; it is loaded, checked and
+  registered exactly like a third party's.
+* **Deterministic order.** Candidates are sorted by entry-point name (the built-in first), so the
+  first claim on a region id does not depend on the order of ``sys.path``.
+* **Allow and block lists** (:data:`ALLOW_ENV`, :data:`BLOCK_ENV`) hold comma-separated
+  entry-point names and are read when plugins are first loaded. The built-in is an ordinary
+  entry point named ``builtin``: block it, or leave it out of an allow list, to switch it off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from canemure._version import __version__
+from canemure.plugins.hookspecs import NAME
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+__all__ = [
+    "ALLOW_ENV",
+    "BLOCK_ENV",
+    "BUILTIN_NAME",
+    "BUILTIN_VALUE",
+    "ENTRY_POINT_GROUP",
+    "Candidate",
+    "Selection",
+    "discover",
+]
+
+ENTRY_POINT_GROUP = NAME
+"""The entry-point group region adapters declare (``[project.entry-points.canemure]``)."""
+
+ALLOW_ENV = "CANEMURE_PLUGINS_ALLOW"
+"""Environment variable: if set and non-empty, only these entry-point names load."""
+
+BLOCK_ENV = "CANEMURE_PLUGINS_BLOCK"
+"""Environment variable: entry-point names that never load (applied after the allow list)."""
+
+BUILTIN_NAME = "builtin"
+"""Name of the core's own entry point, as declared in canemure's ``pyproject.toml``."""
+
+BUILTIN_VALUE = "canemure.plugins.builtin"
+"""Value (module) of the core's own entry point."""
+
+
+def _names(text: str | None) -> frozenset[str]:
+    return frozenset(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+@attrs.frozen
+class Selection:
+    """Which entry-point names may load."""
+
+    allow: frozenset[str] | None = None
+    """Only these names load; ``None`` = every name."""
+    block: frozenset[str] = frozenset()
+    """These names never load."""
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Selection:
+        """Read :data:`ALLOW_ENV` and :data:`BLOCK_ENV` (comma-separated, spaces ignored)."""
+        allow = _names(environ.get(ALLOW_ENV))
+        return cls(allow or None, _names(environ.get(BLOCK_ENV)))
+
+    def reason_to_skip(self, name: str) -> str | None:
+        """Why ``name`` must not load, or ``None`` when it may."""
+        if name in self.block:
+            return f"blocked by {BLOCK_ENV}"
+        if self.allow is not None and name not in self.allow:
+            return f"not in {ALLOW_ENV}"
+        return None
+
+
+@attrs.frozen
+class Candidate:
+    """An entry point that may become a plugin, with the distribution it belongs to."""
+
+    entry_point: EntryPoint
+    """The entry point itself; loading it imports the plugin."""
+    dist: str | None
+    """Name of the distribution that declares it (``"canemure"`` for the built-in)."""
+    version: str | None
+    """Version of that distribution."""
+    requires: tuple[str, ...] = ()
+    """The distribution's ``Requires-Dist`` lines, for the core-version check."""
+
+    @property
+    def name(self) -> str:
+        """Entry-point name."""
+        return self.entry_point.name
+
+
+def discover(group: str = ENTRY_POINT_GROUP) -> list[Candidate]:
+    """Return every entry point of ``group``, the built-in first, then sorted by name.
+
+    ``importlib.metadata`` is imported here, not with the module: reading installed metadata
+    is part of loading plugins, which happens on first use.
+    """
+    from importlib.metadata import EntryPoint, entry_points  # noqa: PLC0415 - see docstring
+
+    candidates: list[Candidate] = []
+    has_builtin = False
+    for entry_point in entry_points(group=group):
+        dist = entry_point.dist
+        if entry_point.value == BUILTIN_VALUE:
+            has_builtin = True
+        candidates.append(
+            Candidate(
+                entry_point,
+                dist.name if dist is not None else None,
+                dist.version if dist is not None else None,
+                tuple(dist.requires or ()) if dist is not None else (),
+            )
+        )
+    if not has_builtin and group == ENTRY_POINT_GROUP:
+        builtin = EntryPoint(name=BUILTIN_NAME, value=BUILTIN_VALUE, group=ENTRY_POINT_GROUP)
+        candidates.append(Candidate(builtin, "canemure", __version__))
+    candidates.sort(key=lambda c: (c.entry_point.value != BUILTIN_VALUE, c.name))
+    return candidates

@@ -1,0 +1,156 @@
+"""What the plugin host knows about its plugins: loaded, failed and skipped, and a text report.
+
+Every record names the plugin by its entry-point name and, where it came from an installed
+distribution, the distribution's name and version, so a user can tell *which* install to fix.
+A failure also says at which stage it happened and why; the same records back
+``canemure plugins`` (:func:`format_plugin_report`) and programmatic checks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from canemure.plugins.manager import PluginManager
+
+__all__ = [
+    "FailureStage",
+    "PluginFailure",
+    "PluginInfo",
+    "PluginReport",
+    "SkippedPlugin",
+    "format_plugin_report",
+]
+
+FailureStage = Literal["load", "version", "register", "validate", "hook"]
+"""Where a plugin failed.
+
+``load``: importing the entry point raised; ``version``: the plugin needs another core version;
+``register``: pluggy refused the plugin (unknown hook, wrong argument names, a name already in
+use); ``validate``: its metadata (regions, municipalities) is wrong or clashes with another
+plugin; ``hook``: a hook raised or returned something of the wrong type while in use.
+"""
+
+
+def _label(name: str, dist: str | None, version: str | None) -> str:
+    if dist is None:
+        return name
+    return f"{name} ({dist} {version})" if version else f"{name} ({dist})"
+
+
+@attrs.frozen
+class PluginInfo:
+    """A plugin that is registered and working."""
+
+    name: str
+    """Entry-point name (the name used by the allow and block lists)."""
+    dist: str | None
+    """Name of the distribution that provides it; ``None`` for a plugin registered in code."""
+    version: str | None
+    """Version of that distribution."""
+    value: str
+    """What was loaded: the entry point's ``module[:attribute]`` or the object's name."""
+    hooks: tuple[str, ...]
+    """The hooks it implements, sorted."""
+    regions: tuple[str, ...] = ()
+    """Region ids it claims through ``canemure_regions``."""
+
+    @property
+    def builtin(self) -> bool:
+        """Whether it is part of the canemure core itself."""
+        return self.dist == "canemure"
+
+    def __str__(self) -> str:
+        return _label(self.name, self.dist, self.version)
+
+
+@attrs.frozen
+class PluginFailure:
+    """A plugin that was refused or disabled, with the reason."""
+
+    name: str
+    """Entry-point name (or the name it was registered under)."""
+    dist: str | None
+    """Distribution name, where known."""
+    version: str | None
+    """Distribution version, where known."""
+    stage: FailureStage
+    """Where it failed (see :data:`FailureStage`)."""
+    reason: str
+    """What went wrong, in words, quoting the offending value."""
+    hook: str | None = None
+    """The hook that failed, for ``validate`` and ``hook`` failures."""
+
+    def __str__(self) -> str:
+        where = f" in {self.hook}" if self.hook else ""
+        return f"{_label(self.name, self.dist, self.version)}: {self.stage} failed{where}: " + (
+            self.reason
+        )
+
+
+@attrs.frozen
+class SkippedPlugin:
+    """An installed plugin that was not loaded because the allow or block list excludes it."""
+
+    name: str
+    """Entry-point name."""
+    dist: str | None
+    """Distribution name, where known."""
+    version: str | None
+    """Distribution version, where known."""
+    reason: str
+    """Which setting excluded it."""
+
+    def __str__(self) -> str:
+        return f"{_label(self.name, self.dist, self.version)}: {self.reason}"
+
+
+@attrs.frozen
+class PluginReport:
+    """The state of a plugin manager after loading."""
+
+    loaded: tuple[PluginInfo, ...]
+    """Working plugins, in registration order."""
+    failed: tuple[PluginFailure, ...]
+    """Refused or disabled plugins, in the order they failed."""
+    skipped: tuple[SkippedPlugin, ...]
+    """Plugins excluded by ``CANEMURE_PLUGINS_ALLOW`` / ``CANEMURE_PLUGINS_BLOCK``."""
+    core_version: str
+    """The canemure version the plugins were checked against."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether no plugin failed."""
+        return not self.failed
+
+
+def format_plugin_report(manager: PluginManager) -> str:
+    """Return the text ``canemure plugins`` prints: loaded, failed and skipped plugins.
+
+    Loading happens here if it has not happened yet; nothing is printed to the terminal.
+    """
+    report = manager.report()
+    lines = [
+        f"canemure {report.core_version}: {len(report.loaded)} plugin(s) loaded, "
+        f"{len(report.failed)} failed, {len(report.skipped)} skipped"
+    ]
+    if report.loaded:
+        lines.append("")
+        lines.append("Loaded:")
+        for info in report.loaded:
+            kind = " [built-in]" if info.builtin else ""
+            lines.append(f"  {info}{kind}  <- {info.value}")
+            if info.regions:
+                lines.append(f"      regions: {', '.join(info.regions)}")
+            lines.append(f"      hooks:   {', '.join(info.hooks)}")
+    if report.failed:
+        lines.append("")
+        lines.append("Failed (disabled; the other plugins keep working):")
+        lines.extend(f"  {failure}" for failure in report.failed)
+    if report.skipped:
+        lines.append("")
+        lines.append("Skipped:")
+        lines.extend(f"  {skipped}" for skipped in report.skipped)
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""``canemure new-plugin``: write a new region adapter distribution from the template.
+
+The template (``canemure/plugins/template/*.tmpl``, filled in with :class:`string.Template`)
+produces a complete distribution that installs, is discovered through its entry point and
+passes the conformance kit as generated: ``pyproject.toml`` with the ``canemure`` entry point
+and the core-version requirement, a package whose hooks declare the region and list its
+municipalities from the reference gazetteer (real data, no placeholders), and tests that run
+:class:`canemure.testing.AdapterConformanceSuite` and check the packaging. The author then adds
+the hooks the region can answer.
+
+Nothing is overwritten: an existing destination folder is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from importlib import resources
+from pathlib import Path
+
+from canemure._version import __version__
+from canemure.geography import gazetteer
+from canemure.plugins.versions import parse_release
+
+__all__ = ["create_adapter", "package_name"]
+
+_DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+
+_FILES = {
+    "pyproject.toml": "pyproject.toml.tmpl",
+    "README.md": "README.md.tmpl",
+    "src/{package}/__init__.py": "package_init.py.tmpl",
+    "src/{package}/py.typed": None,
+    "tests/test_conformance.py": "test_conformance.py.tmpl",
+    "tests/test_packaging.py": "test_packaging.py.tmpl",
+}
+
+
+def package_name(dist_name: str) -> str:
+    """Return the import name of distribution ``dist_name`` (``canemure-x`` -> ``canemure_x``).
+
+    Raises :class:`ValueError` quoting the name when it is not a valid distribution name or
+    does not give a Python identifier.
+    """
+    if not _DIST_NAME.fullmatch(dist_name):
+        raise ValueError(
+            f"not a valid distribution name: {dist_name!r} (letters, digits, '-', '_', '.')"
+        )
+    package = re.sub(r"[-_.]+", "_", dist_name).lower()
+    if not package.isidentifier():
+        raise ValueError(f"distribution name {dist_name!r} gives no Python package name")
+    return package
+
+
+def _core_requirement() -> str:
+    major, minor = (*parse_release(__version__), 0, 0)[:2]
+    return f">={major}.{minor},<{major + 1}"
+
+
+def create_adapter(name: str, region: str, dest: str | Path = ".") -> Path:
+    """Write a new adapter distribution ``name`` for ``region`` under ``dest``; return its folder.
+
+    ``region`` is a region code or name in any language (``"18"``, ``"Kainuu"``,
+    ``"Kajanaland"``); the adapter claims the region's id (``"kainuu"``), which is also its
+    entry-point name. Raises :class:`~canemure.errors.UnknownNameError` for an unknown region,
+    :class:`ValueError` for a bad name and :class:`FileExistsError` if the folder exists.
+    """
+    package = package_name(name)
+    place = gazetteer().region(region)
+    root = Path(dest) / name
+    if root.exists():
+        raise FileExistsError(f"{root} already exists; choose another name or --dest")
+    values = {
+        "dist_name": name,
+        "package": package,
+        "region_id": place.id,
+        "region_code": place.code,
+        "name_fi": place.names.fi,
+        "name_sv": place.names.sv,
+        "name_en": place.names.en,
+        "core_requirement": _core_requirement(),
+    }
+    templates = resources.files("canemure.plugins").joinpath("template")
+    for target, template in _FILES.items():
+        path = root / target.format(package=package)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = ""
+        if template is not None:
+            source = templates.joinpath(template).read_text(encoding="utf-8")
+            text = string.Template(source).substitute(values)
+        path.write_text(text, encoding="utf-8")
+    return root
