@@ -7,6 +7,7 @@ with a message that quotes the rejected value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -114,6 +115,11 @@ class Municipality:
         return f"{self.names.fi} ({self.code})"
 
 
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    # A named converter: mypy's attrs plugin cannot type ``converter=tuple``.
+    return tuple(value)
+
+
 def _urls(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise TypeError(f"{attribute.name} must be a tuple of URLs, got {value!r}")
@@ -132,7 +138,7 @@ class Coordinator:
     """What the organisation does for the region, e.g. ``"regional coordinator (Canemure)"``."""
     organisation_en: str | None = None
     """English name of the organisation, where published."""
-    web_pages: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_urls)
+    web_pages: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_urls)
     """Public web pages of the coordinator or the region's climate work."""
     source: str | None = None
     """Where the facts above were read."""

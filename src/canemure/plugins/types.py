@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -21,6 +22,11 @@ def _check(pattern: re.Pattern[str], what: str) -> Any:
             raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
 
     return check
+
+
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    # A named converter: mypy's attrs plugin cannot type ``converter=tuple``.
+    return tuple(value)
 
 
 @attrs.frozen
@@ -43,7 +49,7 @@ class CooperationGroup:
 
     name: str
     """Name of the group as published."""
-    members: tuple[str, ...] = attrs.field(converter=tuple)
+    members: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
     """Member organisations (or kinds of members) as published; empty when not published."""
     meetings_per_year: int | None = attrs.field(
         default=None,

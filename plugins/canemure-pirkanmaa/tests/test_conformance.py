@@ -1,0 +1,10 @@
+"""canemure's conformance kit, run on this adapter."""
+
+import canemure_pirkanmaa
+
+from canemure.testing import AdapterConformanceSuite
+
+
+class TestConformance(AdapterConformanceSuite):
+    plugin = canemure_pirkanmaa
+    region_id = "pirkanmaa"

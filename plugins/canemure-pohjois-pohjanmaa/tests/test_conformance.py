@@ -1,0 +1,10 @@
+"""canemure's conformance kit, run on this adapter."""
+
+import canemure_pohjois_pohjanmaa
+
+from canemure.testing import AdapterConformanceSuite
+
+
+class TestConformance(AdapterConformanceSuite):
+    plugin = canemure_pohjois_pohjanmaa
+    region_id = "pohjois-pohjanmaa"

@@ -1,0 +1,10 @@
+"""canemure's conformance kit, run on this adapter."""
+
+import canemure_satakunta
+
+from canemure.testing import AdapterConformanceSuite
+
+
+class TestConformance(AdapterConformanceSuite):
+    plugin = canemure_satakunta
+    region_id = "satakunta"

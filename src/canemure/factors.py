@@ -1,0 +1,451 @@
+"""Sourced emission factors and other measure parameters, with units, grades and caveats.
+
+``measure_parameters.csv`` holds 157 figures that measure templates need: emission factors
+(electricity, district heat, fuels, vehicles), heat-pump COPs, boiler efficiencies, vehicle
+kilometres, costs and prices. Each becomes one :class:`EmissionFactor` -- the type the plugin
+hook ``canemure_emission_factors`` returns for "emission factors and activity data" -- with
+the printed value, unit and year kept verbatim next to what could be parsed.
+
+Design notes
+------------
+* **Units are parsed, never guessed.** A unit is read only when every token is one canemure
+  knows (``g``, ``t``, ``CO2``, ``CO2e``, ``kWh``, ``km``, ``vkm``, ``EUR``, ``a`` ...);
+  ``car``/``bus`` are read as the registry's ``vehicle`` and ``share``/``fraction``/``-`` as
+  dimensionless. Words *after* a complete unit are a qualifier kept in :attr:`unit_note`
+  (``g CO2e/kWh fuel``, ``EUR for 2430 MW built in 2022``); words *inside* it
+  (``EUR per installation``, ``g CO2e/pkm``, ``c/kWh``) make the unit unreadable, and the row
+  keeps ``value=None`` with a :attr:`parse_note`. No row is dropped.
+* **CO2 is not CO2e, lifecycle is not direct.** The registry treats a tonne of CO2 and a tonne
+  of CO2e as the same unit (CO2 is its own equivalent). Whether a *factor* counts only CO2 or
+  all gases is a property of the factor, recorded in :attr:`EmissionFactor.gas_basis`; whether
+  it is a lifecycle or direct-combustion factor in :attr:`EmissionFactor.boundary`.
+  :func:`require_comparable` refuses to put factors with different bases side by side.
+* **Reliability grades** (A = official statistics ... D = code without a primary source) come
+  from ``measure_parameters_sources.md``, matched to each row's source through the small table
+  ``measure_parameter_grades.csv``; sources the document does not grade have ``None``.
+* The national factors implied by ALas 1.1 are read by :mod:`canemure.io.bundled`;
+  :func:`alas11_national_factors` presents them as :class:`EmissionFactor` records without
+  reading the file twice.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pint
+
+from canemure._printed import PrintedNumberError, parse_amount
+from canemure._resources import bundled_path, read_bundled_csv
+from canemure.errors import ProblemCollector, UnitError
+from canemure.units import Q_
+
+if TYPE_CHECKING:
+    from canemure.io.bundled import ImpliedEmissionFactor
+
+__all__ = [
+    "GRADES_FILE",
+    "PARAMETERS_FILE",
+    "EmissionFactor",
+    "ParameterKind",
+    "ParsedUnit",
+    "alas11_national_factors",
+    "parse_parameter_unit",
+    "read_measure_parameters",
+    "require_comparable",
+]
+
+PARAMETERS_FILE = "measure_parameters.csv"
+"""Bundled file of sourced measure parameters (157 rows)."""
+GRADES_FILE = "measure_parameter_grades.csv"
+"""Bundled table matching each parameter source to its grade in the sources document."""
+
+
+class ParameterKind(enum.Enum):
+    """What a parameter measures, decided from its parsed unit's dimension."""
+
+    EMISSION_FACTOR = "emission factor"
+    """Greenhouse gas per unit of activity (kg CO2e/kWh, g CO2e/km)."""
+    EMISSIONS = "emissions"
+    """An amount of greenhouse gas (t CO2/a)."""
+    COST = "cost"
+    """Euros, possibly per unit (EUR, EUR/MWh, EUR/a)."""
+    RATIO = "ratio"
+    """Dimensionless: efficiencies, COPs, shares, percentages."""
+    ACTIVITY = "activity"
+    """Everything else with a unit: energy, distances, fuel use."""
+    UNKNOWN = "unknown"
+    """The unit could not be read."""
+
+
+@attrs.frozen
+class EmissionFactor:
+    """A sourced parameter for measure templates: an emission factor or activity/cost data.
+
+    ``low``/``high`` are equal unless a range was printed; both are ``None`` when the value or
+    the unit could not be read (see :attr:`parse_note`).
+    """
+
+    name: str
+    """Parameter name as given in the data set (not unique: the same name may recur by year)."""
+    value_text: str
+    """Value as printed."""
+    unit_text: str
+    """Unit as printed."""
+    low: pint.Quantity[Any] | None
+    """The value, or the low end of a printed range; ``None`` when unreadable."""
+    high: pint.Quantity[Any] | None
+    """The value again, or the high end of a printed range."""
+    year_text: str
+    """Year as printed (``"2014 (3-yr avg; page updated 2016-04-06)"``)."""
+    year: int | None
+    """The year, when the printed year starts with one year (not a span or "c.")."""
+    scope: str
+    """Where the figure applies, as printed (``"Finland"``, ``"Tampere"``)."""
+    technology: str
+    """Technology or sector, as printed."""
+    source: str
+    """Where the figure was read."""
+    quote: str
+    """Verbatim quote from the source."""
+    notes: str = ""
+    """The data set's caveats."""
+    kind: ParameterKind = ParameterKind.UNKNOWN
+    """What the figure measures (from the parsed unit)."""
+    gas_basis: str | None = None
+    """``"CO2e"`` or ``"CO2"`` for figures in a greenhouse gas; ``None`` otherwise."""
+    boundary: str | None = None
+    """``"lifecycle"`` or ``"direct"`` when the name or technology says so; else ``None``."""
+    reliability: str | None = None
+    """Reliability grade of the source as printed in the sources document (``"A/B"``)."""
+    unit_note: str | None = None
+    """Words printed after the unit (``"fuel"``, ``"(incl. VAT 24%)"``)."""
+    remark: str | None = None
+    """A parenthetical printed with the value (``"central 20"``)."""
+    parse_note: str | None = None
+    """Why the value is ``None``, when it is."""
+    line: int | None = None
+    """Line of the row in the bundled CSV (header = line 1)."""
+
+    @property
+    def value(self) -> pint.Quantity[Any] | None:
+        """The single printed value; ``None`` for ranges and unreadable rows."""
+        if self.low is None or self.high is None or self.low.m != self.high.m:
+            return None
+        return self.low
+
+    @property
+    def is_range(self) -> bool:
+        """Whether a range was printed."""
+        return self.low is not None and self.high is not None and bool(self.low.m != self.high.m)
+
+
+# --- unit parsing ---------------------------------------------------------------------------
+
+_TOKENS: dict[str, str] = {
+    **{
+        t: t
+        for t in (
+            "g",
+            "kg",
+            "t",
+            "kt",
+            "Mt",
+            "Wh",
+            "kWh",
+            "MWh",
+            "GWh",
+            "TWh",
+            "MJ",
+            "GJ",
+            "TJ",
+            "W",
+            "kW",
+            "MW",
+            "GW",
+            "km",
+            "m",
+            "l",
+            "a",
+            "h",
+            "EUR",
+            "MEUR",
+            "vkm",
+            "resident",
+            "person",
+            "vehicle",
+        )
+    },
+    "CO2": "CO2",
+    "CO2e": "CO2e",
+    "CO2eq": "CO2e",
+    "CO2-eq": "CO2e",
+    "year": "a",
+    "€": "EUR",
+    "m2": "m**2",
+    "m3": "m**3",
+    "car": "vehicle",
+    "bus": "vehicle",
+}
+"""Unit tokens the parser accepts, and the registry unit each stands for."""
+_DIMENSIONLESS = re.compile(r"^(?:-|share|fraction)(?=\s|$)", re.IGNORECASE)
+_PERCENT = re.compile(r"^%(?=\s|$)")
+_LEXEME = re.compile(r"\s*(/|\d+(?:\.\d+)?|[^\s/()]+)")
+
+
+@attrs.frozen
+class ParsedUnit:
+    """A printed parameter unit as read by :func:`parse_parameter_unit`."""
+
+    expression: str
+    """Unit expression for the package's registry, e.g. ``"CO2e * g / kWh"`` or ``"l / km"``."""
+    scale: float
+    """Factor to apply to printed values (``0.01`` for ``l/100 km``)."""
+    gas: str | None
+    """``"CO2e"`` or ``"CO2"`` when the unit names a greenhouse gas."""
+    note: str | None
+    """Words printed after the unit, kept as a qualifier."""
+
+
+def parse_parameter_unit(text: str) -> ParsedUnit:
+    """Read a printed parameter unit; raise :class:`UnitError` saying why when it cannot.
+
+    >>> u = parse_parameter_unit("l/100 km")
+    >>> u.expression, u.scale
+    ('l / km', 0.01)
+    >>> parse_parameter_unit("g CO2e/kWh fuel").note
+    'fuel'
+    """
+    raw = text.strip().replace("₂", "2")
+    if not raw:
+        raise UnitError("no unit is printed")
+    for pattern, expression in ((_DIMENSIONLESS, "dimensionless"), (_PERCENT, "percent")):
+        match = pattern.match(raw)
+        if match:
+            rest = raw[match.end() :].strip()
+            return ParsedUnit(expression, 1.0, None, rest or None)
+    core = re.sub(r"\s+per\s+", " / ", raw)
+    terms: list[list[str]] = [[]]
+    scale = 1.0
+    gas: str | None = None
+    position = 0
+    note: str | None = None
+    while position < len(core):
+        match = _LEXEME.match(core, position)
+        if match is None:
+            note = core[position:].strip()
+            break
+        lexeme = match.group(1)
+        if lexeme == "/":
+            if not terms[-1]:
+                raise UnitError(f"{text!r}: '/' without a unit before it")
+            terms.append([])
+        elif re.fullmatch(r"\d+(?:\.\d+)?", lexeme):
+            if len(terms) == 1 or terms[-1]:
+                raise UnitError(f"{text!r}: a number inside the unit is read only as a divisor")
+            scale /= float(lexeme)
+        elif lexeme in _TOKENS:
+            unit = _TOKENS[lexeme]
+            if unit in ("CO2", "CO2e"):
+                gas = "CO2e" if unit == "CO2e" else "CO2"
+                unit = "CO2e"
+            terms[-1].append(unit)
+        else:
+            if not terms[-1]:
+                raise UnitError(f"{text!r}: {lexeme!r} is not a unit canemure reads")
+            note = core[match.start() :].strip()
+            break
+        position = match.end()
+    if not terms[-1]:
+        raise UnitError(f"{text!r}: the unit ends without a denominator")
+    if note and not re.match(r"[^\W\d]|\(", note):
+        raise UnitError(f"{text!r}: cannot read {note!r} after the unit")
+    expression = " / ".join(" ".join(term) for term in terms)
+    try:
+        Q_(1.0, expression)
+    except Exception as exc:  # pint raises several unrelated types on bad strings
+        raise UnitError(f"{text!r}: {exc}") from exc
+    return ParsedUnit(expression, scale, gas, note)
+
+
+def _kind(quantity: pint.Quantity[Any]) -> ParameterKind:
+    dims = quantity.dimensionality
+    if "[currency]" in dims:
+        return ParameterKind.COST
+    if "[carbon_dioxide]" in dims:
+        emission = Q_(1.0, "t CO2e / a")
+        if quantity.is_compatible_with(emission) or quantity.is_compatible_with("t CO2e"):
+            return ParameterKind.EMISSIONS
+        return ParameterKind.EMISSION_FACTOR
+    if quantity.dimensionless:
+        return ParameterKind.RATIO
+    return ParameterKind.ACTIVITY
+
+
+_LIFECYCLE = re.compile(r"lifecycle|life-cycle|\bwtw\b|well-to-wheel", re.IGNORECASE)
+_DIRECT = re.compile(r"combustion|direct[- ]only", re.IGNORECASE)
+
+
+def _boundary(*texts: str) -> str | None:
+    joined = " ".join(texts).replace("_", " ")
+    lifecycle, direct = bool(_LIFECYCLE.search(joined)), bool(_DIRECT.search(joined))
+    if lifecycle == direct:
+        return None
+    return "lifecycle" if lifecycle else "direct"
+
+
+_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\b(?!\s*[-–]\s*(?:19|20)\d{2})")
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+@cache
+def _grades() -> tuple[tuple[str, str], ...]:
+    return tuple((row["source_contains"], row["grade"]) for row in read_bundled_csv(GRADES_FILE))
+
+
+def _grade(source: str, problems: ProblemCollector, line: int) -> str | None:
+    matches = {grade for needle, grade in _grades() if needle in source}
+    if len(matches) > 1:
+        problems.add(
+            f"source matches several grades {sorted(matches)}",
+            line=line,
+            column="source",
+            value=source,
+        )
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _factor(row: dict[str, str], line: int, problems: ProblemCollector) -> EmissionFactor:
+    low = high = None
+    note: str | None = None
+    unit_note = remark = gas = None
+    kind = ParameterKind.UNKNOWN
+    try:
+        unit = parse_parameter_unit(row["unit"])
+    except UnitError as exc:
+        note = str(exc)
+    else:
+        unit_note, gas = unit.note, unit.gas
+        try:
+            amount = parse_amount(row["value"])
+        except PrintedNumberError as exc:
+            note = f"value not read: {exc}"
+        else:
+            remark = amount.remark
+            low = Q_(amount.low * unit.scale, unit.expression)
+            high = Q_(amount.high * unit.scale, unit.expression)
+            kind = _kind(low)
+    year = _YEAR.match(row["year"])
+    return EmissionFactor(
+        name=row["parameter"],
+        value_text=row["value"],
+        unit_text=row["unit"],
+        low=low,
+        high=high,
+        year_text=row["year"],
+        year=int(year.group(1)) if year else None,
+        scope=row["region_scope"],
+        technology=row["technology/sector"],
+        source=row["source"],
+        quote=row["quote"],
+        notes=row["notes"],
+        kind=kind,
+        gas_basis=gas,
+        boundary=_boundary(row["parameter"], row["technology/sector"]) if gas else None,
+        reliability=_grade(row["source"], problems, line),
+        unit_note=unit_note,
+        remark=remark,
+        parse_note=note,
+        line=line,
+    )
+
+
+@cache
+def read_measure_parameters() -> tuple[EmissionFactor, ...]:
+    """All 157 rows of ``measure_parameters.csv`` as :class:`EmissionFactor`, in file order."""
+    problems = ProblemCollector(bundled_path(PARAMETERS_FILE))
+    factors: list[EmissionFactor] = []
+    for line, row in enumerate(read_bundled_csv(PARAMETERS_FILE), start=2):
+        if not row["parameter"].strip():
+            problems.add("empty parameter name", line=line, column="parameter")
+        factors.append(_factor(row, line, problems))
+    problems.raise_if_any()
+    return tuple(factors)
+
+
+def require_comparable(factors: Iterable[EmissionFactor]) -> None:
+    """Raise :class:`UnitError` unless the factors can be compared or combined.
+
+    They must all be readable, share a dimension, count the same gases (CO2 vs CO2e) and the
+    same boundary (lifecycle vs direct; unknown counts as its own boundary).
+    """
+    items: Sequence[EmissionFactor] = list(factors)
+    problems: list[str] = []
+    unreadable = [f.name for f in items if f.low is None]
+    if unreadable:
+        problems.append(f"unreadable values: {', '.join(unreadable)}")
+    readable = [f for f in items if f.low is not None]
+    if readable:
+        first = readable[0].low
+        assert first is not None
+        odd = [
+            f.name for f in readable if f.low is not None and not f.low.is_compatible_with(first)
+        ]
+        if odd:
+            problems.append(f"dimension differs from {readable[0].name}'s: {', '.join(odd)}")
+    for label, attribute in (("gas basis", "gas_basis"), ("boundary", "boundary")):
+        values = {getattr(f, attribute) for f in items}
+        if len(values) > 1:
+            listing = ", ".join(f"{f.name}: {getattr(f, attribute)}" for f in items)
+            problems.append(f"{label} differs ({listing})")
+    if problems:
+        raise UnitError("factors are not comparable: " + "; ".join(problems))
+
+
+def alas11_national_factors() -> tuple[EmissionFactor, ...]:
+    """Return the national factors implied by ALas 1.1 (:mod:`canemure.io.bundled`) as records.
+
+    Each is kg CO2e/kWh as given in the bundled file. Boundary and reliability grade are left
+    ``None``: the sources document grades neither this file nor its secondary source.
+    """
+    from canemure.io.bundled import national_emission_factors  # noqa: PLC0415 - optional part
+
+    return tuple(_from_implied(f) for f in national_emission_factors())
+
+
+def _from_implied(implied: ImpliedEmissionFactor) -> EmissionFactor:
+    year_text = (
+        str(implied.year)
+        if implied.year is not None
+        else (f"{implied.period[0]}-{implied.period[1]} (pooled)")
+    )
+    parts = [implied.final_use]
+    if implied.level5:
+        parts.append(implied.level5)
+    if implied.emissions_trading is not None:
+        parts.append(
+            "emissions trading" if implied.emissions_trading else "not in emissions trading"
+        )
+    factor = implied.factor
+    return EmissionFactor(
+        name=f"alas11_implied_{'_'.join(implied.final_use.split())}",
+        value_text=f"{factor.m:g}",
+        unit_text="kg CO2e/kWh",
+        low=factor,
+        high=factor,
+        year_text=year_text,
+        year=implied.year,
+        scope="Finland",
+        technology=", ".join(parts),
+        source=str(implied.source),
+        quote="",
+        notes=implied.note or "",
+        kind=ParameterKind.EMISSION_FACTOR,
+        gas_basis="CO2e",
+    )

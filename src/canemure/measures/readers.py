@@ -1,0 +1,299 @@
+"""Readers for the two bundled measure data sets.
+
+* ``measures_regions_and_cities.csv`` (67 rows): Climate City Contract actions of Lappeenranta
+  and Turku, and measures from the roadmap pages of Satakunta, Varsinais-Suomi, Päijät-Häme and
+  Pirkanmaa (:func:`read_region_measures`).
+* ``measures_cities.csv`` (488 rows): actions of the Climate City Contract plans of Lahti,
+  Tampere, Espoo and Helsinki (:func:`read_city_measures`).
+
+Every row becomes one :class:`~canemure.measures.PublishedMeasure`; nothing is dropped. Rows the
+reader cannot make sense of (an unknown region or sector, a duplicate id, a yes/no column
+holding something else) are collected and reported together in one
+:class:`~canemure.errors.DataFormatError` naming file, line, column and value. Figures that
+cannot be read without guessing are not errors: they stay as printed with a parse note.
+
+Reading conventions that the data sets themselves establish:
+
+* ``measures_cities.csv`` ids are ``"<city>:<action id>"`` (``"tampere:Roadmap 2.1.3"``), since
+  the plans' own ids are unique only within a plan.
+* Tampere's Appendix 2 cost table prints amounts in English style (``69,850,000``;
+  ``1,600,000``), so commas are read as thousands separators in rows whose cost unit cites
+  "Appendix 2" -- and nowhere else.
+* Relations between rows come from ``measure_relations.csv`` (see
+  :mod:`canemure.measures.relations`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+import attrs
+
+from canemure._resources import bundled_path, read_bundled_csv
+from canemure._text import slug
+from canemure.errors import ProblemCollector, UnknownNameError
+from canemure.geography import Municipality, gazetteer
+from canemure.measures.model import MeasureName, PublishedMeasure, SectorMappedBy
+from canemure.measures.parsing import parse_costs, parse_effect, parse_status, split_responsible
+from canemure.measures.relations import MeasureRelations, relations_for
+from canemure.sectors import sector_hierarchy
+
+__all__ = [
+    "CITY_MEASURES_FILE",
+    "REGION_MEASURES_FILE",
+    "read_city_measures",
+    "read_region_measures",
+]
+
+REGION_MEASURES_FILE = "measures_regions_and_cities.csv"
+"""Bundled file of regional measures and Lappeenranta/Turku CCC actions."""
+CITY_MEASURES_FILE = "measures_cities.csv"
+"""Bundled file of Lahti, Tampere, Espoo and Helsinki CCC actions."""
+
+_CITY_SOURCE_REPO = (
+    "github:Open-Earth-Foundation/Query_mechanism_urbind@3a310cc053045bd901b0e0d6e9bdd16fc8cfc024"
+)
+_CROSS_CUTTING = "cross-cutting"
+_CITY_IN_REGION = re.compile(r"^(?P<city>[^()]+?)\s*\(city;\s*(?P<region>[^()]+)\)$")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _region_id(name: str, problems: ProblemCollector, line: int, column: str) -> str | None:
+    try:
+        return gazetteer().region(_PARENTHETICAL.sub("", name)).id
+    except UnknownNameError as exc:
+        problems.add(str(exc), line=line, column=column, value=name)
+        return None
+
+
+def _municipality(
+    name: str, problems: ProblemCollector, line: int, column: str
+) -> Municipality | None:
+    try:
+        return gazetteer().municipality(name)
+    except UnknownNameError as exc:
+        problems.add(str(exc), line=line, column=column, value=name)
+        return None
+
+
+def _sector(text: str, problems: ProblemCollector, line: int, column: str) -> str | None:
+    if text.strip() == _CROSS_CUTTING:
+        return None
+    try:
+        return sector_hierarchy().find(text, 3).key
+    except UnknownNameError as exc:
+        problems.add(str(exc), line=line, column=column, value=text)
+        return None
+
+
+def _mapped_by(text: str, problems: ProblemCollector, line: int, column: str) -> SectorMappedBy:
+    head = text.strip().split(" ", 1)[0]
+    try:
+        return SectorMappedBy(head)
+    except ValueError:
+        problems.add("must start with 'ours' or 'plan'", line=line, column=column, value=text)
+        return SectorMappedBy.OURS
+
+
+def _yes_no(row: Mapping[str, str], column: str, problems: ProblemCollector, line: int) -> bool:
+    value = row[column]
+    if value not in ("yes", "no"):
+        problems.add("must be 'yes' or 'no'", line=line, column=column, value=value)
+    return value == "yes"
+
+
+def _apply(
+    measure: PublishedMeasure, relations: Mapping[str, MeasureRelations]
+) -> PublishedMeasure:
+    rel = relations.get(measure.id)
+    if rel is None:
+        return measure
+    return attrs.evolve(
+        measure,
+        summable=rel.summable,
+        summable_note=rel.summable_note,
+        aggregate_of=rel.aggregate_of,
+        overlaps_with=rel.overlaps_with,
+        relation_note=rel.note,
+    )
+
+
+def _finish(
+    file: str, kind: str, measures: list[PublishedMeasure], problems: ProblemCollector
+) -> tuple[PublishedMeasure, ...]:
+    seen: dict[str, int | None] = {}
+    for m in measures:
+        if m.id in seen:
+            problems.add(
+                f"duplicate measure id (first on line {seen[m.id]})", line=m.line, value=m.id
+            )
+        seen[m.id] = m.line
+    problems.raise_if_any()
+    relations = relations_for(kind, seen)
+    return tuple(_apply(m, relations) for m in measures)
+
+
+def _region_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeasure, ...]:
+    problems = ProblemCollector(source)
+    measures: list[PublishedMeasure] = []
+    for line, row in enumerate(rows, start=2):
+        where = row["region"].strip()
+        city_match = _CITY_IN_REGION.match(where)
+        mun = None
+        if city_match:
+            region_id = _region_id(city_match.group("region"), problems, line, "region")
+            mun = _municipality(city_match.group("city"), problems, line, "region")
+            if mun is not None and region_id is not None:
+                actual = gazetteer().region_of(mun).id
+                if actual != region_id:
+                    problems.add(
+                        f"{mun.name} is in region {actual!r}",
+                        line=line,
+                        column="region",
+                        value=where,
+                    )
+        else:
+            region_id = _region_id(where, problems, line, "region")
+        has_effect = _yes_no(row, "has_quantified_effect", problems, line)
+        has_cost = _yes_no(row, "has_cost", problems, line)
+        if has_effect != bool(row["effect_value"].strip()):
+            problems.add(
+                "disagrees with effect_value",
+                line=line,
+                column="has_quantified_effect",
+                value=row["has_quantified_effect"],
+            )
+        if has_cost != bool(row["cost_value"].strip()):
+            problems.add(
+                "disagrees with cost_value", line=line, column="has_cost", value=row["has_cost"]
+            )
+        effect, effect_note = parse_effect(row["effect_value"], row["effect_unit"])
+        costs, cost_note = parse_costs(row["cost_value"], row["cost_unit"])
+        try:
+            name = MeasureName(fi=row["name_fi"].strip() or None, en=row["name_en"].strip() or None)
+        except ValueError as exc:
+            problems.add(str(exc), line=line, column="name_fi")
+            continue
+        if region_id is None:
+            continue
+        measures.append(
+            PublishedMeasure(
+                id=row["measure_id"].strip(),
+                region_id=region_id,
+                city=mun.name if mun else None,
+                municipality_code=mun.code if mun else None,
+                owner=mun.name if mun else gazetteer().region(region_id).name,
+                plan_id=None,
+                name=name,
+                theme=row["theme"].strip(),
+                sector_text=row["sector_alas"].strip(),
+                sector=_sector(row["sector_alas"], problems, line, "sector_alas"),
+                sector_mapped_by=_mapped_by(
+                    row["sector_alas_mapping_by"], problems, line, "sector_alas_mapping_by"
+                ),
+                responsible=split_responsible(row["responsible"]),
+                responsible_text=row["responsible"],
+                timeline=row["year"],
+                status=parse_status(row["status"]),
+                status_text=row["status"],
+                effect_value_text=row["effect_value"],
+                effect_unit_text=row["effect_unit"],
+                effect=effect,
+                effect_parse_note=effect_note,
+                cost_value_text=row["cost_value"],
+                cost_unit_text=row["cost_unit"],
+                costs=costs,
+                cost_parse_note=cost_note,
+                source=row["source_url_or_repo_path"],
+                quote=row["quote"],
+                notes=row["notes"],
+                line=line,
+            )
+        )
+    return _finish(source, "regions", measures, problems)
+
+
+def _city_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeasure, ...]:
+    problems = ProblemCollector(source)
+    measures: list[PublishedMeasure] = []
+    for line, row in enumerate(rows, start=2):
+        mun = _municipality(row["city"].strip(), problems, line, "city")
+        region_id = _region_id(row["region"].strip(), problems, line, "region")
+        if mun is not None and region_id is not None:
+            actual = gazetteer().region_of(mun).id
+            if actual != region_id:
+                problems.add(
+                    f"{mun.name} is in region {actual!r}",
+                    line=line,
+                    column="region",
+                    value=row["region"],
+                )
+        effect, effect_note = parse_effect(
+            row["effect_value"], row["effect_unit"], row["effect_is_annual"]
+        )
+        thousands = "," if "Appendix 2" in row["cost_unit"] else None
+        costs, cost_note = parse_costs(row["cost_value"], row["cost_unit"], thousands=thousands)
+        try:
+            name = MeasureName(fi=row["name_fi"].strip() or None, en=row["name_en"].strip() or None)
+        except ValueError as exc:
+            problems.add(str(exc), line=line, column="name_en")
+            continue
+        action_id = row["action_id"].strip()
+        if not action_id:
+            problems.add("empty action id", line=line, column="action_id")
+            continue
+        if mun is None or region_id is None:
+            continue
+        section = row["source_path_and_section"].strip()
+        measures.append(
+            PublishedMeasure(
+                id=f"{slug(mun.name)}:{action_id}",
+                region_id=region_id,
+                city=mun.name,
+                municipality_code=mun.code,
+                owner=mun.name,
+                plan_id=action_id,
+                name=name,
+                theme=row["theme"].strip(),
+                sector_text=row["sector_alas"].strip(),
+                sector=_sector(row["sector_alas"], problems, line, "sector_alas"),
+                sector_mapped_by=_mapped_by(
+                    row["sector_mapping_by"], problems, line, "sector_mapping_by"
+                ),
+                responsible=split_responsible(row["responsible"]),
+                responsible_text=row["responsible"],
+                timeline=row["timeline"],
+                status=parse_status(row["status"]),
+                status_text=row["status"],
+                effect_value_text=row["effect_value"],
+                effect_unit_text=row["effect_unit"],
+                effect_annual_text=row["effect_is_annual"] or None,
+                effect=effect,
+                effect_parse_note=effect_note,
+                cost_value_text=row["cost_value"],
+                cost_unit_text=row["cost_unit"],
+                costs=costs,
+                cost_parse_note=cost_note,
+                source=f"{_CITY_SOURCE_REPO} {section}"
+                if section.startswith("documents/")
+                else section,
+                quote=row["quote"],
+                notes=row["notes"],
+                line=line,
+            )
+        )
+    return _finish(source, "cities", measures, problems)
+
+
+@cache
+def read_region_measures() -> tuple[PublishedMeasure, ...]:
+    """All 67 measures of ``measures_regions_and_cities.csv``, in file order (cached)."""
+    return _region_rows(read_bundled_csv(REGION_MEASURES_FILE), bundled_path(REGION_MEASURES_FILE))
+
+
+@cache
+def read_city_measures() -> tuple[PublishedMeasure, ...]:
+    """All 488 measures of ``measures_cities.csv``, in file order (cached)."""
+    return _city_rows(read_bundled_csv(CITY_MEASURES_FILE), bundled_path(CITY_MEASURES_FILE))

@@ -1,0 +1,133 @@
+"""Measure parameters: every row kept, units parsed or refused with a reason, grades, bases.
+
+Row references are to ``measure_parameters.csv`` (header = line 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+
+import pytest
+
+from canemure.errors import UnitError
+from canemure.factors import (
+    EmissionFactor,
+    ParameterKind,
+    alas11_national_factors,
+    parse_parameter_unit,
+    read_measure_parameters,
+    require_comparable,
+)
+from canemure.io.bundled import national_emission_factors
+from canemure.units import Q_
+
+FACTORS = {f.line: f for f in read_measure_parameters()}
+
+
+def test_every_row_is_kept() -> None:
+    text = (
+        resources.files("canemure")
+        .joinpath("data", "measure_parameters.csv")
+        .read_text(encoding="utf-8")
+    )
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(read_measure_parameters()) == len(rows) == 157
+    assert sorted(FACTORS) == list(range(2, 159))
+    for factor, row in zip(read_measure_parameters(), rows, strict=True):
+        assert (factor.name, factor.value_text, factor.unit_text) == (
+            row["parameter"],
+            row["value"],
+            row["unit"],
+        )
+        assert factor.low is not None or factor.parse_note
+
+
+def test_co2_factor_line_2() -> None:
+    f = FACTORS[2]  # ef_district_heat_chp_avg | 183 | kg CO2/MWh | 2014 (3-yr avg; ...)
+    assert f.value == Q_(183, "kg CO2 / MWh")
+    assert f.value == Q_(0.183, "kg CO2e / kWh")  # the registry treats CO2 as CO2e ...
+    assert f.gas_basis == "CO2"  # ... the record does not
+    assert (f.kind, f.year, f.reliability) == (ParameterKind.EMISSION_FACTOR, 2014, "A (but old)")
+
+
+def test_scaled_unit_line_7() -> None:
+    f = FACTORS[7]  # fuel_consumption_car_petrol_avg | 7.8 | l/100 km
+    assert f.value == Q_(0.078, "l / km")
+    assert f.kind is ParameterKind.ACTIVITY
+
+
+def test_unit_qualifiers_are_kept() -> None:
+    assert FACTORS[65].value == Q_(95.9, "EUR / MWh")  # 'EUR/MWh (incl. VAT 24%)'
+    assert FACTORS[65].unit_note == "(incl. VAT 24%)"
+    assert FACTORS[144].unit_note == "fuel"  # 'g CO2e/kWh fuel'
+    assert FACTORS[87].value == Q_(506, "kg CO2 / t")  # 'kg CO2/t mixed waste'
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (34, "'installation' is not a unit"),  # 8000-12000 | EUR per installation (...)
+        (46, "'c' is not a unit"),  # 18.0 | c/kWh -- cents of which currency?
+        (53, "'kWp' is not a unit"),  # EUR/kWp (VAT 0%)
+        (83, "'pkm' is not a unit"),  # g CO2e/pkm
+        (158, "value not read"),  # '2020: 140; 2022: 122; 2023: 113'
+        (121, "'method' is not a unit"),  # benefit-sharing | method
+    ],
+)
+def test_unreadable_rows_keep_none_and_a_reason(line: int, reason: str) -> None:
+    f = FACTORS[line]
+    assert f.low is None
+    assert f.value is None
+    assert f.kind is ParameterKind.UNKNOWN
+    assert reason in (f.parse_note or "")
+
+
+def test_ranges_and_remarks() -> None:
+    f = FACTORS[96]  # '15-25 (central 20)' | kWh/100 km
+    assert (f.low, f.high, f.remark) == (Q_(0.15, "kWh / km"), Q_(0.25, "kWh / km"), "central 20")
+    assert f.value is None
+    assert f.is_range
+
+
+def test_boundaries_and_comparability() -> None:
+    lifecycle, direct = FACTORS[74], FACTORS[76]
+    assert (lifecycle.boundary, direct.boundary) == ("lifecycle", "direct")
+    with pytest.raises(UnitError, match="boundary differs"):
+        require_comparable([lifecycle, direct])
+    with pytest.raises(UnitError, match="gas basis differs"):
+        require_comparable([FACTORS[3], FACTORS[133]])  # kg CO2/MWh vs g CO2e/kWh
+    with pytest.raises(UnitError, match="dimension differs"):
+        require_comparable([FACTORS[133], FACTORS[4]])  # per kWh vs per km
+    with pytest.raises(UnitError, match="unreadable"):
+        require_comparable([FACTORS[158]])
+    require_comparable([FACTORS[line] for line in range(133, 144)])  # one Ilmakalu series
+
+
+def test_grades_match_the_sources_document() -> None:
+    assert FACTORS[123].reliability == "B (verify original)"  # JRC via GHGfromFADN
+    assert FACTORS[133].reliability == "D"  # Ilmakalu
+    assert FACTORS[40].reliability == "C"
+    assert FACTORS[41].reliability == "A"
+    assert FACTORS[39].reliability is None  # a source the document does not grade
+    assert {line for line, f in FACTORS.items() if f.reliability is None} == {39, 106, 118}
+
+
+def test_parameter_units() -> None:
+    unit = parse_parameter_unit("km/car/a")
+    assert Q_(1, unit.expression) == Q_(1, "km / vehicle / a")
+    assert parse_parameter_unit("share of capex").expression == "dimensionless"
+    assert parse_parameter_unit("% vs 2021 by 2028").note == "vs 2021 by 2028"
+    for bad in ("", "x diesel bus price", "kWh per borehole metre per year", "MW, TWh/a"):
+        with pytest.raises(UnitError):
+            parse_parameter_unit(bad)
+
+
+def test_alas11_factors_are_the_bundled_ones() -> None:
+    converted = alas11_national_factors()
+    implied = national_emission_factors()
+    assert len(converted) == len(implied)
+    assert all(isinstance(f, EmissionFactor) for f in converted)
+    assert [f.value for f in converted] == [f.factor for f in implied]
+    assert {f.gas_basis for f in converted} == {"CO2e"}
