@@ -48,7 +48,9 @@ class UnknownNameError(CanemureError, LookupError):
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        hint = (
+            f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        )
         super().__init__(f"unknown {kind} {name!r}{hint}")
 
 

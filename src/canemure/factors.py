@@ -414,7 +414,7 @@ def alas11_national_factors() -> tuple[EmissionFactor, ...]:
     Each is kg CO2e/kWh as given in the bundled file. Boundary and reliability grade are left
     ``None``: the sources document grades neither this file nor its secondary source.
     """
-    from canemure.io.bundled import national_emission_factors  # noqa: PLC0415 - optional part
+    from canemure.io.bundled import national_emission_factors
 
     return tuple(_from_implied(f) for f in national_emission_factors())
 

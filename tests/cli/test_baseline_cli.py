@@ -17,8 +17,17 @@ import pytest
 from canemure.cli.main import main
 from canemure.sectors import ALL, HINKU, sector_hierarchy
 
-HEADER = ["kt", "kt_tuuli", "GWh", "vuosi", "hinku_laskenta", "päästökauppa", "taso_3", "taso_4",
-          "taso_5"]
+HEADER = [
+    "kt",
+    "kt_tuuli",
+    "GWh",
+    "vuosi",
+    "hinku_laskenta",
+    "päästökauppa",
+    "taso_3",
+    "taso_4",
+    "taso_5",
+]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -42,15 +51,21 @@ def write_syke_csv(path: Path, years: list[int], value: str = "0,5") -> Path:
         for leaf in sector_hierarchy().leaves:
             a3, a4, a5 = leaf.key.split(":")[0].split("/")
             credit = a3 == "Tuu"
-            lines.append(";".join([
-                "NA" if credit else value,
-                "-" + value if credit else value,
-                "1,0",
-                str(year),
-                "TRUE" if leaf.hinku else "FALSE",
-                "TRUE" if leaf.ets else "FALSE",
-                a3, a4, a5,
-            ]))
+            lines.append(
+                ";".join(
+                    [
+                        "NA" if credit else value,
+                        "-" + value if credit else value,
+                        "1,0",
+                        str(year),
+                        "TRUE" if leaf.hinku else "FALSE",
+                        "TRUE" if leaf.ets else "FALSE",
+                        a3,
+                        a4,
+                        a5,
+                    ]
+                )
+            )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -68,8 +83,10 @@ def test_region_baseline_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_names_in_any_language_and_case(capsys: pytest.CaptureFixture[str]) -> None:
-    outputs = [run(capsys, "baseline", name, "--no-plugins", "--format", "json")[1]
-               for name in ("POHJOIS-KARJALA", "Norra Karelen", "north karelia", "12")]
+    outputs = [
+        run(capsys, "baseline", name, "--no-plugins", "--format", "json")[1]
+        for name in ("POHJOIS-KARJALA", "Norra Karelen", "north karelia", "12")
+    ]
     assert all(o == outputs[0] for o in outputs)
 
 
@@ -90,8 +107,16 @@ def test_json_values_and_latest_year(capsys: pytest.CaptureFixture[str]) -> None
 def test_finnish_table_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "baseline", "pohjois-karjala", "--no-plugins", "--lang", "fi")
     assert "Yhteensä" in out and "1\u00a0686,8" in out and "13 kuntaa" in out
-    _, out, _ = run(capsys, "baseline", "pohjois-karjala", "--no-plugins", "--format", "csv",
-                    "--years", "2005-2007")
+    _, out, _ = run(
+        capsys,
+        "baseline",
+        "pohjois-karjala",
+        "--no-plugins",
+        "--format",
+        "csv",
+        "--years",
+        "2005-2007",
+    )
     rows = out.splitlines()
     assert rows[0] == "sector_key,Sector,year,value,unit,status"
     assert sum(1 for r in rows if r.startswith("total,")) == 3
@@ -115,9 +140,7 @@ def test_rule_without_data_says_how_to_get_it(capsys: pytest.CaptureFixture[str]
     assert "canemure data import" in err
 
 
-def test_import_then_baseline_uses_it(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_import_then_baseline_uses_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     write_syke_csv(downloads / "kunta_405.csv", [2007, 2024])
@@ -131,8 +154,7 @@ def test_import_then_baseline_uses_it(
     assert len(HINKU.leaves()) == 81 and len(ALL.leaves()) == 90
     assert data["total"]["values"] == {"2007": 40.5, "2024": 40.5}
     assert data["sources"][0]["source_id"] == "syke-csv:405"
-    _, out, _ = run(capsys, "baseline", "405", "--no-plugins", "--rules", "all", "--format",
-                    "json")
+    _, out, _ = run(capsys, "baseline", "405", "--no-plugins", "--rules", "all", "--format", "json")
     assert json.loads(out)["total"]["values"]["2024"] == 45.0
 
     # Etelä-Karjala: one of nine municipalities known -> regional figures not estimated

@@ -1,4 +1,4 @@
-"""``canemure plugins`` and ``canemure new-plugin``: region adapters for coordinators and authors."""
+"""``canemure plugins`` and ``canemure new-plugin``: region adapters for coordinators, authors."""
 
 from __future__ import annotations
 

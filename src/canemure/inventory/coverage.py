@@ -49,7 +49,9 @@ class Coverage:
             )
             gaps.append(Gap(inventory.areas.labels[i], inventory.years.labels[k], sectors))
         complete = tuple(
-            a for a, ok in zip(inventory.areas, np.all(estimated, axis=(1, 2)).tolist(), strict=True) if ok
+            a
+            for a, ok in zip(inventory.areas, np.all(estimated, axis=(1, 2)).tolist(), strict=True)
+            if ok
         )
         return cls(int(estimated.size), int(estimated.sum()), tuple(gaps), complete)
 
@@ -68,6 +70,7 @@ class Coverage:
             f"{self.estimated_cells} of {self.total_cells} values estimated "
             f"({100 * self.fraction:.1f} %)"
         )
-        return "\n".join([head, *(f"  {gap}" for gap in self.gaps[:20])] + (
-            [f"  ... and {len(self.gaps) - 20} more area-years"] if len(self.gaps) > 20 else []
-        ))
+        return "\n".join(
+            [head, *(f"  {gap}" for gap in self.gaps[:20])]
+            + ([f"  ... and {len(self.gaps) - 20} more area-years"] if len(self.gaps) > 20 else [])
+        )

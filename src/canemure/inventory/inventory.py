@@ -127,8 +127,9 @@ class EmissionInventory:
         areas = tuple(areas)
         values = Q_(np.array(array, dtype=np.float64), unit)
         sources = {a: (source,) for a in areas} if source is not None else {}
-        return cls(values, areas, tuple(sectors), tuple(years), rule, sources, population,
-                   area_level)
+        return cls(
+            values, areas, tuple(sectors), tuple(years), rule, sources, population, area_level
+        )
 
     def _replace(self, values: FloatArray, **changes: Any) -> EmissionInventory:
         return attrs.evolve(self, values=Q_(values, self.values.units), **changes)
@@ -267,8 +268,8 @@ class EmissionInventory:
         values = self.magnitude
         out = np.full((len(groups), len(self.sectors), len(self.years)), np.nan)
         sources: dict[str, tuple[Source, ...]] = {}
-        for i, (name, members) in enumerate(groups.items()):
-            members = list(members)
+        for i, (name, group) in enumerate(groups.items()):
+            members = list(group)
             present = [m for m in members if m in self.areas]
             collected: list[Source] = []
             for m in present:
@@ -291,7 +292,9 @@ class EmissionInventory:
         from canemure.geography import gazetteer
 
         if self.area_level != "municipality":
-            raise ValueError(f"to_regions() needs municipalities, this inventory holds {self.area_level}s")
+            raise ValueError(
+                f"to_regions() needs municipalities, this inventory holds {self.area_level}s"
+            )
         gaz = gazetteer()
         if regions is None:
             codes = sorted({gaz.municipality(a).region_code for a in self.areas})
@@ -369,8 +372,8 @@ class EmissionInventory:
             sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
         population = self.population
         if other.population is not None:
-            population = other.population if population is None else population.merge(
-                other.population
+            population = (
+                other.population if population is None else population.merge(other.population)
             )
         return self._replace(
             out, areas=areas, sectors=sectors, years=years, sources=sources, population=population
@@ -404,11 +407,13 @@ class EmissionInventory:
         return from_records(records, rule=rule, sources=sources, area_level=area_level)
 
     def to_pandas(self) -> Any:
-        """A long ``pandas.DataFrame`` (area, sector, year, value, unit). Needs ``canemure[pandas]``."""
+        """A long ``pandas.DataFrame`` (area, sector, year, value). Needs ``canemure[pandas]``."""
         try:
             import pandas as pd
         except ImportError:
-            raise MissingDependencyError("pandas", "pandas", "EmissionInventory.to_pandas()") from None
+            raise MissingDependencyError(
+                "pandas", "pandas", "EmissionInventory.to_pandas()"
+            ) from None
         a, s, y = np.meshgrid(
             np.array(self.areas.labels, dtype=object),
             np.array(self.sectors.labels, dtype=object),
@@ -431,7 +436,9 @@ class EmissionInventory:
         try:
             import xarray as xr
         except ImportError:
-            raise MissingDependencyError("xarray", "xarray", "EmissionInventory.to_xarray()") from None
+            raise MissingDependencyError(
+                "xarray", "xarray", "EmissionInventory.to_xarray()"
+            ) from None
         return xr.DataArray(
             self.magnitude.copy(),
             dims=("area", "sector", "year"),
@@ -447,7 +454,7 @@ class EmissionInventory:
         a, s, y = self.shape
         years = f"{self.years.labels[0]}-{self.years.labels[-1]}" if y else "no years"
         return (
-            f"<EmissionInventory {a} {self.area_level.replace('ty', 'tie')}s x {s} level-{self.sector_level} sectors "
+            f"<EmissionInventory {a} {self.area_level.replace('ty', 'tie')}s x {s} "
+            f"level-{self.sector_level} sectors "
             f"x {y} years ({years}), {unit_label(self.unit)}, rule {self.rule.id!r}>"
         )
-

@@ -88,8 +88,8 @@ class Population:
         """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
         magnitude = self.values.m_as("resident")
         out = np.full((len(groups), len(self.years)), np.nan)
-        for i, members in enumerate(groups.values()):
-            members = list(members)
+        for i, group in enumerate(groups.values()):
+            members = list(group)
             if members and all(m in self.areas for m in members):
                 out[i] = magnitude[self.areas.positions(members)].sum(axis=0)
         return Population(Q_(out, "resident"), list(groups), self.years, self.source)

@@ -15,7 +15,7 @@ class Source:
     """
 
     id: str
-    """Short, stable identifier, e.g. ``"bundled:pohjois-karjala-hinku"`` or ``"cache:kunta_167"``."""
+    """Short, stable identifier, e.g. ``"bundled:pohjois-karjala-alas-hinku"``."""
     title: str
     """What the data is, in words."""
     publisher: str | None = None

@@ -153,7 +153,8 @@ def _latest_population(cache: Cache, entries: list[ManifestEntry]) -> Population
     for entry in sorted(entries, key=lambda e: e.path):
         if match := _LIST_NAME.search(entry.path):
             found = read_syke_population(
-                cache.path_for(entry.path), year=int(match.group(1)),
+                cache.path_for(entry.path),
+                year=int(match.group(1)),
                 known_municipalities_only=False,
             )
             population = found if population is None else population.merge(found)

@@ -90,7 +90,7 @@ def rule_from_method(text: str) -> AccountingRule:
 
 
 def _cell(column: int, row: int) -> str:
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - optional dependency
+    from openpyxl.utils import get_column_letter
 
     return f"{SHEET}!{get_column_letter(column)}{row}"
 
@@ -149,10 +149,10 @@ class _Sheet:
 
 def _load_rows(path: str | os.PathLike[str], problems: ProblemCollector) -> list[list[Any]]:
     try:
-        import openpyxl  # noqa: PLC0415 - optional dependency, imported when used
+        import openpyxl
     except ImportError:
         raise MissingDependencyError("openpyxl", "excel", "Reading SYKE Excel exports") from None
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = openpyxl.load_workbook(Path(path), read_only=True, data_only=True)

@@ -112,11 +112,11 @@ def district_heating_inventory(
     matching part is used; a rule counting some other subset of district heat gives ``None``,
     as do years the file does not have.
     """
-    import numpy as np  # noqa: PLC0415 - heavy imports happen when a hook is asked
+    import numpy as np
 
-    from canemure.inventory import EmissionInventory, Source  # noqa: PLC0415
-    from canemure.io.bundled import DISTRICT_HEATING_SOURCE, district_heating_alas11  # noqa: PLC0415
-    from canemure.units import Q_  # noqa: PLC0415
+    from canemure.inventory import EmissionInventory, Source
+    from canemure.io.bundled import DISTRICT_HEATING_SOURCE, district_heating_alas11
+    from canemure.units import Q_
 
     part = _kau_part(rule)
     if part is None:
@@ -187,9 +187,9 @@ def cached_syke_inventory(
     cached file are absent (so regional totals are "not estimated"), never filled in. A cached
     file that cannot be read raises :class:`~canemure.errors.DataFormatError` naming it.
     """
-    from canemure.io.cache import Cache  # noqa: PLC0415 - the cache is only needed here
-    from canemure.io.download import syke_cache_path  # noqa: PLC0415
-    from canemure.io.syke_csv import read_syke_csv  # noqa: PLC0415
+    from canemure.io.cache import Cache
+    from canemure.io.download import syke_cache_path
+    from canemure.io.syke_csv import read_syke_csv
 
     cache = Cache()
     merged: EmissionInventory | None = None
@@ -216,7 +216,7 @@ def local_factors(region: Region) -> tuple[EmissionFactor, ...]:
     National scopes ("Finland", "Finland (Helsinki, Helen)") are not local, even when they
     mention a city; ``"Helsinki-Espoo"`` and ``"Tampere (municipality 837)"`` are.
     """
-    from canemure.factors import read_measure_parameters  # noqa: PLC0415
+    from canemure.factors import read_measure_parameters
 
     names = {m.name for m in gazetteer().municipalities_of(region)}
     found = []
@@ -320,7 +320,7 @@ class RegionAdapter:
         """Return the published measures of the region and of its cities' climate plans."""
         if not self._serves(region_id):
             return None
-        from canemure.measures import read_city_measures, read_region_measures  # noqa: PLC0415
+        from canemure.measures import read_city_measures, read_region_measures
 
         found = [
             m
@@ -333,7 +333,7 @@ class RegionAdapter:
         """Return the published targets of the region and its cities (any ``Target.kind``)."""
         if not self._serves(region_id):
             return None
-        from canemure.targets import read_city_targets, read_region_targets  # noqa: PLC0415
+        from canemure.targets import read_city_targets, read_region_targets
 
         found = [
             t
@@ -350,7 +350,7 @@ class RegionAdapter:
 
     def coverage(self) -> dict[str, dict[str, tuple[int, ...]]]:
         """Return what :meth:`load_inventory` has now: ``{region_id: {rule_id: years}}``."""
-        from canemure.sectors import RULES  # noqa: PLC0415
+        from canemure.sectors import RULES
 
         per_rule: dict[str, tuple[int, ...]] = {}
         for rule in RULES:

@@ -113,7 +113,7 @@ def discover(group: str = ENTRY_POINT_GROUP) -> list[Candidate]:
     ``importlib.metadata`` is imported here, not with the module: reading installed metadata
     is part of loading plugins, which happens on first use.
     """
-    from importlib.metadata import EntryPoint, entry_points  # noqa: PLC0415 - see docstring
+    from importlib.metadata import EntryPoint, entry_points
 
     candidates: list[Candidate] = []
     has_builtin = False

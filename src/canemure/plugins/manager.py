@@ -491,7 +491,7 @@ class PluginManager:
         """Return the region's published measures from every plugin (``canemure_measures``)."""
 
         def record_type() -> type[PublishedMeasure]:
-            from canemure.measures import PublishedMeasure  # noqa: PLC0415
+            from canemure.measures import PublishedMeasure
 
             return PublishedMeasure
 
@@ -501,7 +501,7 @@ class PluginManager:
         """Return the region's published targets from every plugin (``canemure_targets``)."""
 
         def record_type() -> type[Target]:
-            from canemure.targets import Target  # noqa: PLC0415
+            from canemure.targets import Target
 
             return Target
 
@@ -511,7 +511,7 @@ class PluginManager:
         """Return local emission factors from every plugin (``canemure_emission_factors``)."""
 
         def record_type() -> type[EmissionFactor]:
-            from canemure.factors import EmissionFactor  # noqa: PLC0415
+            from canemure.factors import EmissionFactor
 
             return EmissionFactor
 

@@ -152,9 +152,9 @@ def check_inventory(
     requested ``years`` (when given), real areas (of ``region``, when known), a source for every
     area, and no infinite values (missing figures are NaN, never zero or inf).
     """
-    import numpy as np  # noqa: PLC0415 - numpy loads only when an inventory is checked
+    import numpy as np
 
-    from canemure.inventory import EmissionInventory  # noqa: PLC0415 - idem
+    from canemure.inventory import EmissionInventory
 
     if not isinstance(value, EmissionInventory):
         raise HookResultError(

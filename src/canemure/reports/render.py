@@ -36,7 +36,11 @@ def _number(value: float | None, lang: str, decimals: int = 1) -> str:
 def _percent(value: float | None, lang: str) -> str:
     if value is None:
         return label("not_estimated", lang)
-    return f"{_number(value, lang)} %".replace("-", "−", 1) if value < 0 else f"+{_number(value, lang)} %"
+    return (
+        f"{_number(value, lang)} %".replace("-", "−", 1)
+        if value < 0
+        else f"+{_number(value, lang)} %"
+    )
 
 
 def _area_name(report: BaselineReport, lang: str) -> str:
@@ -75,7 +79,7 @@ def _table(report: BaselineReport, lang: str) -> str:
         ],
     ]
     if change_head:
-        extra = [row + [""] for row in extra]
+        extra = [[*row, ""] for row in extra]
     widths = [max(len(r[i]) for r in [header, *body, total, *extra]) for i in range(len(header))]
 
     def fmt(cells: Sequence[str]) -> str:
@@ -111,10 +115,14 @@ def _notes(report: BaselineReport, lang: str) -> list[str]:
         lines.append(
             f"{label('missing_municipalities', lang)}: {', '.join(report.missing_municipalities)}"
         )
-    lines.append(f"{label('coverage', lang)}: " + (
-        label("complete", lang) if not report.gaps and not report.missing_municipalities
-        else f"{len(report.gaps)} {label('gaps', lang).lower()}"
-    ))
+    lines.append(
+        f"{label('coverage', lang)}: "
+        + (
+            label("complete", lang)
+            if not report.gaps and not report.missing_municipalities
+            else f"{len(report.gaps)} {label('gaps', lang).lower()}"
+        )
+    )
     lines.extend(f"  {gap}" for gap in report.gaps[:10])
     lines.append(f"{label('sources', lang)}:")
     by_source: dict[str, list[str]] = {}
@@ -133,23 +141,27 @@ def _csv(report: BaselineReport, lang: str) -> str:
     writer.writerow(["sector_key", label("sector", lang), "year", "value", "unit", "status"])
     for row in (*report.rows, report.total):
         for year, value in zip(report.years, row.values, strict=True):
-            writer.writerow([
-                row.key,
-                row.names.get(lang),
+            writer.writerow(
+                [
+                    row.key,
+                    row.names.get(lang),
+                    year,
+                    "" if value is None else repr(round(value, 6)),
+                    report.unit,
+                    "estimated" if value is not None else "not estimated",
+                ]
+            )
+    for year, value in zip(report.years, report.per_resident, strict=True):
+        writer.writerow(
+            [
+                "per_resident",
+                label("per_resident", lang),
                 year,
                 "" if value is None else repr(round(value, 6)),
-                report.unit,
+                report.per_resident_unit,
                 "estimated" if value is not None else "not estimated",
-            ])
-    for year, value in zip(report.years, report.per_resident, strict=True):
-        writer.writerow([
-            "per_resident",
-            label("per_resident", lang),
-            year,
-            "" if value is None else repr(round(value, 6)),
-            report.per_resident_unit,
-            "estimated" if value is not None else "not estimated",
-        ])
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -166,11 +178,17 @@ def _json(report: BaselineReport) -> str:
         "area": {
             "code": report.area.code,
             "kind": "municipality" if isinstance(report.area, Municipality) else "region",
-            "name": {"fi": report.area.names.fi, "sv": report.area.names.sv,
-                     "en": report.area.names.en},
+            "name": {
+                "fi": report.area.names.fi,
+                "sv": report.area.names.sv,
+                "en": report.area.names.en,
+            },
         },
-        "rule": {"id": report.rule.id, "name_fi": report.rule.name_fi,
-                 "name_en": report.rule.name_en},
+        "rule": {
+            "id": report.rule.id,
+            "name_fi": report.rule.name_fi,
+            "name_en": report.rule.name_en,
+        },
         "unit": report.unit,
         "years": list(report.years),
         "sectors": [row(r) for r in report.rows],
@@ -184,9 +202,15 @@ def _json(report: BaselineReport) -> str:
         "missing_municipalities": list(report.missing_municipalities),
         "gaps": list(report.gaps),
         "sources": [
-            {"municipality": u.area, "name": u.area_name, "source_id": u.source.id,
-             "title": u.source.title, "publisher": u.source.publisher, "url": u.source.url,
-             "path": u.source.path}
+            {
+                "municipality": u.area,
+                "name": u.area_name,
+                "source_id": u.source.id,
+                "title": u.source.title,
+                "publisher": u.source.publisher,
+                "url": u.source.url,
+                "path": u.source.path,
+            }
             for u in report.sources
         ],
     }

@@ -143,7 +143,7 @@ def _by_name() -> dict[str, AccountingRule]:
 
 
 def accounting_rule(name: str | AccountingRule) -> AccountingRule:
-    """Find a predefined rule by id (``all``, ``hinku``, ``hinku-credits``, ``esr``, ``ets``) or name."""
+    """Find a predefined rule by id (``all``, ``hinku``, ``hinku-credits``, ``esr``, ``ets``)."""
     if isinstance(name, AccountingRule):
         return name
     try:

@@ -192,7 +192,7 @@ def check_cooperation_group(manager: PluginManager, region_id: str) -> Cooperati
 def _check_one_inventory(
     manager: PluginManager, region_id: str, inventory: EmissionInventory
 ) -> list[str]:
-    import numpy as np  # noqa: PLC0415 - only needed when an adapter has inventories
+    import numpy as np
 
     rule = inventory.rule
     problems: list[str] = []
@@ -261,7 +261,7 @@ def check_inventories(
     years) and answer exactly that: an inventory for each declared rule with those years,
     ``None`` for the others. Returns the inventory per rule id.
     """
-    from canemure.sectors import RULES  # noqa: PLC0415 - keeps the kit's import light
+    from canemure.sectors import RULES
 
     coverage: dict[str, tuple[int, ...]] | None = None
     if plugin is not None and "canemure_load_inventory" in _hooks_of(manager):
@@ -347,7 +347,7 @@ def _other_region(manager: PluginManager) -> str:
 
 def check_unknown_regions(manager: PluginManager, region_id: str) -> None:
     """Check that region hooks answer ``None``, not an exception, for regions not served."""
-    from canemure.sectors import ALL, HINKU  # noqa: PLC0415 - keeps the kit's import light
+    from canemure.sectors import ALL, HINKU
 
     problems: list[str] = []
     for other in dict.fromkeys([UNKNOWN_REGION_ID, _other_region(manager)]):

@@ -44,7 +44,7 @@ def unit_label(unit: pint.Unit | str) -> str:
     't CO2e/resident/a'
     """
     parsed = ureg.Unit(unit) if isinstance(unit, str) else unit
-    return _label(parsed._units.items())  # noqa: SLF001 - pint exposes no public accessor
+    return _label(parsed._units.items())
 
 
 def _label(items: Iterable[tuple[str, Any]]) -> str:

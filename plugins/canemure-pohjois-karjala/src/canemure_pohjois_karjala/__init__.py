@@ -95,7 +95,7 @@ def canemure_load_inventory(
     """Return the HINKU inventory (all years, or those of ``years`` it has); else ``None``."""
     if region_id != REGION_ID or rule.id not in CANEMURE_COVERAGE[REGION_ID]:
         return None
-    from canemure.io.bundled import pohjois_karjala  # noqa: PLC0415 - read when first asked
+    from canemure.io.bundled import pohjois_karjala
 
     inventory = pohjois_karjala()
     if years is None:
@@ -109,6 +109,6 @@ def canemure_targets(region_id: str) -> Sequence[Target] | None:
     """Return the region's published targets as bundled in canemure; ``None`` elsewhere."""
     if region_id != REGION_ID:
         return None
-    from canemure.targets import read_region_targets  # noqa: PLC0415 - read when first asked
+    from canemure.targets import read_region_targets
 
     return [target for target in read_region_targets() if target.region_id == REGION_ID]
