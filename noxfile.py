@@ -16,7 +16,9 @@ nox.options.sessions = ["lint", "typecheck", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
 ROOT = Path(__file__).parent
-ADAPTERS = sorted(str(p) for p in (ROOT / "plugins").glob("canemure-*") if (p / "pyproject.toml").exists())
+ADAPTERS = sorted(
+    str(p) for p in (ROOT / "plugins").glob("canemure-*") if (p / "pyproject.toml").exists()
+)
 LINT_TOOLS = ["ruff==0.17.6"]
 TYPECHECK_TOOLS = ["mypy==2.4.1"]
 

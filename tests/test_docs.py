@@ -1,4 +1,4 @@
-"""Run every ``python`` code block of docs/*.md (except plugins.md, tested with the plugins)."""
+"""Run every ``python`` code block of README.md and docs/*.md (plugins.md: tests/plugins)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
-PAGES = sorted(p for p in DOCS.glob("*.md") if p.name != "plugins.md")
+PAGES = [DOCS.parent / "README.md", *sorted(p for p in DOCS.glob("*.md") if p.name != "plugins.md")]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
