@@ -10,6 +10,7 @@ distribution.) Modules the tests import are removed from ``sys.modules`` afterwa
 
 from __future__ import annotations
 
+import importlib.metadata
 import sys
 import textwrap
 import uuid
@@ -23,10 +24,28 @@ Install = Callable[..., str]
 
 @pytest.fixture
 def site_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh folder on sys.path standing in for site-packages."""
+    """A fresh folder on sys.path standing in for site-packages.
+
+    Only the core's own entry point and those installed here are visible, so the tests give
+    the same results whether or not the first-party adapters are installed in the environment.
+    """
     site = tmp_path / "site"
     site.mkdir()
     monkeypatch.syspath_prepend(str(site))
+    real_entry_points = importlib.metadata.entry_points
+
+    def visible(**params: str) -> importlib.metadata.EntryPoints:
+        found = real_entry_points(**params)
+        keep = [
+            ep
+            for ep in found
+            if ep.dist is None
+            or ep.dist.name == "canemure"
+            or str(site) in str(getattr(ep.dist, "_path", ""))
+        ]
+        return importlib.metadata.EntryPoints(keep)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", visible)
     before = set(sys.modules)
     yield site
     for name in set(sys.modules) - before:
