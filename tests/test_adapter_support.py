@@ -1,4 +1,8 @@
-"""The shared implementation of the first-party region adapters: cache, fallback, coverage."""
+"""The shared implementation of the first-party region adapters: cache, fallback, coverage.
+
+A ``RegionAdapter`` object is itself the plugin; the tests at the end register one the way the
+host does and check that the version and coverage checks reach it.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,16 @@ import pytest
 
 from canemure.geography import Coordinator, gazetteer
 from canemure.io.cache import Cache
+from canemure.plugins import PluginManager
 from canemure.plugins.adapter_support import (
     RegionAdapter,
     cached_syke_inventory,
     district_heating_inventory,
     local_factors,
 )
+from canemure.plugins.hookspecs import NAME
 from canemure.sectors import ALL, ETS, HINKU, AccountingRule
+from canemure.testing import run_conformance
 
 COORDINATOR = Coordinator(organisation="Kainuun liitto", role="test", source="test")
 
@@ -43,7 +50,7 @@ def adapter() -> RegionAdapter:
 
 
 def test_without_cache_the_bundled_district_heat_is_used(cache: Cache) -> None:
-    inventory = adapter().load_inventory("pirkanmaa", HINKU, None)
+    inventory = adapter().canemure_load_inventory("pirkanmaa", HINKU, None)
     assert inventory is not None
     assert list(inventory.years) == list(range(2005, 2019))
     assert inventory.sector_level == 3
@@ -57,7 +64,7 @@ def test_without_cache_the_bundled_district_heat_is_used(cache: Cache) -> None:
 
 def test_cached_syke_file_wins(cache: Cache) -> None:
     cache.store_bytes("syke/Tulokset_taso_5/kunta_837.csv", SYKE_FILE, "test", "download")
-    inventory = adapter().load_inventory("pirkanmaa", HINKU, None)
+    inventory = adapter().canemure_load_inventory("pirkanmaa", HINKU, None)
     assert inventory is not None
     assert list(inventory.areas) == ["837"]  # only what is cached; nothing filled in
     assert list(inventory.years) == [2021, 2022]
@@ -93,10 +100,10 @@ def test_unknown_years_give_none() -> None:
 
 def test_hooks_answer_none_for_other_regions(cache: Cache) -> None:
     a = adapter()
-    assert a.municipalities("uusimaa") is None
-    assert a.measures("uusimaa") is None
-    assert a.load_inventory("uusimaa", HINKU, None) is None
-    group = a.cooperation_group("pirkanmaa")
+    assert a.canemure_municipalities("uusimaa") is None
+    assert a.canemure_measures("uusimaa") is None
+    assert a.canemure_load_inventory("uusimaa", HINKU, None) is None
+    group = a.canemure_cooperation_group("pirkanmaa")
     assert group is not None
     assert group.meetings_per_year == 4
     assert group.members == ()
@@ -116,3 +123,106 @@ def test_local_factors_skip_national_scopes() -> None:
     uusimaa = {f.line for f in local_factors(gazetteer().region("01"))}
     assert 95 not in uusimaa  # 'Finland (Helsinki, Helen)' is a national figure
     assert 52 in uusimaa  # 'Helsinki-Espoo'
+
+
+# ---------------------------------------------------------------------- the object is the plugin
+HOOKS = {
+    "canemure_regions",
+    "canemure_municipalities",
+    "canemure_coordinators",
+    "canemure_cooperation_group",
+    "canemure_load_inventory",
+    "canemure_measures",
+    "canemure_targets",
+    "canemure_emission_factors",
+}
+
+
+def test_every_hook_is_a_method_named_as_its_spec() -> None:
+    marked = {
+        name
+        for name in dir(RegionAdapter)
+        if getattr(getattr(RegionAdapter, name), f"{NAME}_impl", None) is not None
+    }
+    assert marked == HOOKS
+
+
+def test_a_registered_adapter_object_answers_through_the_manager(cache: Cache) -> None:
+    manager = PluginManager(entry_points=False)
+    plugin = adapter()
+    assert manager.register(plugin, "pirkanmaa"), manager.failures()
+    (info,) = manager.plugins()
+    assert set(info.hooks) == HOOKS
+    assert info.regions == ("pirkanmaa",)
+    assert [r.region_code for r in manager.regions()] == ["06"]
+    assert manager.municipalities("Birkaland") == tuple(
+        m.code for m in gazetteer().municipalities_of("06")
+    )
+    assert manager.coordinators("pirkanmaa") == (COORDINATOR,)
+    group = manager.cooperation_group("06")
+    assert group is not None
+    assert group.supported_by == "a paid regional coordinator (Kainuun liitto)"
+    inventory = manager.load_inventory("pirkanmaa", HINKU, [2018])
+    assert inventory is not None
+    assert list(inventory.years) == [2018]
+    assert {m.region_id for m in manager.measures("pirkanmaa")} == {"pirkanmaa"}
+    assert {t.region_id for t in manager.targets("pirkanmaa")} == {"pirkanmaa"}
+    factors = manager.emission_factors("pirkanmaa")
+    assert factors
+    assert all("Tampere" in f.scope for f in factors)
+    assert manager.municipalities("kainuu") is None  # no built-in here: nobody answers
+    assert manager.failures() == ()
+
+
+def test_the_version_check_reads_the_object() -> None:
+    assert adapter().CANEMURE_REQUIRES == ">=0.1"
+    too_new = RegionAdapter(
+        region_id="pirkanmaa",
+        region_code="06",
+        coordinating_organisations=[COORDINATOR],
+        cooperation_group_source="t",
+        canemure_requires=">=99",
+    )
+    manager = PluginManager(entry_points=False, core_version="0.1.0")
+    assert manager.register(too_new, "pirkanmaa") is False
+    (failure,) = manager.failures()
+    assert failure.stage == "version"
+    assert failure.reason == ("needs canemure >=99 (CANEMURE_REQUIRES), this is canemure 0.1.0")
+
+
+def test_coverage_is_a_view_computed_on_lookup(cache: Cache) -> None:
+    a = adapter()
+    coverage = a.CANEMURE_COVERAGE
+    assert list(coverage) == ["pirkanmaa"]
+    assert dict(coverage) == a.coverage()
+    assert "uusimaa" not in coverage
+    cache.store_bytes("syke/Tulokset_taso_5/kunta_837.csv", SYKE_FILE, "test", "download")
+    assert coverage["pirkanmaa"]["hinku"] == (2021, 2022)  # follows the cache
+
+
+def test_the_conformance_kit_checks_the_declared_coverage(
+    cache: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_conformance(adapter(), "pirkanmaa") == []
+
+    def claims_too_much(self: RegionAdapter) -> dict[str, dict[str, tuple[int, ...]]]:
+        return {"pirkanmaa": {"hinku": (2004, 2005)}}
+
+    monkeypatch.setattr(RegionAdapter, "coverage", claims_too_much)
+    (problem,) = run_conformance(adapter(), "pirkanmaa")
+    assert "differ from the declared [2004, 2005]" in problem
+    assert "rule 'all' gives an inventory but is not declared in CANEMURE_COVERAGE" in problem
+
+
+def test_registering_reads_no_coverage(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: RegionAdapter) -> dict[str, dict[str, tuple[int, ...]]]:
+        raise RuntimeError("damaged cache file")
+
+    monkeypatch.setattr(RegionAdapter, "coverage", broken)
+    a = adapter()
+    for name in dir(a):  # what older pluggy releases do while looking for hook implementations
+        getattr(a, name)
+    manager = PluginManager(entry_points=False)
+    assert manager.register(a, "pirkanmaa"), manager.failures()
+    with pytest.raises(RuntimeError, match="damaged cache file"):
+        a.CANEMURE_COVERAGE["pirkanmaa"]

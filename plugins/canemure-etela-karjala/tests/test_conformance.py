@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_etela_karjala
+    plugin = canemure_etela_karjala.ADAPTER
     region_id = "etela-karjala"

@@ -20,7 +20,7 @@ from canemure.units import Q_
 @pytest.fixture
 def manager() -> PluginManager:
     manager = PluginManager(entry_points=False)
-    assert manager.register(adapter, "etela-karjala")
+    assert manager.register(adapter.ADAPTER, "etela-karjala")
     return manager
 
 

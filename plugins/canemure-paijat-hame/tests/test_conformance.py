@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_paijat_hame
+    plugin = canemure_paijat_hame.ADAPTER
     region_id = "paijat-hame"

@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_pirkanmaa
+    plugin = canemure_pirkanmaa.ADAPTER
     region_id = "pirkanmaa"

@@ -19,7 +19,7 @@ from canemure.units import Q_
 @pytest.fixture
 def manager() -> PluginManager:
     manager = PluginManager(entry_points=False)
-    assert manager.register(adapter, "pirkanmaa")
+    assert manager.register(adapter.ADAPTER, "pirkanmaa")
     return manager
 
 

@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_pohjois_pohjanmaa
+    plugin = canemure_pohjois_pohjanmaa.ADAPTER
     region_id = "pohjois-pohjanmaa"

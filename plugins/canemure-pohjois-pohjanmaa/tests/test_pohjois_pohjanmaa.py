@@ -14,7 +14,7 @@ from canemure.sectors import HINKU
 @pytest.fixture
 def manager() -> PluginManager:
     manager = PluginManager(entry_points=False)
-    assert manager.register(adapter, "pohjois-pohjanmaa")
+    assert manager.register(adapter.ADAPTER, "pohjois-pohjanmaa")
     return manager
 
 
@@ -42,7 +42,7 @@ def test_roadmap_and_coordinator(manager: PluginManager) -> None:
 
 
 def test_inventory_coverage_is_declared(manager: PluginManager) -> None:
-    coverage = adapter.CANEMURE_COVERAGE["pohjois-pohjanmaa"]
+    coverage = adapter.ADAPTER.CANEMURE_COVERAGE["pohjois-pohjanmaa"]
     assert coverage[HINKU.id] == tuple(range(2005, 2019))
     inventory = manager.load_inventory("pohjois-pohjanmaa", HINKU)
     assert inventory is not None

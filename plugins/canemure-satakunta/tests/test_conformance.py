@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_satakunta
+    plugin = canemure_satakunta.ADAPTER
     region_id = "satakunta"

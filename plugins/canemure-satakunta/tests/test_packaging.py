@@ -1,4 +1,4 @@
-"""The packaging metadata names this adapter's module, region and core requirement."""
+"""The packaging metadata names this adapter's plugin object, region and core requirement."""
 
 import tomllib
 from pathlib import Path
@@ -11,11 +11,11 @@ PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 def test_entry_point_names_the_adapter() -> None:
     project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
     assert project["entry-points"]["canemure"] == {
-        canemure_satakunta.REGION_ID: "canemure_satakunta"
+        canemure_satakunta.REGION_ID: "canemure_satakunta:ADAPTER"
     }
 
 
 def test_versions_and_core_requirement_match() -> None:
     project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
     assert project["version"] == canemure_satakunta.__version__
-    assert f"canemure{canemure_satakunta.CANEMURE_REQUIRES}" in project["dependencies"]
+    assert f"canemure{canemure_satakunta.ADAPTER.CANEMURE_REQUIRES}" in project["dependencies"]

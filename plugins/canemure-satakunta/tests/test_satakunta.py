@@ -16,7 +16,7 @@ from canemure.sectors import ESR, ETS
 @pytest.fixture
 def manager() -> PluginManager:
     manager = PluginManager(entry_points=False)
-    assert manager.register(adapter, "satakunta")
+    assert manager.register(adapter.ADAPTER, "satakunta")
     return manager
 
 

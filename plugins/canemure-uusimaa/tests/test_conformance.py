@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_uusimaa
+    plugin = canemure_uusimaa.ADAPTER
     region_id = "uusimaa"

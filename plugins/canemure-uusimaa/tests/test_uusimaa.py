@@ -12,7 +12,7 @@ from canemure.units import Q_
 @pytest.fixture
 def manager() -> PluginManager:
     manager = PluginManager(entry_points=False)
-    assert manager.register(adapter, "uusimaa")
+    assert manager.register(adapter.ADAPTER, "uusimaa")
     return manager
 
 

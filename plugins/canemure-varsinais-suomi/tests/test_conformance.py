@@ -6,5 +6,5 @@ from canemure.testing import AdapterConformanceSuite
 
 
 class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_varsinais_suomi
+    plugin = canemure_varsinais_suomi.ADAPTER
     region_id = "varsinais-suomi"

@@ -16,7 +16,7 @@ from canemure.units import Q_
 @pytest.fixture
 def manager() -> PluginManager:
     manager = PluginManager(entry_points=False)
-    assert manager.register(adapter, "varsinais-suomi")
+    assert manager.register(adapter.ADAPTER, "varsinais-suomi")
     return manager
 
 

@@ -15,15 +15,15 @@ code over canemure's bundled data, so it lives here, once:
   the region, otherwise the bundled district-heating figures of ALas 1.1 (2005-2018) as a
   **partial** inventory -- every other sector is NaN, so totals are "not estimated".
 
-:class:`RegionAdapter` carries the facts and answers every hook with a method of the same
-name without the ``canemure_`` prefix; an adapter module declares its ``@hookimpl`` functions
-and delegates to it, so each adapter reads like any third-party one::
+A :class:`RegionAdapter` carries the facts and **is the plugin**: its methods are the
+``@hookimpl`` implementations of every hook, so an adapter module only states its facts and its
+entry point names the object::
 
     ADAPTER = RegionAdapter(region_id="pirkanmaa", region_code="06", ...)
 
-    @hookimpl
-    def canemure_measures(region_id: str) -> Sequence[PublishedMeasure] | None:
-        return ADAPTER.measures(region_id)
+    # pyproject.toml
+    [project.entry-points.canemure]
+    pirkanmaa = "canemure_pirkanmaa:ADAPTER"
 
 Design choices
 --------------
@@ -34,20 +34,28 @@ Design choices
   municipality merged into a 2025 one (Honkajoki, 099, into Kankaanpää, 214, in 2021) has its
   figures added to its successor's, so the areas are those of the reference list; the
   successor's source says so. A year in which either part is not estimated stays NaN.
+* **The object is the plugin.** pluggy registers any object whose attributes are
+  hookimpl-marked, and the host and the conformance kit read ``CANEMURE_REQUIRES`` and
+  ``CANEMURE_COVERAGE`` from whatever object is registered. Registering the adapter object
+  itself saves each of the seven modules eight functions that would only delegate to it.
 * **Coverage is computed, not hard-coded**: :meth:`RegionAdapter.coverage` asks the loader
   what it has now (the user's cache may change), which is what the conformance kit compares
-  with the answers (``CANEMURE_COVERAGE``).
+  with the answers. ``CANEMURE_COVERAGE`` is a view that computes it on lookup, not when the
+  attribute is read: older pluggy releases read every attribute of a plugin object (the
+  current one skips properties) while looking for hook implementations, and registering must
+  neither load inventories nor fail on a damaged cache file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from canemure.geography import Coordinator, Region, gazetteer
+from canemure.plugins.markers import hookimpl
 from canemure.plugins.types import CooperationGroup, RegionInfo
 from canemure.roadmaps import RoadmapInfo, roadmap
 from canemure.sectors import AccountingRule, sector_hierarchy
@@ -61,6 +69,7 @@ if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugin
 __all__ = [
     "COOPERATION_CADENCE_SOURCE",
     "MERGED_MUNICIPALITIES",
+    "LiveCoverage",
     "RegionAdapter",
     "cached_syke_inventory",
     "district_heating_inventory",
@@ -239,12 +248,38 @@ def _strings(value: Sequence[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+class LiveCoverage(Mapping[str, Mapping[str, tuple[int, ...]]]):
+    """A :class:`RegionAdapter`'s ``CANEMURE_COVERAGE``: region id -> rule id -> years.
+
+    Nothing is computed until a region is looked up; each lookup asks
+    :meth:`RegionAdapter.coverage` afresh, so the answer follows the user's cache.
+    """
+
+    def __init__(self, adapter: RegionAdapter) -> None:
+        self._adapter = adapter
+
+    def __getitem__(self, region_id: str) -> Mapping[str, tuple[int, ...]]:
+        if region_id != self._adapter.region_id:
+            raise KeyError(region_id)
+        return self._adapter.coverage()[region_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self._adapter.region_id,))
+
+    def __len__(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return f"<coverage of the {self._adapter.region_id!r} adapter, computed on lookup>"
+
+
 @attrs.frozen
 class RegionAdapter:
     """One Canemure region's facts, and the answer to every hook from canemure's bundled data.
 
-    Each method answers the hook ``canemure_<method name>`` and returns ``None`` for other
-    region ids, as the hook contract requires.
+    The object is a plugin: register it (or name it in the entry point) and each
+    ``canemure_*`` method answers its hook, returning ``None`` for other region ids as the hook
+    contract requires.
     """
 
     region_id: str
@@ -257,6 +292,18 @@ class RegionAdapter:
     """Where the region's cooperation-group facts were read (and what was not found)."""
     cooperation_group_members: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Members as published; empty when the sources read do not list them."""
+    canemure_requires: str = ">=0.1"
+    """The canemure versions the adapter is written for (as in its distribution's dependencies)."""
+
+    @property
+    def CANEMURE_REQUIRES(self) -> str:  # noqa: N802 - the attribute name the host reads
+        """The core-version requirement the host checks before registering the adapter."""
+        return self.canemure_requires
+
+    @property
+    def CANEMURE_COVERAGE(self) -> LiveCoverage:  # noqa: N802 - the name the kit reads
+        """What the inventory hook has, ``{region_id: {rule_id: years}}``, computed on lookup."""
+        return LiveCoverage(self)
 
     @property
     def region(self) -> Region:
@@ -270,7 +317,8 @@ class RegionAdapter:
         """Return the region's roadmap facts (title, approval, themes), bundled in core."""
         return roadmap(self.region_id)
 
-    def regions(self) -> Sequence[RegionInfo]:
+    @hookimpl
+    def canemure_regions(self) -> Sequence[RegionInfo]:
         """Declare the region this adapter serves."""
         region = self.region
         return [
@@ -282,17 +330,20 @@ class RegionAdapter:
             )
         ]
 
-    def municipalities(self, region_id: str) -> Sequence[str] | None:
+    @hookimpl
+    def canemure_municipalities(self, region_id: str) -> Sequence[str] | None:
         """Codes of the region's municipalities (reference gazetteer, 2025)."""
         if not self._serves(region_id):
             return None
         return [m.code for m in gazetteer().municipalities_of(self.region)]
 
-    def coordinators(self, region_id: str) -> Sequence[Coordinator] | None:
+    @hookimpl
+    def canemure_coordinators(self, region_id: str) -> Sequence[Coordinator] | None:
         """Return the organisation(s) coordinating the region's Canemure work."""
         return self.coordinating_organisations if self._serves(region_id) else None
 
-    def cooperation_group(self, region_id: str) -> CooperationGroup | None:
+    @hookimpl
+    def canemure_cooperation_group(self, region_id: str) -> CooperationGroup | None:
         """Return the region's cooperation group: members as published, four meetings a year."""
         if not self._serves(region_id):
             return None
@@ -305,7 +356,8 @@ class RegionAdapter:
             source=f"{self.cooperation_group_source} Cadence: {COOPERATION_CADENCE_SOURCE}",
         )
 
-    def load_inventory(
+    @hookimpl
+    def canemure_load_inventory(
         self, region_id: str, rule: AccountingRule, years: Sequence[int] | None
     ) -> EmissionInventory | None:
         """Return cached SYKE open data for the region, else the bundled district-heat figures."""
@@ -316,7 +368,8 @@ class RegionAdapter:
             return cached
         return district_heating_inventory(self.region, rule, years)
 
-    def measures(self, region_id: str) -> Sequence[PublishedMeasure] | None:
+    @hookimpl
+    def canemure_measures(self, region_id: str) -> Sequence[PublishedMeasure] | None:
         """Return the published measures of the region and of its cities' climate plans."""
         if not self._serves(region_id):
             return None
@@ -329,7 +382,8 @@ class RegionAdapter:
         ]
         return found or None
 
-    def targets(self, region_id: str) -> Sequence[Target] | None:
+    @hookimpl
+    def canemure_targets(self, region_id: str) -> Sequence[Target] | None:
         """Return the published targets of the region and its cities (any ``Target.kind``)."""
         if not self._serves(region_id):
             return None
@@ -342,19 +396,20 @@ class RegionAdapter:
         ]
         return found or None
 
-    def emission_factors(self, region_id: str) -> Sequence[EmissionFactor] | None:
+    @hookimpl
+    def canemure_emission_factors(self, region_id: str) -> Sequence[EmissionFactor] | None:
         """Measure parameters published for places in the region."""
         if not self._serves(region_id):
             return None
         return local_factors(self.region) or None
 
     def coverage(self) -> dict[str, dict[str, tuple[int, ...]]]:
-        """Return what :meth:`load_inventory` has now: ``{region_id: {rule_id: years}}``."""
+        """Return what the inventory hook has now: ``{region_id: {rule_id: years}}``."""
         from canemure.sectors import RULES
 
         per_rule: dict[str, tuple[int, ...]] = {}
         for rule in RULES:
-            inventory = self.load_inventory(self.region_id, rule, None)
+            inventory = self.canemure_load_inventory(self.region_id, rule, None)
             if inventory is not None:
                 per_rule[rule.id] = tuple(inventory.years)
         return {self.region_id: per_rule}

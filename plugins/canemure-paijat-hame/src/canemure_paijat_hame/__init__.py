@@ -20,46 +20,19 @@ Päijät-Häme is one of the seven Canemure regions. What the adapter answers, a
 Roadmap: Hiilineutraali Päijät-Häme 2030, approved by the Regional Board 12.10.2020, seven
 themes (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
 
-The answers come from :class:`canemure.plugins.adapter_support.RegionAdapter`, shared by the
-seven first-party adapters; this module holds the region's facts and the hooks.
+The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
+:class:`canemure.plugins.adapter_support.RegionAdapter`, whose methods implement every hook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from canemure.geography import Coordinator
-from canemure.plugins import CooperationGroup, RegionInfo, hookimpl
 from canemure.plugins.adapter_support import RegionAdapter
-from canemure.sectors import AccountingRule
 
-if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when canemure starts
-    from canemure.factors import EmissionFactor
-    from canemure.inventory import EmissionInventory
-    from canemure.measures import PublishedMeasure
-    from canemure.targets import Target
-
-__all__ = [
-    "ADAPTER",
-    "CANEMURE_REQUIRES",
-    "REGION_CODE",
-    "REGION_ID",
-    "canemure_cooperation_group",
-    "canemure_coordinators",
-    "canemure_emission_factors",
-    "canemure_load_inventory",
-    "canemure_measures",
-    "canemure_municipalities",
-    "canemure_regions",
-    "canemure_targets",
-]
+__all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
 
 __version__ = "0.1.0"
 """Version of this adapter (kept equal to the distribution's version)."""
-
-CANEMURE_REQUIRES = ">=0.1"
-"""The canemure versions this adapter is written for (as in its pyproject dependencies)."""
 
 REGION_ID = "paijat-hame"
 """The region id this adapter claims; also its entry-point name."""
@@ -91,64 +64,4 @@ ADAPTER = RegionAdapter(
         "name nor its members."
     ),
 )
-"""The region's facts and the shared implementation of every hook."""
-
-
-def __getattr__(name: str) -> object:
-    """Compute ``CANEMURE_COVERAGE`` (region -> rule -> years the inventory hook has) on access.
-
-    It depends on what the user has downloaded into canemure's cache, so it is not a constant.
-    """
-    if name == "CANEMURE_COVERAGE":
-        return ADAPTER.coverage()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@hookimpl
-def canemure_regions() -> Sequence[RegionInfo]:
-    """Declare Päijät-Häme with its names in Finnish, Swedish and English."""
-    return ADAPTER.regions()
-
-
-@hookimpl
-def canemure_municipalities(region_id: str) -> Sequence[str] | None:
-    """Return the codes of the region's municipalities; ``None`` for other regions."""
-    return ADAPTER.municipalities(region_id)
-
-
-@hookimpl
-def canemure_coordinators(region_id: str) -> Sequence[Coordinator] | None:
-    """Return the organisation(s) coordinating the region's Canemure work."""
-    return ADAPTER.coordinators(region_id)
-
-
-@hookimpl
-def canemure_cooperation_group(region_id: str) -> CooperationGroup | None:
-    """Return the region's cooperation group (members as published; four meetings a year)."""
-    return ADAPTER.cooperation_group(region_id)
-
-
-@hookimpl
-def canemure_load_inventory(
-    region_id: str, rule: AccountingRule, years: Sequence[int] | None
-) -> EmissionInventory | None:
-    """Return cached SYKE data for the region, else the bundled partial district-heat data."""
-    return ADAPTER.load_inventory(region_id, rule, years)
-
-
-@hookimpl
-def canemure_measures(region_id: str) -> Sequence[PublishedMeasure] | None:
-    """Return the published measures of the region and of its cities."""
-    return ADAPTER.measures(region_id)
-
-
-@hookimpl
-def canemure_targets(region_id: str) -> Sequence[Target] | None:
-    """Return the published targets of the region and of its cities."""
-    return ADAPTER.targets(region_id)
-
-
-@hookimpl
-def canemure_emission_factors(region_id: str) -> Sequence[EmissionFactor] | None:
-    """Return measure parameters published for places in the region."""
-    return ADAPTER.emission_factors(region_id)
+"""The plugin: the region's facts, with every hook implemented by ``RegionAdapter``."""
