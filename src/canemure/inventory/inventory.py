@@ -199,16 +199,30 @@ class EmissionInventory:
         self,
         *,
         areas: Sequence[str] | str | None = None,
+        region: str | None = None,
         sectors: Sequence[str] | str | None = None,
         years: Sequence[int] | int | range | None = None,
     ) -> EmissionInventory:
-        """Select by labels: area codes or names, sector keys or names, years.
+        """Select by labels: area codes or names, a region, sector keys or names, years.
 
         Every requested label must exist; an unknown one raises an error with suggestions (a
-        selection never silently drops a label).
+        selection never silently drops a label). ``region`` (code or name) selects the
+        municipalities of that region that the inventory holds; which ones it lacks shows in
+        :meth:`to_regions`, whose regional figures are then not estimated.
         """
         values = self.magnitude
         changes: dict[str, Any] = {}
+        if region is not None:
+            if areas is not None:
+                raise ValueError("give either areas or region, not both")
+            if self.area_level != "municipality":
+                raise ValueError(f"region selection needs municipalities, not {self.area_level}s")
+            from canemure.geography import gazetteer
+
+            members = {m.code for m in gazetteer().municipalities_of(region)}
+            areas = [a for a in self.areas if a in members]
+            if not areas:
+                raise ValueError(f"this inventory holds no municipality of region {region!r}")
         if areas is not None:
             keys = [self._area_key(a) for a in ([areas] if isinstance(areas, str) else areas)]
             values = values[self.areas.positions(keys)]
