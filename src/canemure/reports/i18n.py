@@ -32,6 +32,12 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "gaps": ("Puuttuvat tiedot", "Saknade uppgifter", "Missing figures"),
     "complete": ("kaikki luvut arvioitu", "alla värden uppskattade", "every figure estimated"),
+    "fill_hint": (
+        "Puuttuvat luvut: lataa kuntien tiedostot osoitteesta {url} ja aja: canemure data import",
+        "Saknade värden: ladda ner kommunernas filer från {url} och kör: canemure data import",
+        "To fill the gaps: download the municipalities' files from {url} and run: "
+        "canemure data import",
+    ),
 }
 
 

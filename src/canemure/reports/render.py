@@ -124,6 +124,10 @@ def _notes(report: BaselineReport, lang: str) -> list[str]:
         )
     )
     lines.extend(f"  {gap}" for gap in report.gaps[:10])
+    if len(report.gaps) > 10:
+        lines.append(f"  ... ({len(report.gaps) - 10} more)")
+    if report.gaps or report.missing_municipalities:
+        lines.append(label("fill_hint", lang).format(url="https://paastot.hiilineutraalisuomi.fi/"))
     lines.append(f"{label('sources', lang)}:")
     by_source: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
