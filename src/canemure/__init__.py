@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from canemure._version import __version__
 
 if TYPE_CHECKING:
+    from canemure.datasets import baseline_inventory
     from canemure.errors import (
         CanemureError,
         DataFormatError,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
         UnknownCodeError,
         UnknownNameError,
     )
+    from canemure.factors import EmissionFactor
     from canemure.geography import (
         Coordinator,
         Municipality,
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
         Population,
         Source,
     )
+    from canemure.measures import PublishedMeasure, total_effect
+    from canemure.reports import BaselineReport, build_baseline, render
     from canemure.sectors import (
         ALL,
         ESR,
@@ -54,7 +58,8 @@ if TYPE_CHECKING:
         accounting_rule,
         sector_hierarchy,
     )
-    from canemure.units import Q_, gwp_context, to_co2e, ureg
+    from canemure.targets import Target
+    from canemure.units import Q_, gwp_context, to_co2e, unit_label, ureg
 
 _EXPORTS: dict[str, str] = {
     # errors
@@ -73,6 +78,7 @@ _EXPORTS: dict[str, str] = {
     "ureg": "canemure.units",
     "gwp_context": "canemure.units",
     "to_co2e": "canemure.units",
+    "unit_label": "canemure.units",
     # geography
     "Coordinator": "canemure.geography",
     "Municipality": "canemure.geography",
@@ -99,6 +105,15 @@ _EXPORTS: dict[str, str] = {
     "EmissionRecord": "canemure.inventory",
     "Population": "canemure.inventory",
     "Source": "canemure.inventory",
+    "baseline_inventory": "canemure.datasets",
+    # roadmap steps 1 and 3: reports, published measures, targets, factors
+    "BaselineReport": "canemure.reports",
+    "build_baseline": "canemure.reports",
+    "render": "canemure.reports",
+    "PublishedMeasure": "canemure.measures",
+    "total_effect": "canemure.measures",
+    "Target": "canemure.targets",
+    "EmissionFactor": "canemure.factors",
 }
 
 __all__ = ["__version__", *_EXPORTS]
