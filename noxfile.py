@@ -6,6 +6,7 @@ Every session installs what it needs into its own virtual environment.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -29,7 +30,7 @@ def tests(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     for adapter in ADAPTERS:
         session.install("--no-deps", "-e", adapter)
-    env = {"CANEMURE_HYPOTHESIS_PROFILE": "ci" if session.env.get("CI") else "dev"}
+    env = {"CANEMURE_HYPOTHESIS_PROFILE": "ci" if os.environ.get("CI") else "dev"}
     paths = ["tests", *(f"{a}/tests" for a in ADAPTERS)]
     session.run("pytest", *paths, *session.posargs, env=env)
 

@@ -43,7 +43,7 @@ class Axis(Generic[L]):
         return isinstance(other, Axis) and self.labels == other.labels
 
     def __hash__(self) -> int:
-        return hash((self.name, self.labels))
+        return hash(self.labels)  # consistent with __eq__, which compares labels only
 
     def __repr__(self) -> str:
         return f"Axis({self.name!r}, {list(self.labels)!r})"
@@ -61,4 +61,8 @@ class Axis(Generic[L]):
 
     def positions(self, labels: Sequence[L]) -> npt.NDArray[np.intp]:
         """Positions of several labels, in the order given."""
-        return np.fromiter((self.position(x) for x in labels), dtype=np.intp, count=len(labels))
+        index = self._index
+        try:
+            return np.array([index[x] for x in labels], dtype=np.intp)
+        except KeyError:  # slow path, for the error message with suggestions
+            return np.fromiter((self.position(x) for x in labels), dtype=np.intp, count=len(labels))

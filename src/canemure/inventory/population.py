@@ -88,8 +88,11 @@ class Population:
         """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
         magnitude = self.values.m_as("resident")
         out = np.full((len(groups), len(self.years)), np.nan)
-        for i, group in enumerate(groups.values()):
+        for i, (name, group) in enumerate(groups.items()):
             members = list(group)
+            if len(set(members)) != len(members):
+                twice = sorted({m for m in members if members.count(m) > 1})
+                raise ValueError(f"group {name!r} lists {', '.join(twice)} more than once")
             if members and all(m in self.areas for m in members):
                 out[i] = magnitude[self.areas.positions(members)].sum(axis=0)
         return Population(Q_(out, "resident"), list(groups), self.years, self.source)

@@ -16,7 +16,7 @@ import numpy as np
 from canemure.errors import DataFormatError, Problem
 from canemure.inventory.provenance import Source
 from canemure.sectors.rules import AccountingRule
-from canemure.units import Q_, unit_label
+from canemure.units import Q_, unit_text
 
 if TYPE_CHECKING:
     from canemure.inventory.inventory import AreaLevel, EmissionInventory
@@ -42,7 +42,7 @@ class EmissionRecord:
 
 def to_records(inventory: EmissionInventory) -> list[EmissionRecord]:
     """All cells of ``inventory`` as records, in axis order."""
-    unit = unit_label(inventory.unit)
+    unit = unit_text(inventory.unit)
     values = inventory.magnitude
     out: list[EmissionRecord] = []
     for i, area in enumerate(inventory.areas):

@@ -60,7 +60,7 @@ from canemure.errors import ProblemCollector, UnknownNameError
 from canemure.inventory import AreaLevel, EmissionInventory, Source
 from canemure.io._csvtools import atomic_write_text, raise_sorted, read_csv_table
 from canemure.sectors import CREDITS, AccountingRule, accounting_rule, sector_hierarchy
-from canemure.units import Q_, unit_label, ureg
+from canemure.units import Q_, unit_text, ureg
 
 __all__ = ["NOT_ESTIMATED", "TIDY_COLUMNS", "read_tidy_csv", "write_tidy_csv"]
 
@@ -73,23 +73,12 @@ NOT_ESTIMATED = "not estimated"
 """Literal accepted in the ``value`` column instead of an empty cell."""
 
 
-def _unit_text(unit: pint.Unit) -> str:
-    """Return the field's label (``kt CO2e/a``) if it parses back to ``unit``, else pint's text."""
-    label = unit_label(unit)
-    try:
-        if ureg.Unit(label) == unit:
-            return label
-    except (pint.PintError, ValueError, TypeError):
-        pass
-    return str(unit)
-
-
 def write_tidy_csv(inventory: EmissionInventory, path: str | os.PathLike[str]) -> None:
     """Write ``inventory`` to ``path`` as tidy CSV (format in the module docstring), atomically."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(TIDY_COLUMNS)
-    unit = _unit_text(inventory.unit)
+    unit = unit_text(inventory.unit)
     values = inventory.magnitude
     for i, area in enumerate(inventory.areas):
         for j, sector in enumerate(inventory.sectors):
@@ -163,22 +152,22 @@ def read_tidy_csv(
         area = row.text("area", problems)
         sector = row.text("sector", problems)
         year = row.year("year", problems)
-        unit_text = row.text("unit", problems)
+        raw_unit = row.text("unit", problems)
         rule_text = row.text("rule", problems)
         unit: pint.Unit | None = None
-        if unit_text is not None:
-            if unit_text not in parsed_units:
+        if raw_unit is not None:
+            if raw_unit not in parsed_units:
                 try:
                     # one spelling per unit: "kilotonne CO2e / year" is "kt CO2e/a"
-                    parsed_units[unit_text] = ureg.Unit(_unit_text(ureg.Unit(unit_text)))
+                    parsed_units[raw_unit] = ureg.Unit(unit_text(ureg.Unit(raw_unit)))
                 except Exception:  # pint raises several unrelated types on bad strings
-                    parsed_units[unit_text] = None
-            unit = parsed_units[unit_text]
+                    parsed_units[raw_unit] = None
+            unit = parsed_units[raw_unit]
             if unit is None:
-                problems.add("not a unit", line=row.line, column="unit", value=unit_text)
+                problems.add("not a unit", line=row.line, column="unit", value=raw_unit)
             else:
-                units.setdefault(unit, (unit_text, row.line))
-                _check_same("unit", units, unit, text=unit_text, line=row.line, problems=problems)
+                units.setdefault(unit, (raw_unit, row.line))
+                _check_same("unit", units, unit, text=raw_unit, line=row.line, problems=problems)
         if rule_text is not None:
             try:
                 found = accounting_rule(rule_text)
@@ -254,7 +243,7 @@ def read_tidy_csv(
         problems.add("the file has no data rows")
     raise_sorted(problems)
     assert rule is not None
-    unit_text = next(iter(units.values()))[0]
+    first_unit = next(iter(units.values()))[0]
     area_axis, sector_axis, year_axis = list(areas), list(sectors), sorted(years)
     array = np.full((len(area_axis), len(sector_axis), len(year_axis)), np.nan)
     a_pos = {a: i for i, a in enumerate(area_axis)}
@@ -268,7 +257,7 @@ def read_tidy_csv(
         path=source_name,
     )
     return EmissionInventory(
-        Q_(array, unit_text),
+        Q_(array, first_unit),
         area_axis,
         sector_axis,
         year_axis,

@@ -1,7 +1,7 @@
 """Units: the package's single pint registry, GWP metric contexts and typed helpers."""
 
 from canemure.units._registry import Q_, ureg
-from canemure.units.format import unit_label
+from canemure.units.format import unit_label, unit_text
 from canemure.units.gwp import (
     DEFAULT_METRIC,
     GASES,
@@ -27,5 +27,6 @@ __all__ = [
     "magnitude",
     "to_co2e",
     "unit_label",
+    "unit_text",
     "ureg",
 ]

@@ -9,7 +9,7 @@ import pint
 
 from canemure.units._registry import ureg
 
-__all__ = ["unit_label"]
+__all__ = ["unit_label", "unit_text"]
 
 _GAS_DIMENSIONS = ("_gas]", "[carbon_dioxide]")
 
@@ -45,6 +45,28 @@ def unit_label(unit: pint.Unit | str) -> str:
     """
     parsed = ureg.Unit(unit) if isinstance(unit, str) else unit
     return _label(parsed._units.items())
+
+
+def unit_text(unit: pint.Unit | str) -> str:
+    """Text for ``unit`` that a file can store and :func:`ureg.Unit` parses back to the same unit.
+
+    The readable :func:`unit_label` where it round-trips (``kt CO2e/a``), else pint's
+    explicit text: a gas in a denominator does not survive the label (``"€/t CO2e"`` parses as
+    ``(€/t)*CO2e``), so such a unit is written ``EUR / CO2e / t``.
+
+    >>> unit_text("kt CO2e / a")
+    'kt CO2e/a'
+    >>> ureg.Unit(unit_text("EUR / (t CO2e)")) == ureg.Unit("EUR / (t CO2e)")
+    True
+    """
+    parsed = ureg.Unit(unit) if isinstance(unit, str) else unit
+    label = unit_label(parsed)
+    try:
+        if ureg.Unit(label) == parsed:
+            return label
+    except (pint.PintError, ValueError, TypeError):
+        pass
+    return f"{parsed:~D}"
 
 
 def _label(items: Iterable[tuple[str, Any]]) -> str:

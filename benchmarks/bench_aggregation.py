@@ -1,0 +1,294 @@
+"""Side-by-side cost of the unit-aware inventory API against the same numpy operations.
+
+Target (issue 2): every aggregation through :class:`~canemure.inventory.EmissionInventory` costs
+at most 1.2x the raw numpy operation on the bare array. This is a measurement, not a pass/fail
+test: it prints each ratio and whether the target is met, and always exits 0.
+
+The inventory is the size of a national leaf-level ALas data set: all 308 municipalities of the
+reference list x all 91 leaves (in hierarchy order, as a loader produces them) x 46 years
+(1990-2035), random values in kt CO2e/a from a fixed seed. Three operations are timed:
+
+``aggregate_sectors(3)``
+    API: ``inventory.aggregate_sectors(3)``; raw: ``np.add.reduceat`` over the sector axis with
+    the same group starts after the same permutation (computed once, outside the timing; for
+    leaves in hierarchy order the permutation is the identity and is skipped by both).
+``total()``
+    API: ``inventory.total()``; raw: ``array.sum(axis=1, keepdims=True)``.
+``to_regions()``
+    API: ``inventory.to_regions()``; raw: one ``array[index].sum(axis=0)`` per region with the
+    member index arrays computed once, outside the timing.
+
+API and raw calls are interleaved (API, raw, API, raw, ...) so that a change in machine load
+hits both alike; each call is timed with ``timeit.repeat`` (``--number`` calls per sample) and
+the median of ``--repeats`` samples is reported. Before timing, every API result is checked
+against its raw counterpart, so the two really do the same work.
+
+From Python: ``build_inventory(regions, n_years)`` builds the inventory, ``cases()`` pairs each
+API call with its raw counterpart, ``check()`` compares their results and ``run(repeat, number)``
+returns ``{operation: ratio}``.
+
+Usage::
+
+    python benchmarks/bench_aggregation.py [--repeats 41] [--number 5] [--profile]
+                                           [--shuffle-sectors]
+
+``--regions 18 --years 3`` shrinks the inventory (the smoke test does this); the defaults are
+the national size described above.
+
+``--profile`` also runs each API call under cProfile and prints where its time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import sys
+import timeit
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+try:
+    import canemure  # noqa: F401
+except ImportError:  # run from a checkout without installing: use the source tree
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from canemure.geography import gazetteer
+from canemure.inventory import EmissionInventory
+from canemure.sectors import ALL, sector_hierarchy
+from canemure.units import magnitude
+
+TARGET_RATIO = 1.2
+"""The API may cost at most this multiple of the raw numpy operation."""
+SEED = 20240101
+"""Seed of the random values (fixed, so every run times the same data)."""
+FIRST_YEAR = 1990
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@attrs.frozen
+class Case:
+    """One operation timed two ways."""
+
+    name: str
+    api: Callable[[], Any]
+    raw: Callable[[], Any]
+    api_result: Callable[[Any], FloatArray]
+    """Turns the API call's return value into the plain array to compare with ``raw``."""
+
+
+@attrs.frozen
+class Timing:
+    """Median seconds per call of one case, both ways."""
+
+    name: str
+    api: float
+    raw: float
+
+    @property
+    def ratio(self) -> float:
+        """API time / raw time."""
+        return self.api / self.raw
+
+
+def build_inventory(
+    regions: Sequence[str] | None = None,
+    n_years: int = 46,
+    seed: int = SEED,
+    *,
+    shuffle_sectors: bool = False,
+) -> EmissionInventory:
+    """A leaf-level inventory of random values (kt CO2e/a) over real municipality codes.
+
+    ``regions`` (codes) limits the areas to the municipalities of those regions; by default
+    all 308. Sectors are all 91 leaves in hierarchy order (``shuffle_sectors``: in a seeded
+    random order, which makes both sides permute before ``reduceat``); years start at 1990.
+    """
+    gaz = gazetteer()
+    if regions is None:
+        areas = [m.code for m in gaz.municipalities]
+    else:
+        areas = sorted(m.code for r in regions for m in gaz.municipalities_of(r))
+    leaves = [leaf.key for leaf in sector_hierarchy().leaves]
+    rng = np.random.default_rng(seed)
+    if shuffle_sectors:
+        leaves = [leaves[i] for i in rng.permutation(len(leaves))]
+    values = rng.uniform(0.0, 100.0, size=(len(areas), len(leaves), n_years))
+    return EmissionInventory.from_array(
+        values,
+        "kt CO2e / a",
+        areas=areas,
+        sectors=leaves,
+        years=range(FIRST_YEAR, FIRST_YEAR + n_years),
+        rule=ALL,
+    )
+
+
+def _group_layout(
+    inventory: EmissionInventory, level: int
+) -> tuple[npt.NDArray[np.intp] | None, npt.NDArray[np.intp]]:
+    """``(permutation, starts)`` for ``np.add.reduceat`` over the sector axis at ``level``.
+
+    The same recipe as the API: number each sector's ancestor in order of first appearance;
+    when those numbers are not ascending, sort the sector axis (stably) so that every
+    ancestor's children are contiguous; the group starts are where the number changes. For
+    leaves in hierarchy order (what loaders produce) the permutation is ``None``.
+    """
+    parents = [inventory.hierarchy.ancestor(key, level).key for key in inventory.sectors]
+    positions = {p: i for i, p in enumerate(dict.fromkeys(parents))}
+    group = np.array([positions[p] for p in parents], dtype=np.intp)
+    permutation = None
+    if np.any(np.diff(group) < 0):
+        permutation = np.argsort(group, kind="stable")
+        group = group[permutation]
+    starts = np.flatnonzero(np.r_[True, np.diff(group) != 0])
+    return permutation, starts
+
+
+def _region_members(inventory: EmissionInventory) -> list[npt.NDArray[np.intp]]:
+    gaz = gazetteer()
+    codes = sorted({gaz.municipality(a).region_code for a in inventory.areas})
+    return [
+        inventory.areas.positions([m.code for m in gaz.municipalities_of(code)]) for code in codes
+    ]
+
+
+def cases(inventory: EmissionInventory) -> list[Case]:
+    """The three operations, each as an API call and the equivalent raw numpy call."""
+    array: FloatArray = inventory.magnitude
+    permutation, starts = _group_layout(inventory, 3)
+    members = _region_members(inventory)
+
+    def raw_sectors() -> FloatArray:
+        ordered = array if permutation is None else array[:, permutation]
+        return np.add.reduceat(ordered, starts, axis=1)
+
+    def raw_regions() -> FloatArray:
+        out = np.empty((len(members), array.shape[1], array.shape[2]))
+        for i, index in enumerate(members):
+            out[i] = array[index].sum(axis=0)
+        return out
+
+    def values_of(result: EmissionInventory) -> FloatArray:
+        return magnitude(result.values, "kt CO2e / a")
+
+    return [
+        Case(
+            "aggregate_sectors(3)",
+            lambda: inventory.aggregate_sectors(3),
+            raw_sectors,
+            values_of,
+        ),
+        Case(
+            "total()",
+            inventory.total,
+            lambda: array.sum(axis=1, keepdims=True),
+            values_of,
+        ),
+        Case("to_regions()", inventory.to_regions, raw_regions, values_of),
+    ]
+
+
+def check(cases_: Sequence[Case]) -> None:
+    """Raise ``AssertionError`` unless each API result equals its raw counterpart."""
+    for case in cases_:
+        api = case.api_result(case.api())
+        raw = case.raw()
+        if api.shape != raw.shape or not np.allclose(api, raw, rtol=1e-12, atol=0.0):
+            raise AssertionError(f"{case.name}: API and raw results differ")
+
+
+def measure(cases_: Sequence[Case], repeats: int, number: int) -> list[Timing]:
+    """Median seconds per call, API and raw interleaved sample by sample."""
+    samples: dict[tuple[str, str], list[float]] = {}
+    for case in cases_:  # warm up caches (gazetteer, hierarchy, pint's unit parsing)
+        case.api()
+        case.raw()
+    for _ in range(repeats):
+        for case in cases_:
+            for way, call in (("api", case.api), ("raw", case.raw)):
+                (seconds,) = timeit.repeat(call, repeat=1, number=number)
+                samples.setdefault((case.name, way), []).append(seconds / number)
+    return [
+        Timing(
+            case.name,
+            statistics.median(samples[(case.name, "api")]),
+            statistics.median(samples[(case.name, "raw")]),
+        )
+        for case in cases_
+    ]
+
+
+def profile(cases_: Sequence[Case], calls: int = 20, lines: int = 18) -> str:
+    """cProfile each API call ``calls`` times; return the top entries by cumulative time."""
+    out = io.StringIO()
+    for case in cases_:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(calls):
+            case.api()
+        profiler.disable()
+        out.write(f"\n=== {case.name} x {calls} ===\n")
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
+    return out.getvalue()
+
+
+def report(inventory: EmissionInventory, timings: Sequence[Timing]) -> str:
+    """The printed table: median times, ratios and whether each meets the target."""
+    a, s, y = inventory.shape
+    megabytes = inventory.magnitude.nbytes / 1e6
+    rows = [
+        f"inventory: {a} areas x {s} sectors x {y} years, {megabytes:.1f} MB",
+        f"{'operation':<22}{'API ms':>10}{'raw ms':>10}{'ratio':>8}  target <= {TARGET_RATIO}",
+    ]
+    for t in timings:
+        met = "met" if t.ratio <= TARGET_RATIO else "NOT met"
+        rows.append(f"{t.name:<22}{t.api * 1e3:>10.3f}{t.raw * 1e3:>10.3f}{t.ratio:>8.2f}  {met}")
+    return "\n".join(rows)
+
+
+def run(
+    repeat: int = 41,
+    number: int = 5,
+    inventory: EmissionInventory | None = None,
+) -> dict[str, float]:
+    """Check, time and return ``{operation: API time / raw time}`` (the national inventory by
+    default). Raises ``AssertionError`` if an API result differs from its raw counterpart."""
+    timed = cases(inventory if inventory is not None else build_inventory())
+    check(timed)
+    return {t.name: t.ratio for t in measure(timed, repeat, number)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the ratios; always returns 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=41, help="samples per call (median)")
+    parser.add_argument("--number", type=int, default=5, help="calls per sample")
+    parser.add_argument("--profile", action="store_true", help="cProfile the API calls too")
+    parser.add_argument(
+        "--regions", nargs="+", metavar="CODE", help="only these regions' municipalities"
+    )
+    parser.add_argument("--years", type=int, default=46, help="number of years from 1990")
+    parser.add_argument(
+        "--shuffle-sectors", action="store_true", help="leaves in a random (seeded) order"
+    )
+    args = parser.parse_args(argv)
+    inventory = build_inventory(args.regions, args.years, shuffle_sectors=args.shuffle_sectors)
+    timed = cases(inventory)
+    check(timed)
+    print(report(inventory, measure(timed, args.repeats, args.number)))
+    if args.profile:
+        print(profile(timed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
