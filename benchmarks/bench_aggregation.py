@@ -6,7 +6,8 @@ test: it prints each ratio and whether the target is met, and always exits 0.
 
 The inventory is the size of a national leaf-level ALas data set: all 308 municipalities of the
 reference list x all 91 leaves (in hierarchy order, as a loader produces them) x 46 years
-(1990-2035), random values in kt CO2e/a from a fixed seed. Three operations are timed:
+(1990-2035), random values in kt CO2e/a from a fixed seed, with one source and a (random)
+population per municipality and year, as the loaders attach them. Three operations are timed:
 
 ``aggregate_sectors(3)``
     API: ``inventory.aggregate_sectors(3)``; raw: ``np.add.reduceat`` over the sector axis with
@@ -15,8 +16,9 @@ reference list x all 91 leaves (in hierarchy order, as a loader produces them) x
 ``total()``
     API: ``inventory.total()``; raw: ``array.sum(axis=1, keepdims=True)``.
 ``to_regions()``
-    API: ``inventory.to_regions()``; raw: one ``array[index].sum(axis=0)`` per region with the
-    member index arrays computed once, outside the timing.
+    API: ``inventory.to_regions()`` (emissions and population); raw: one
+    ``array[index].sum(axis=0)`` per region for the emissions and the same for the population,
+    with the member index arrays computed once, outside the timing.
 
 API and raw calls are interleaved (API, raw, API, raw, ...) so that a change in machine load
 hits both alike; each call is timed with ``timeit.repeat`` (``--number`` calls per sample) and
@@ -61,9 +63,9 @@ except ImportError:  # run from a checkout without installing: use the source tr
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from canemure.geography import gazetteer
-from canemure.inventory import EmissionInventory
+from canemure.inventory import EmissionInventory, Population, Source
 from canemure.sectors import ALL, sector_hierarchy
-from canemure.units import magnitude
+from canemure.units import Q_, magnitude
 
 TARGET_RATIO = 1.2
 """The API may cost at most this multiple of the raw numpy operation."""
@@ -122,13 +124,19 @@ def build_inventory(
     if shuffle_sectors:
         leaves = [leaves[i] for i in rng.permutation(len(leaves))]
     values = rng.uniform(0.0, 100.0, size=(len(areas), len(leaves), n_years))
+    years = range(FIRST_YEAR, FIRST_YEAR + n_years)
+    source = Source(id="benchmark:random", title="Random values for timing, not data")
+    residents = rng.integers(100, 700_000, size=(len(areas), n_years)).astype(np.float64)
+    population = Population(Q_(residents, "resident"), areas, years, source)
     return EmissionInventory.from_array(
         values,
         "kt CO2e / a",
         areas=areas,
         sectors=leaves,
-        years=range(FIRST_YEAR, FIRST_YEAR + n_years),
+        years=years,
         rule=ALL,
+        source=source,
+        population=population,
     )
 
 
@@ -171,10 +179,18 @@ def cases(inventory: EmissionInventory) -> list[Case]:
         ordered = array if permutation is None else array[:, permutation]
         return np.add.reduceat(ordered, starts, axis=1)
 
+    residents: FloatArray | None = (
+        None if inventory.population is None else inventory.population.values.m_as("resident")
+    )
+
     def raw_regions() -> FloatArray:
         out = np.empty((len(members), array.shape[1], array.shape[2]))
         for i, index in enumerate(members):
             out[i] = array[index].sum(axis=0)
+        if residents is not None:
+            summed = np.empty((len(members), residents.shape[1]))
+            for i, index in enumerate(members):
+                summed[i] = residents[index].sum(axis=0)
         return out
 
     def values_of(result: EmissionInventory) -> FloatArray:

@@ -19,6 +19,7 @@ from canemure.errors import (
     UnknownCodeError,
     UnknownNameError,
 )
+from canemure.geography import gazetteer
 from canemure.inventory import (
     Axis,
     Coverage,
@@ -28,7 +29,7 @@ from canemure.inventory import (
     Source,
     from_records,
 )
-from canemure.sectors import ALL, ESR, HINKU
+from canemure.sectors import ALL, ESR, HINKU, sector_hierarchy
 from canemure.units import Q_
 
 NaN = math.nan
@@ -476,3 +477,24 @@ def test_source_text() -> None:
     assert str(SOURCE_A) == "Test source A"
     assert str(SOURCE_B) == "Test source B; Tester; b.csv"
     assert str(Source("x", "T", url="https://example.org")) == "T; https://example.org"
+
+
+@pytest.mark.parametrize("years", [[2020], list(range(1990, 2030))])
+def test_to_regions_sums_small_and_large_arrays_alike(years: list[int]) -> None:
+    # one year is gathered and summed in one call, forty are summed region by region
+    gaz = gazetteer()
+    codes = [m.code for m in gaz.municipalities if m.code != "005"]  # Alajärvi missing
+    keys = [leaf.key for leaf in sector_hierarchy().leaves]
+    rng = np.random.default_rng(7)
+    values = rng.uniform(0, 10, size=(len(codes), len(keys), len(years)))
+    inventory = EmissionInventory.from_array(
+        values, "kt CO2e / a", areas=codes, sectors=keys, years=years, rule=ALL
+    )
+    regions = inventory.to_regions()
+    for r, region in enumerate(regions.areas):
+        members = [m.code for m in gaz.municipalities_of(region)]
+        if "005" in members:
+            assert np.isnan(regions.magnitude[r]).all()
+        else:
+            rows = [codes.index(m) for m in members]
+            np.testing.assert_allclose(regions.magnitude[r], values[rows].sum(axis=0))

@@ -21,7 +21,6 @@ Design notes
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -30,6 +29,14 @@ import numpy.typing as npt
 import pint
 
 from canemure.errors import MissingDependencyError, UnitError
+from canemure.inventory._plans import (
+    area_plan,
+    group_sources,
+    region_index,
+    regions_holding,
+    sector_groups,
+    sector_levels,
+)
 from canemure.inventory.axes import Axis
 from canemure.inventory.population import Population
 from canemure.inventory.provenance import Source
@@ -59,70 +66,6 @@ def _sector_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
 
 def _year_axis(labels: Iterable[int] | Axis[int]) -> Axis[int]:
     return labels if isinstance(labels, Axis) else Axis("year", [int(y) for y in labels])
-
-
-@attrs.frozen(eq=False)
-class _SectorGroups:
-    """How the sectors of an axis sum into their ancestors at one level (see ``_sector_groups``)."""
-
-    parents: tuple[str, ...]
-    """The ancestors, in order of first appearance."""
-    permutation: npt.NDArray[np.intp] | None
-    """Reorders the sector axis so that each ancestor's children are contiguous (or ``None``)."""
-    starts: npt.NDArray[np.intp]
-    """Where each ancestor's children start on the (reordered) sector axis."""
-
-
-def _sector_groups(
-    hierarchy: SectorHierarchy, sectors: tuple[str, ...], level: int
-) -> _SectorGroups:
-    """The grouping of ``sectors`` into their ancestors at ``level``.
-
-    Walking the hierarchy for every sector costs more than summing a national inventory, so for
-    the bundled hierarchy (which nearly every inventory uses, and which never changes) the
-    grouping is computed once per sector axis and level.
-    """
-    if hierarchy is sector_hierarchy():
-        return _bundled_sector_groups(sectors, level)
-    return _compute_sector_groups(hierarchy, sectors, level)
-
-
-@lru_cache(maxsize=256)
-def _bundled_sector_groups(sectors: tuple[str, ...], level: int) -> _SectorGroups:
-    return _compute_sector_groups(sector_hierarchy(), sectors, level)
-
-
-def _compute_sector_groups(
-    hierarchy: SectorHierarchy, sectors: tuple[str, ...], level: int
-) -> _SectorGroups:
-    parents = [hierarchy.ancestor(sector, level).key for sector in sectors]
-    order = tuple(dict.fromkeys(parents))
-    positions = {p: i for i, p in enumerate(order)}
-    group = np.fromiter((positions[p] for p in parents), dtype=np.intp, count=len(parents))
-    permutation = None
-    if np.any(np.diff(group) < 0):  # make groups contiguous for one reduceat call
-        permutation = np.argsort(group, kind="stable")
-        group = group[permutation]
-        permutation.setflags(write=False)
-    starts = np.flatnonzero(np.r_[True, np.diff(group) != 0])
-    starts.setflags(write=False)
-    return _SectorGroups(order, permutation, starts)
-
-
-@cache
-def _region_index() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """``({municipality code: region code}, {region code: municipality codes})``, built once.
-
-    One pass over the (cached) reference gazetteer instead of one per region and call.
-    """
-    from canemure.geography import gazetteer
-
-    region_of: dict[str, str] = {}
-    members_of: dict[str, list[str]] = {}
-    for m in gazetteer().municipalities:
-        region_of[m.code] = m.region_code
-        members_of.setdefault(m.region_code, []).append(m.code)
-    return region_of, {code: tuple(codes) for code, codes in members_of.items()}
 
 
 def _check_values(_instance: object, _attribute: object, value: object) -> None:
@@ -164,7 +107,7 @@ class EmissionInventory:
                 f"inventory values have shape {self.values.magnitude.shape}, expected {shape} "
                 "(areas x sectors x years)"
             )
-        levels = {self.hierarchy[key].level for key in self.sectors}
+        levels = sector_levels(self.hierarchy, self.sectors.labels)
         if len(levels) > 1:
             raise ValueError(
                 f"all sectors of an inventory must be at one hierarchy level, got levels "
@@ -191,7 +134,8 @@ class EmissionInventory:
         """Build an inventory from a plain array and a unit; one source for every area."""
         areas = tuple(areas)
         values = Q_(np.array(array, dtype=np.float64), unit)
-        sources = {a: (source,) for a in areas} if source is not None else {}
+        # one tuple for every area: aggregations dedupe sources by identity
+        sources = dict.fromkeys(areas, (source,)) if source is not None else {}
         return cls(
             values, areas, tuple(sectors), tuple(years), rule, sources, population, area_level
         )
@@ -320,7 +264,7 @@ class EmissionInventory:
                 f"cannot disaggregate sectors from level {current} to level {level}; "
                 "finer data is needed"
             )
-        groups = _sector_groups(self.hierarchy, self.sectors.labels, level)
+        groups = sector_groups(self.hierarchy, self.sectors.labels, level)
         values = self.magnitude
         if len(groups.parents) == 1:  # one parent (e.g. the total): a plain sum is ~2x faster
             return self._replace(values.sum(axis=1, keepdims=True), sectors=groups.parents)
@@ -342,32 +286,10 @@ class EmissionInventory:
         sector and year: a total must not quietly under-report. :meth:`coverage` names the gap.
         A member listed twice in one group is an error (it would be counted twice).
         """
-        # Python work first, numpy after: look-ups done while the interpreter's data is still
-        # in the CPU caches cost a fraction of what they cost after streaming the array.
-        held = set(self.areas.labels)
-        no_sources: tuple[Source, ...] = ()
-        sources: dict[str, tuple[Source, ...]] = {}
-        positions: list[npt.NDArray[np.intp] | None] = []
-        for name, group in groups.items():
-            members = list(group)
-            if len(set(members)) != len(members):
-                twice = sorted({m for m in members if members.count(m) > 1})
-                raise ValueError(f"group {name!r} lists {', '.join(twice)} more than once")
-            present = [m for m in members if m in held]
-            collected: list[Source] = []
-            for found in [s for m in present for s in self.sources.get(m, no_sources)]:
-                if found not in collected:  # identity first: usually one shared Source object
-                    collected.append(found)
-            sources[name] = tuple(collected)
-            complete = bool(present) and len(present) == len(members)
-            positions.append(self.areas.positions(present) if complete else None)
-        values = self.magnitude
-        out = np.empty((len(groups), len(self.sectors), len(self.years)))
-        for i, rows in enumerate(positions):
-            if rows is None:
-                out[i] = np.nan
-            else:
-                out[i] = values[rows].sum(axis=0)
+        members_of = tuple((name, tuple(group)) for name, group in groups.items())
+        plan = area_plan(self.areas.labels, members_of)
+        sources = group_sources(self.sources, members_of, plan.present)
+        out = plan.sum(self.magnitude)
         population = self.population.aggregate(groups) if self.population is not None else None
         return self._replace(
             out, areas=list(groups), sources=sources, population=population, area_level=area_level
@@ -387,13 +309,11 @@ class EmissionInventory:
                 f"to_regions() needs municipalities, this inventory holds {self.area_level}s"
             )
         gaz = gazetteer()
-        region_of, members_of = _region_index()
         if regions is None:
-            codes = sorted(
-                {region_of.get(a) or gaz.municipality(a).region_code for a in self.areas}
-            )
+            codes = regions_holding(self.areas.labels)
         else:
-            codes = [gaz.region(r).code for r in regions]
+            codes = tuple(gaz.region(r).code for r in regions)
+        members_of = region_index()[1]
         groups = {c: members_of.get(c, ()) for c in codes}
         return self.aggregate_areas(groups, area_level="region")
 

@@ -10,18 +10,30 @@ import numpy as np
 import pint
 
 from canemure.errors import UnitError
+from canemure.inventory._plans import area_plan
 from canemure.inventory.axes import Axis
 from canemure.inventory.provenance import Source
 from canemure.units import Q_
 
 __all__ = ["Population"]
 
+_RESIDENT = Q_(1, "resident").units
+
 
 def _check_values(instance: Population, _attribute: object, value: object) -> None:
     if not isinstance(value, pint.Quantity) or not isinstance(value.magnitude, np.ndarray):
         raise TypeError(f"population values must be one Quantity of a numpy array, got {value!r}")
-    if not value.is_compatible_with("resident"):
+    if value.units != _RESIDENT and not value.is_compatible_with(_RESIDENT):
         raise UnitError(f"population must be in residents, got unit {value.units}")
+
+
+def _in_residents(value: object) -> object:
+    """Store populations in residents, so every computation can use the bare magnitude."""
+    if not isinstance(value, pint.Quantity) or value.units == _RESIDENT:
+        return value
+    if not value.is_compatible_with(_RESIDENT):
+        return value  # the validator says what is wrong
+    return value.to(_RESIDENT)
 
 
 def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
@@ -40,8 +52,8 @@ class Population:
     population figure has no population either, so its per-resident value is not estimated.
     """
 
-    values: pint.Quantity[Any] = attrs.field(validator=_check_values)
-    """Residents, shape ``(len(areas), len(years))``."""
+    values: pint.Quantity[Any] = attrs.field(converter=_in_residents, validator=_check_values)
+    """Residents, shape ``(len(areas), len(years))`` (stored in the unit ``resident``)."""
     areas: Axis[str] = attrs.field(converter=_area_axis)
     """Area codes."""
     years: Axis[int] = attrs.field(converter=_year_axis)
@@ -86,15 +98,9 @@ class Population:
 
     def aggregate(self, groups: Mapping[str, Iterable[str]]) -> Population:
         """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
-        magnitude = self.values.m_as("resident")
-        out = np.full((len(groups), len(self.years)), np.nan)
-        for i, (name, group) in enumerate(groups.items()):
-            members = list(group)
-            if len(set(members)) != len(members):
-                twice = sorted({m for m in members if members.count(m) > 1})
-                raise ValueError(f"group {name!r} lists {', '.join(twice)} more than once")
-            if members and all(m in self.areas for m in members):
-                out[i] = magnitude[self.areas.positions(members)].sum(axis=0)
+        members_of = tuple((name, tuple(group)) for name, group in groups.items())
+        plan = area_plan(self.areas.labels, members_of)
+        out = plan.sum(self.values.magnitude)
         return Population(Q_(out, "resident"), list(groups), self.years, self.source)
 
     def merge(self, other: Population) -> Population:

@@ -262,7 +262,7 @@ def read_tidy_csv(
         sector_axis,
         year_axis,
         rule,
-        {a: (source,) for a in area_axis},
+        dict.fromkeys(area_axis, (source,)),
         None,
         area_level or _area_level(area_axis),
     )
