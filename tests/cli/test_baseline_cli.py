@@ -162,7 +162,7 @@ def test_import_then_baseline_uses_it(capsys: pytest.CaptureFixture[str], tmp_pa
     assert status == 0
     total = next(line for line in out.splitlines() if line.startswith("Total"))
     assert "not estimated" in total
-    assert "Municipalities without data: 153" in out
+    assert "Municipalities without data: Imatra (153)" in out
 
 
 def test_bad_import_stores_nothing(

@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 
 from canemure.geography import Municipality, Region, gazetteer
-from canemure.inventory import EmissionInventory, Source
+from canemure.inventory import EmissionInventory, Gap, Source
 from canemure.sectors import AccountingRule, SectorNames
 from canemure.units import unit_label
 
@@ -86,8 +86,8 @@ class BaselineReport:
     """Codes of municipalities with no figures at all (they make regional figures unknown)."""
     sources: tuple[SourceUse, ...]
     """Where each municipality's figures came from."""
-    gaps: tuple[str, ...]
-    """Human-readable list of not-estimated figures (from the inventory's coverage)."""
+    gaps: tuple[Gap, ...]
+    """Municipality-years with sectors not estimated (level-3 keys; from the coverage)."""
 
 
 def _area_codes(area: Region | Municipality) -> tuple[str, ...]:
@@ -155,7 +155,7 @@ def build_baseline(
         for code in present
         for source in inventory.sources.get(code, ())
     )
-    gaps = tuple(str(gap) for gap in by_sector.coverage().gaps)
+    gaps = by_sector.coverage().gaps
     return BaselineReport(
         area=area,
         rule=inventory.rule,

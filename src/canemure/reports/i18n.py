@@ -31,6 +31,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Municipalities without data",
     ),
     "gaps": ("Puuttuvat tiedot", "Saknade uppgifter", "Missing figures"),
+    "n_more": ("... ja {n} muuta", "... och {n} till", "... and {n} more"),
     "complete": ("kaikki luvut arvioitu", "alla värden uppskattade", "every figure estimated"),
     "fill_hint": (
         "Puuttuvat luvut: lataa kuntien tiedostot osoitteesta {url} ja aja: canemure data import",

@@ -15,13 +15,17 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from canemure.geography import Municipality
+from canemure.geography import Municipality, gazetteer
+from canemure.inventory import Gap
 from canemure.reports.baseline import BaselineReport, ReportRow
 from canemure.reports.i18n import label
 
 __all__ = ["FORMATS", "render"]
 
 FORMATS = ("table", "csv", "json")
+
+_GAPS_SHOWN = 10
+"""The table lists this many municipality-years with gaps (JSON lists them all)."""
 
 
 def _number(value: float | None, lang: str, decimals: int = 1) -> str:
@@ -109,12 +113,21 @@ def _table(report: BaselineReport, lang: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _municipality(code: str, lang: str) -> str:
+    return f"{gazetteer().municipality(code).names[lang]} ({code})"
+
+
+def _gap_line(report: BaselineReport, gap: Gap, lang: str) -> str:
+    names = {row.key: row.names.get(lang) for row in report.rows}
+    sectors = ", ".join(names.get(key, key) for key in gap.sectors)
+    return f"{_municipality(gap.area, lang)} {gap.year}: {label('not_estimated', lang)}: {sectors}"
+
+
 def _notes(report: BaselineReport, lang: str) -> list[str]:
     lines: list[str] = []
     if report.missing_municipalities:
-        lines.append(
-            f"{label('missing_municipalities', lang)}: {', '.join(report.missing_municipalities)}"
-        )
+        missing = ", ".join(_municipality(code, lang) for code in report.missing_municipalities)
+        lines.append(f"{label('missing_municipalities', lang)}: {missing}")
     lines.append(
         f"{label('coverage', lang)}: "
         + (
@@ -123,9 +136,9 @@ def _notes(report: BaselineReport, lang: str) -> list[str]:
             else f"{len(report.gaps)} {label('gaps', lang).lower()}"
         )
     )
-    lines.extend(f"  {gap}" for gap in report.gaps[:10])
-    if len(report.gaps) > 10:
-        lines.append(f"  ... ({len(report.gaps) - 10} more)")
+    lines.extend(f"  {_gap_line(report, gap, lang)}" for gap in report.gaps[:_GAPS_SHOWN])
+    if len(report.gaps) > _GAPS_SHOWN:
+        lines.append("  " + label("n_more", lang).format(n=len(report.gaps) - _GAPS_SHOWN))
     if report.gaps or report.missing_municipalities:
         lines.append(label("fill_hint", lang).format(url="https://paastot.hiilineutraalisuomi.fi/"))
     lines.append(f"{label('sources', lang)}:")
@@ -204,7 +217,10 @@ def _json(report: BaselineReport) -> str:
         },
         "municipalities": list(report.municipalities),
         "missing_municipalities": list(report.missing_municipalities),
-        "gaps": list(report.gaps),
+        "gaps": [
+            {"municipality": gap.area, "year": gap.year, "sectors": list(gap.sectors)}
+            for gap in report.gaps
+        ],
         "sources": [
             {
                 "municipality": u.area,
