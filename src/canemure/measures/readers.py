@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import attrs
 
@@ -187,32 +188,39 @@ def _region_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeas
                 owner=mun.name if mun else gazetteer().region(region_id).name,
                 plan_id=None,
                 name=name,
-                theme=row["theme"].strip(),
-                sector_text=row["sector_alas"].strip(),
-                sector=_sector(row["sector_alas"], problems, line, "sector_alas"),
-                sector_mapped_by=_mapped_by(
-                    row["sector_alas_mapping_by"], problems, line, "sector_alas_mapping_by"
-                ),
-                responsible=split_responsible(row["responsible"]),
-                responsible_text=row["responsible"],
                 timeline=row["year"],
-                status=parse_status(row["status"]),
-                status_text=row["status"],
-                effect_value_text=row["effect_value"],
-                effect_unit_text=row["effect_unit"],
                 effect=effect,
                 effect_parse_note=effect_note,
-                cost_value_text=row["cost_value"],
-                cost_unit_text=row["cost_unit"],
                 costs=costs,
                 cost_parse_note=cost_note,
                 source=row["source_url_or_repo_path"],
-                quote=row["quote"],
-                notes=row["notes"],
-                line=line,
+                **_printed_fields(row, problems, line, mapped_by_column="sector_alas_mapping_by"),
             )
         )
     return _finish(source, "regions", measures, problems)
+
+
+def _printed_fields(
+    row: dict[str, str], problems: ProblemCollector, line: int, *, mapped_by_column: str
+) -> dict[str, Any]:
+    """The fields both measure files print alike: theme, sector, actors, status, texts, quote."""
+    return {
+        "theme": row["theme"].strip(),
+        "sector_text": row["sector_alas"].strip(),
+        "sector": _sector(row["sector_alas"], problems, line, "sector_alas"),
+        "sector_mapped_by": _mapped_by(row[mapped_by_column], problems, line, mapped_by_column),
+        "responsible": split_responsible(row["responsible"]),
+        "responsible_text": row["responsible"],
+        "status": parse_status(row["status"]),
+        "status_text": row["status"],
+        "effect_value_text": row["effect_value"],
+        "effect_unit_text": row["effect_unit"],
+        "cost_value_text": row["cost_value"],
+        "cost_unit_text": row["cost_unit"],
+        "quote": row["quote"],
+        "notes": row["notes"],
+        "line": line,
+    }
 
 
 def _city_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeasure, ...]:
@@ -256,32 +264,16 @@ def _city_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeasur
                 owner=mun.name,
                 plan_id=action_id,
                 name=name,
-                theme=row["theme"].strip(),
-                sector_text=row["sector_alas"].strip(),
-                sector=_sector(row["sector_alas"], problems, line, "sector_alas"),
-                sector_mapped_by=_mapped_by(
-                    row["sector_mapping_by"], problems, line, "sector_mapping_by"
-                ),
-                responsible=split_responsible(row["responsible"]),
-                responsible_text=row["responsible"],
                 timeline=row["timeline"],
-                status=parse_status(row["status"]),
-                status_text=row["status"],
-                effect_value_text=row["effect_value"],
-                effect_unit_text=row["effect_unit"],
                 effect_annual_text=row["effect_is_annual"] or None,
                 effect=effect,
                 effect_parse_note=effect_note,
-                cost_value_text=row["cost_value"],
-                cost_unit_text=row["cost_unit"],
                 costs=costs,
                 cost_parse_note=cost_note,
                 source=f"{_CITY_SOURCE_REPO} {section}"
                 if section.startswith("documents/")
                 else section,
-                quote=row["quote"],
-                notes=row["notes"],
-                line=line,
+                **_printed_fields(row, problems, line, mapped_by_column="sector_mapping_by"),
             )
         )
     return _finish(source, "cities", measures, problems)
