@@ -32,18 +32,20 @@ from canemure.io.download import (
     syke_cache_path,
 )
 
-# SYKE's open-data CSV layout: ";" separator, decimal comma, levels as abbreviations.
+# SYKE's open-data CSV layout: ";" separator, decimal comma, levels as abbreviations; one row
+# per sub-sector, HINKU and emissions-trading flags per row, wind-power credits only in kt_tuuli.
 KUNTA_167 = (
     "kt;kt_tuuli;GWh;vuosi;hinku_laskenta;päästökauppa;taso_3;taso_4;taso_5\n"
-    "41,3;41,3;102,7;2022;TRUE;FALSE;Kul;Kul;Kul\n"
-    "35,08;35,08;150,1;2022;TRUE;FALSE;Kau;Kau;Kau\n"
-    "12,6;12,6;NA;2022;TRUE;FALSE;Tie;HeL;HeL\n"
-    "0;-3,2;;2022;TRUE;FALSE;Tuu;Tuu;Tuu\n"
+    "41,3;41,3;102,7;2022;TRUE;FALSE;Kul;Kul;Asu\n"
+    "35,08;35,08;150,1;2022;TRUE;FALSE;Kau;Kau;Asu\n"
+    "12,6;12,6;NA;2022;TRUE;FALSE;Tie;Kad;Hen\n"
+    "NA;-3,2;;2022;TRUE;FALSE;Tuu;Tuu;Tuu\n"
 ).encode()
+# SYKE's municipality list; populations may be grouped by spaces as Finnish numbers are.
 ASUKASLUVUT_2023 = (
     "kuntanro;kunta_fi;maakunta_fi;asukasluku\n"
     "5;Alajärvi;Etelä-Pohjanmaa;9 849\n"
-    "167;Joensuu;Pohjois-Karjala;77 310\n"
+    "167;Joensuu;Pohjois-Karjala;77310\n"
 ).encode()
 
 Behaviour = Callable[[BaseHTTPRequestHandler, int], None]
@@ -250,11 +252,11 @@ def test_second_fetch_uses_cache_and_force_refetches(
     assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1
 
     site.add_file(
-        "Tulokset_taso_5/kunta_167.csv", KUNTA_167 + b"0;0;0;2023;TRUE;FALSE;Kul;Kul;Kul\n"
+        "Tulokset_taso_5/kunta_167.csv", KUNTA_167 + b"0;0;0;2023;TRUE;FALSE;Kul;Kul;Asu\n"
     )
     assert downloader.fetch_municipality("167", force=True) == first
     assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
-    assert first.read_bytes().endswith(b"2023;TRUE;FALSE;Kul;Kul;Kul\n")
+    assert first.read_bytes().endswith(b"2023;TRUE;FALSE;Kul;Kul;Asu\n")
 
 
 def test_tampered_file_is_fetched_again(
@@ -366,6 +368,28 @@ def test_rejects_html_and_empty_bodies(
         downloader.fetch_municipality("167")
     assert f"{site.url}Tulokset_taso_5/kunta_167.csv" in str(info.value)
     assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1
+    assert cached_files(downloader.cache) == []
+
+
+def test_a_file_that_does_not_parse_is_never_stored(
+    downloader: SykeDownloader, site: FakeSyke
+) -> None:
+    broken = KUNTA_167.replace(b"41,3;41,3", b"41,3;lots")  # not a number
+    site.add_file("Tulokset_taso_5/kunta_167.csv", broken)
+    with pytest.raises(DataFormatError) as info:
+        downloader.fetch_municipality("167")
+    problem = info.value.problems[0]
+    assert problem.file == f"{site.url}Tulokset_taso_5/kunta_167.csv"
+    assert (problem.line, problem.column, problem.value) == (2, "kt_tuuli", "lots")
+    assert cached_files(downloader.cache) == []
+
+
+def test_a_municipality_list_that_does_not_parse_is_never_stored(
+    downloader: SykeDownloader, site: FakeSyke
+) -> None:
+    site.add_file("asukasluvut_2023.csv", ASUKASLUVUT_2023.replace(b"77310", b"-5"))
+    with pytest.raises(DataFormatError, match="must not be negative"):
+        downloader.fetch_municipality_list(2023)
     assert cached_files(downloader.cache) == []
 
 

@@ -277,6 +277,22 @@ def test_population_column_spellings(tmp_path: Path, header: str) -> None:
         assert population.at(["167"], [2023]).m_as("resident")[0, 0] == 77326
 
 
+def test_population_grouped_by_spaces(tmp_path: Path) -> None:
+    rows = [("91", "Helsinki", "Helsingfors", "Uusimaa", "664 028"),
+            ("167", "Joensuu", "Joensuu", "Pohjois-Karjala", "77\u00a0326"),
+            ("5", "Alajärvi", "Alajärvi", "Etelä-Pohjanmaa", "9 84")]  # fmt: skip
+    path = write_syke(tmp_path / "asukasluvut_2023.csv", rows, POP_HEADER)
+    with pytest.raises(DataFormatError) as excinfo:  # "9 84" is no grouping: not guessed
+        read_syke_population(path)
+    assert problems_of(excinfo) == [
+        f"{path}, line 4, column 'asukasluku': not a number (value '9 84')"
+    ]
+    rows[2] = ("5", "Alajärvi", "Alajärvi", "Etelä-Pohjanmaa", "9 849")
+    population = read_syke_population(write_syke(path, rows, POP_HEADER))
+    values = population.at(["091", "167", "005"], [2023]).m_as("resident")[:, 0]
+    assert values.tolist() == [664028, 77326, 9849]
+
+
 def test_population_problems(tmp_path: Path) -> None:
     rows = [("999", "Atlantis", "x", "Uusimaa", "10"),
             ("167", "Joensuu", "Joensuu", "Pohjois-Karjala", "-5"),

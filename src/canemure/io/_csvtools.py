@@ -38,6 +38,9 @@ import attrs
 from canemure._text import fold, suggest
 from canemure.errors import DataFormatError, Problem, ProblemCollector
 
+_GROUPED_INTEGER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+"""A whole number grouped by (no-break) spaces: ``9 849``, ``1 234 567``."""
+
 __all__ = [
     "BOOLEAN_SPELLINGS",
     "FIRST_YEAR",
@@ -213,13 +216,21 @@ class CsvRow:
         decimal: str = ",",
         allow_negative: bool = True,
         what: str = "value",
+        grouped_integers: bool = False,
     ) -> float | None:
-        """Return the number in ``column`` (NaN for a null token), or ``None`` after a problem."""
+        """Return the number in ``column`` (NaN for a null token), or ``None`` after a problem.
+
+        ``grouped_integers`` also accepts whole numbers with Finnish thousands grouping by
+        spaces (``"9 849"``, ``"77 310"``; also no-break and narrow no-break spaces).
+        """
         if column not in self.cells:
             return None
         raw = self.cells[column]
+        text = raw
+        if grouped_integers and _GROUPED_INTEGER.fullmatch(raw.strip()):
+            text = re.sub(r"[ \u00a0\u202f]", "", raw)
         try:
-            value = parse_decimal(raw, decimal=decimal)
+            value = parse_decimal(text, decimal=decimal)
         except ValueError as exc:
             problems.add(str(exc), line=self.line, column=column, value=raw)
             return None

@@ -17,6 +17,11 @@ Design choices:
   fail at once. ``retries`` counts *extra* attempts: ``retries=3`` means up to 4 requests.
 * **Sanity check.** An empty body, or one that starts with ``<`` (an HTML error page or a captive
   portal login), is not data and is rejected; nothing is written.
+* **Validated before stored.** A municipality's results file and a municipality list are read
+  with the same readers the library uses (:mod:`canemure.io.syke_csv`) before they reach the
+  cache; a file that does not parse raises :class:`~canemure.errors.DataFormatError` naming the
+  address, line, column and value, and nothing is written. So the cache only ever holds files
+  that ``canemure baseline`` can read.
 * **Offline mode** (``CANEMURE_OFFLINE=1``) never opens a connection; a missing file raises
   :class:`~canemure.errors.DataNotAvailableError` explaining how to get it by hand and
   :meth:`SykeDownloader.import_file` it (``canemure data import <file>``).
@@ -27,10 +32,12 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -119,6 +126,49 @@ def _not_data(data: bytes) -> str | None:
     return None
 
 
+Check = Callable[[bytes, str], None]
+"""Validates downloaded bytes (and their address, for messages) before they are stored."""
+
+
+def _read_as(data: bytes, url: str, filename: str, read: Callable[[Path], object]) -> None:
+    """Run ``read`` on ``data`` saved as ``filename`` in a scratch folder; errors name ``url``."""
+    with tempfile.TemporaryDirectory(prefix="canemure-check-") as folder:
+        scratch = Path(folder) / filename
+        scratch.write_bytes(data)
+        try:
+            read(scratch)
+        except DataFormatError as exc:
+            raise DataFormatError(
+                [attrs.evolve(p, file=url) if p.file == str(scratch) else p for p in exc.problems],
+                url,
+            ) from None
+
+
+def _syke_csv_check(relative: str, code: str) -> Check:
+    def check(data: bytes, url: str) -> None:
+        from canemure.io.syke_csv import read_syke_csv
+
+        _read_as(
+            data, url, relative.rsplit("/", 1)[-1], lambda p: read_syke_csv(p, municipality=code)
+        )
+
+    return check
+
+
+def _population_check(relative: str, year: int) -> Check:
+    def check(data: bytes, url: str) -> None:
+        from canemure.io.syke_csv import read_syke_population
+
+        _read_as(
+            data,
+            url,
+            relative,
+            lambda p: read_syke_population(p, year=year, known_municipalities_only=False),
+        )
+
+    return check
+
+
 @attrs.define
 class SykeDownloader:
     """Downloads SYKE's open-data files into a :class:`~canemure.io.cache.Cache`.
@@ -160,13 +210,15 @@ class SykeDownloader:
         force
             Download again even if a verified copy is cached.
         """
-        return self.fetch(municipality_file(code), force=force)
+        relative = municipality_file(code)
+        return self.fetch(relative, force=force, check=_syke_csv_check(relative, code))
 
     def fetch_municipality_list(self, year: int, *, force: bool = False) -> Path:
         """Return the cached municipality list ``asukasluvut_<year>.csv``, downloading if needed."""
-        return self.fetch(municipality_list_file(year), force=force)
+        relative = municipality_list_file(year)
+        return self.fetch(relative, force=force, check=_population_check(relative, year))
 
-    def fetch(self, relative: str, *, force: bool = False) -> Path:
+    def fetch(self, relative: str, *, force: bool = False, check: Check | None = None) -> Path:
         """Return the cached copy of ``relative`` (a path on SYKE's site), downloading if needed.
 
         Parameters
@@ -176,6 +228,9 @@ class SykeDownloader:
             ``syke/<relative>``.
         force
             Download again even if a verified copy is cached.
+        check
+            Called with the downloaded bytes and their address before anything is stored; it
+            raises :class:`~canemure.errors.DataFormatError` to reject them.
 
         Raises
         ------
@@ -183,6 +238,8 @@ class SykeDownloader:
             In offline mode, if no verified copy is cached.
         DownloadError
             If the download fails (after the retries, or at once for e.g. HTTP 404).
+        DataFormatError
+            If ``check`` rejects the downloaded file (nothing is stored).
         """
         key = f"{SYKE_DIR}/{relative.lstrip('/')}"
         path = self.cache.path_for(key)
@@ -200,7 +257,10 @@ class SykeDownloader:
                 f"(unset {OFFLINE_ENV} to allow downloads). To get the data by hand, download "
                 f"{url} in a browser and run: canemure data import <downloaded file>"
             )
-        self.cache.store_bytes(key, self._download(url), source=url, kind="download")
+        data = self._download(url)
+        if check is not None:
+            check(data, url)
+        self.cache.store_bytes(key, data, source=url, kind="download")
         return path
 
     def import_file(self, file: str | Path, *, name: str | None = None) -> ManifestEntry:

@@ -340,7 +340,9 @@ def read_syke_population(
         raw = row.text("kuntanro", problems)
         count = None
         if column is not None:
-            count = row.number(column, problems, allow_negative=False, what="population")
+            count = row.number(
+                column, problems, allow_negative=False, what="population", grouped_integers=True
+            )
             if count is not None and not math.isnan(count) and not count.is_integer():
                 problems.add(
                     "population must be a whole number",
