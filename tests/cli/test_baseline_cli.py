@@ -13,21 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
+from fake_syke import write_syke_csv
 
 from canemure.cli.main import main
-from canemure.sectors import ALL, HINKU, sector_hierarchy
-
-HEADER = [
-    "kt",
-    "kt_tuuli",
-    "GWh",
-    "vuosi",
-    "hinku_laskenta",
-    "päästökauppa",
-    "taso_3",
-    "taso_4",
-    "taso_5",
-]
+from canemure.sectors import ALL, HINKU
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -42,32 +31,6 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CANEMURE_CACHE_DIR", str(cache))
     monkeypatch.setenv("CANEMURE_OFFLINE", "1")
     return cache
-
-
-def write_syke_csv(path: Path, years: list[int], value: str = "0,5") -> Path:
-    """A SYKE open-data file with every one of the 91 leaves at ``value`` kt in each year."""
-    lines = [";".join(HEADER)]
-    for year in years:
-        for leaf in sector_hierarchy().leaves:
-            a3, a4, a5 = leaf.key.split(":")[0].split("/")
-            credit = a3 == "Tuu"
-            lines.append(
-                ";".join(
-                    [
-                        "NA" if credit else value,
-                        "-" + value if credit else value,
-                        "1,0",
-                        str(year),
-                        "TRUE" if leaf.hinku else "FALSE",
-                        "TRUE" if leaf.ets else "FALSE",
-                        a3,
-                        a4,
-                        a5,
-                    ]
-                )
-            )
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def test_region_baseline_table(capsys: pytest.CaptureFixture[str]) -> None:

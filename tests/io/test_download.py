@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import socket
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from fake_syke import FakeSyke, send, serve_fake_syke
 
 from canemure._version import __version__
 from canemure.errors import (
@@ -48,57 +46,8 @@ ASUKASLUVUT_2023 = (
     "167;Joensuu;Pohjois-Karjala;77310\n"
 ).encode()
 
-Behaviour = Callable[[BaseHTTPRequestHandler, int], None]
-"""A route's handler: the request and how many times its path has been requested (1-based)."""
-
 MAX_SLEEP = 2.0
 """Upper bound on any server-side delay, so that no test can hang."""
-
-
-class FakeSyke:
-    """Serves files from ``root`` like SYKE's site, plus routes with scripted misbehaviour."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.routes: dict[str, Behaviour] = {}
-        self.hits: Counter[str] = Counter()
-        self.user_agents: list[str | None] = []
-        self.stop = threading.Event()
-        self.url = ""
-        self._lock = threading.Lock()
-
-    def add_file(self, relative: str, data: bytes) -> None:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-    def handle(self, handler: BaseHTTPRequestHandler) -> None:
-        path = urlsplit(handler.path).path.lstrip("/")
-        with self._lock:
-            self.hits[path] += 1
-            hit = self.hits[path]
-            self.user_agents.append(handler.headers.get("User-Agent"))
-        if path in self.routes:
-            self.routes[path](handler, hit)
-        elif (self.root / path).is_file():
-            send(handler, (self.root / path).read_bytes())
-        else:
-            handler.send_error(404)
-
-
-def send(
-    handler: BaseHTTPRequestHandler,
-    body: bytes,
-    *,
-    content_type: str = "text/csv; charset=utf-8",
-    length: int | None = None,
-) -> None:
-    handler.send_response(200)
-    handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(len(body) if length is None else length))
-    handler.end_headers()
-    with contextlib.suppress(ConnectionError):
-        handler.wfile.write(body)
 
 
 @pytest.fixture(autouse=True)
@@ -113,29 +62,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[FakeSyke]:
-    fake = FakeSyke(tmp_path / "site")
-    fake.add_file("Tulokset_taso_5/kunta_167.csv", KUNTA_167)
-    fake.add_file("asukasluvut_2023.csv", ASUKASLUVUT_2023)
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            fake.handle(self)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with serve_fake_syke(tmp_path / "site") as fake:
+        fake.add_file("Tulokset_taso_5/kunta_167.csv", KUNTA_167)
+        fake.add_file("asukasluvut_2023.csv", ASUKASLUVUT_2023)
         yield fake
-    finally:
-        fake.stop.set()  # wake slow handlers
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture

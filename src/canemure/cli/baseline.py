@@ -58,6 +58,17 @@ def run(args: argparse.Namespace) -> int:
     """Run ``canemure baseline`` with parsed arguments."""
     area = resolve_area(args.area)
     rule = accounting_rule(args.rules)
+    if args.download:  # progress to stderr: stdout stays the report (csv/json stay parseable)
+        from canemure.cli.data import downloader_from_args, print_outcomes
+        from canemure.io.fetch_areas import fetch_areas
+
+        outcomes = fetch_areas(
+            [area],
+            downloader_from_args(args),
+            force=args.force,
+            population_year=args.population_year,
+        )
+        print_outcomes(outcomes, stream=sys.stderr)
     inventory = baseline_inventory(area, rule, use_plugins=not args.no_plugins)
     years = parse_years(args.years, tuple(inventory.years))
     report = build_baseline(inventory, area, years)

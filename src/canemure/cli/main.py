@@ -6,6 +6,8 @@ Sub-commands:
     Print an area's baseline emissions by sector (roadmap step 1).
 ``canemure data import PATH...``
     Validate SYKE CSV or Excel files a user downloaded and store them in the user cache.
+``canemure data download AREA...``
+    Download SYKE's open data of regions or municipalities into the user cache.
 ``canemure data list``
     Show what the user cache holds.
 ``canemure plugins``
@@ -55,7 +57,34 @@ def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--no-plugins", action="store_true", help="use only bundled and imported data"
     )
+    parser.add_argument(
+        "--download",
+        action="store_true",
+        help="first fetch the area's SYKE open data into the user cache (needs the network)",
+    )
+    _add_download_options(parser)
     parser.set_defaults(run="canemure.cli.baseline:run")
+
+
+def _add_download_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="download again even if a verified copy is cached"
+    )
+    parser.add_argument(
+        "--population-year",
+        type=int,
+        metavar="YEAR",
+        help="also fetch SYKE's municipality list (populations) of YEAR",
+    )
+    parser.add_argument(
+        "--base-url", default=None, help="where SYKE publishes (default: SYKE's open-data site)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds per attempt (default 30)"
+    )
+    parser.add_argument(
+        "--retries", type=int, default=3, help="extra attempts after a failure (default 3)"
+    )
 
 
 def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,6 +96,16 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.add_argument("paths", nargs="+", help="files or folders")
     imp.set_defaults(run="canemure.cli.data:run_import")
+    down = data_sub.add_parser(
+        "download",
+        help="download SYKE's open data of regions or municipalities into the user cache",
+        description="Fetch each municipality's results file from SYKE's open data into the user "
+        "cache (validated before it is stored; files already cached and verified are kept). "
+        "Set CANEMURE_OFFLINE=1 to forbid network access.",
+    )
+    down.add_argument("areas", nargs="+", metavar="AREA", help="region or municipality")
+    _add_download_options(down)
+    down.set_defaults(run="canemure.cli.data:run_download")
     lst = data_sub.add_parser("list", help="show what the user cache holds")
     lst.set_defaults(run="canemure.cli.data:run_list")
 
