@@ -131,6 +131,7 @@ HOOKS = {
     "canemure_municipalities",
     "canemure_coordinators",
     "canemure_cooperation_group",
+    "canemure_roadmap",
     "canemure_load_inventory",
     "canemure_measures",
     "canemure_targets",
@@ -162,6 +163,9 @@ def test_a_registered_adapter_object_answers_through_the_manager(cache: Cache) -
     group = manager.cooperation_group("06")
     assert group is not None
     assert group.supported_by == "a paid regional coordinator (Kainuun liitto)"
+    roadmap = manager.roadmap("Birkaland")
+    assert roadmap is not None and roadmap.region_id == "pirkanmaa" and roadmap.themes
+    assert manager.roadmap("kainuu") is None
     inventory = manager.load_inventory("pirkanmaa", HINKU, [2018])
     assert inventory is not None
     assert list(inventory.years) == [2018]

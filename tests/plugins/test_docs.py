@@ -63,7 +63,7 @@ def blocks(language: str) -> list[str]:
 
 
 def test_there_are_hooks_to_document() -> None:
-    assert len(hook_specs()) == 8
+    assert len(hook_specs()) == 9
 
 
 @pytest.mark.parametrize("name", sorted(hook_specs()))

@@ -283,6 +283,18 @@ def canemure_load_inventory(region_id, rule, years):
             "must return a CooperationGroup or None",
         ),
         (
+            "canemure_roadmap(region_id)",
+            "return 'Kainuun ilmastotiekartta'",
+            lambda m: m.roadmap("kainuu"),
+            "must return a RoadmapInfo or None, got str",
+        ),
+        (
+            "canemure_roadmap(region_id)",
+            "from canemure.roadmaps import roadmap\n    return roadmap('pirkanmaa')",
+            lambda m: m.roadmap("kainuu"),
+            "was asked for region 'kainuu' and returned the roadmap of 'pirkanmaa'",
+        ),
+        (
             "canemure_coordinators(region_id)",
             "return ['Kainuun liitto']",
             lambda m: m.coordinators("kainuu"),

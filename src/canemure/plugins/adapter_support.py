@@ -318,6 +318,11 @@ class RegionAdapter:
         return roadmap(self.region_id)
 
     @hookimpl
+    def canemure_roadmap(self, region_id: str) -> RoadmapInfo | None:
+        """Return the region's roadmap as published (title, approval, themes), with sources."""
+        return self.roadmap() if self._serves(region_id) else None
+
+    @hookimpl
     def canemure_regions(self) -> Sequence[RegionInfo]:
         """Declare the region this adapter serves."""
         region = self.region

@@ -10,7 +10,7 @@ Two calling conventions are used:
 
 * **first result wins** (``firstresult=True``): the first plugin returning something other than
   ``None`` answers; used where one authority per region makes sense (municipalities,
-  coordinators, cooperation group).
+  coordinators, cooperation group, roadmap).
 * **collected**: every plugin's answer is gathered; used where several sources add up
   (regions, inventories, measures, targets, emission factors).
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
     from canemure.measures import PublishedMeasure
     from canemure.plugins.types import CooperationGroup, RegionInfo
+    from canemure.roadmaps import RoadmapInfo
     from canemure.sectors import AccountingRule
     from canemure.targets import Target
 
@@ -68,6 +69,15 @@ def canemure_coordinators(region_id: str) -> Sequence[Coordinator] | None:
 @hookspec(firstresult=True)
 def canemure_cooperation_group(region_id: str) -> CooperationGroup | None:
     """Return the region's climate cooperation group: members and meeting cadence (first wins)."""
+
+
+@hookspec(firstresult=True)
+def canemure_roadmap(region_id: str) -> RoadmapInfo | None:
+    """Return what the region published about its climate roadmap (first wins).
+
+    Title, approval (day and body, where published), themes or priorities as published and the
+    target in words, with the source. Quantified targets go to :func:`canemure_targets`.
+    """
 
 
 @hookspec

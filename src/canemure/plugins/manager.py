@@ -63,6 +63,7 @@ from canemure.plugins.validation import (
     check_municipalities,
     check_records,
     check_regions,
+    check_roadmap,
 )
 from canemure.plugins.versions import core_requirement, satisfies
 
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
     from canemure.measures import PublishedMeasure
+    from canemure.roadmaps import RoadmapInfo
     from canemure.sectors import AccountingRule
     from canemure.targets import Target
 
@@ -450,6 +452,15 @@ class PluginManager:
             "canemure_cooperation_group",
             check_cooperation_group,
             region_id=self._region_id(region),
+        )
+
+    def roadmap(self, region: str | Region) -> RoadmapInfo | None:
+        """Return what ``region`` published about its roadmap (``canemure_roadmap``, first wins)."""
+        region_id = self._region_id(region)
+        return self._first(
+            "canemure_roadmap",
+            lambda value: check_roadmap(value, region_id),
+            region_id=region_id,
         )
 
     def load_inventories(

@@ -22,6 +22,7 @@ from canemure.plugins.types import CooperationGroup, RegionInfo
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
+    from canemure.roadmaps import RoadmapInfo
     from canemure.sectors import AccountingRule
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "check_municipalities",
     "check_records",
     "check_regions",
+    "check_roadmap",
 ]
 
 EMISSIONS_UNIT = "kt CO2e / a"
@@ -115,6 +117,21 @@ def check_cooperation_group(value: object) -> CooperationGroup:
     if not isinstance(value, CooperationGroup):
         raise HookResultError(
             f"must return a CooperationGroup or None, got {type(value).__name__} {_show(value)}"
+        )
+    return value
+
+
+def check_roadmap(value: object, region_id: str) -> RoadmapInfo:
+    """``canemure_roadmap``: one RoadmapInfo about the region asked for."""
+    from canemure.roadmaps import RoadmapInfo as Roadmap  # at run time only when called
+
+    if not isinstance(value, Roadmap):
+        raise HookResultError(
+            f"must return a RoadmapInfo or None, got {type(value).__name__} {_show(value)}"
+        )
+    if value.region_id != region_id:
+        raise HookResultError(
+            f"was asked for region {region_id!r} and returned the roadmap of {value.region_id!r}"
         )
     return value
 

@@ -35,6 +35,7 @@ from canemure.plugins.types import CooperationGroup, RegionInfo
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
+    from canemure.roadmaps import RoadmapInfo
 
 __all__ = [
     "UNKNOWN_REGION_ID",
@@ -50,6 +51,7 @@ __all__ = [
     "check_municipalities",
     "check_region_metadata",
     "check_registration",
+    "check_roadmap",
     "check_targets",
     "check_unknown_regions",
     "run_conformance",
@@ -187,6 +189,15 @@ def check_cooperation_group(manager: PluginManager, region_id: str) -> Cooperati
     if group is not None and not (group.source or "").strip():
         raise ConformanceError(f"cooperation group of {region_id!r}", ["has no source"])
     return group
+
+
+def check_roadmap(manager: PluginManager, region_id: str) -> RoadmapInfo | None:
+    """Check that the roadmap is a typed record about the region, with a source."""
+    with _no_failures(manager, "canemure_roadmap failed"):
+        info = manager.roadmap(region_id)
+    if info is not None and not (info.source or "").strip():
+        raise ConformanceError(f"roadmap of {region_id!r}", ["has no source"])
+    return info
 
 
 def _check_one_inventory(
@@ -358,6 +369,7 @@ def check_unknown_regions(manager: PluginManager, region_id: str) -> None:
             answers["canemure_municipalities"] = manager.municipalities(other)
             answers["canemure_coordinators"] = manager.coordinators(other)
             answers["canemure_cooperation_group"] = manager.cooperation_group(other)
+            answers["canemure_roadmap"] = manager.roadmap(other)
             for rule in (HINKU, ALL):
                 answers[f"canemure_load_inventory({rule.id})"] = manager.load_inventory(other, rule)
             answers["canemure_measures"] = manager.measures(other) or None
@@ -383,6 +395,7 @@ def run_conformance(plugin: object, region_id: str, name: str | None = None) -> 
         lambda: check_municipalities(manager, region_id),
         lambda: check_coordinators(manager, region_id),
         lambda: check_cooperation_group(manager, region_id),
+        lambda: check_roadmap(manager, region_id),
         lambda: check_inventories(manager, region_id, plugin),
         lambda: check_measures(manager, region_id),
         lambda: check_targets(manager, region_id),
@@ -452,6 +465,10 @@ class AdapterConformanceSuite:
     def test_cooperation_group(self) -> None:
         """The cooperation group is typed and sourced."""
         check_cooperation_group(self._manager(), self.region_id)
+
+    def test_roadmap(self) -> None:
+        """The roadmap is typed, about the region, and sourced."""
+        check_roadmap(self._manager(), self.region_id)
 
     def test_inventories(self) -> None:
         """Inventories follow the rule asked for, carry units, sources and declared coverage."""
