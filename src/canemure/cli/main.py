@@ -6,6 +6,9 @@ Sub-commands:
     Print an area's baseline emissions by sector (roadmap step 1).
 ``canemure data import PATH...``
     Validate SYKE CSV or Excel files a user downloaded and store them in the user cache.
+``canemure region REGION``
+    What the region's adapter knows: coordinators, cooperation group, roadmap, targets,
+    published measures, and which years have emission figures.
 ``canemure data download AREA...``
     Download SYKE's open data of regions or municipalities into the user cache.
 ``canemure data list``
@@ -64,6 +67,17 @@ def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     _add_download_options(parser)
     parser.set_defaults(run="canemure.cli.baseline:run")
+
+
+def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "region",
+        help="a region's coordinators, cooperation group, roadmap, targets, measures and data",
+    )
+    parser.add_argument("region", help="region code or name in fi/sv/en, any case")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="en")
+    parser.set_defaults(run="canemure.cli.region:run")
 
 
 def _add_download_options(parser: argparse.ArgumentParser) -> None:
@@ -131,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"canemure {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_baseline(sub)
+    _add_region(sub)
     _add_data(sub)
     _add_plugins(sub)
     return parser

@@ -1,0 +1,222 @@
+"""A region's profile: who coordinates, its roadmap, targets, published measures and data.
+
+What a regional coordinator opens first: everything the installed region adapter knows about
+the region (through the plugin host, so a third-party adapter's answers appear the same way),
+plus which years have emission figures under each accounting rule. Nothing is filled in: what
+no adapter answers is shown as not known.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+
+from canemure.errors import DataNotAvailableError
+from canemure.geography import Coordinator, Municipality, Region, gazetteer
+from canemure.reports.i18n import label
+
+if TYPE_CHECKING:
+    from canemure.measures import PublishedMeasure
+    from canemure.plugins import CooperationGroup, PluginInfo, PluginManager
+    from canemure.roadmaps import RoadmapInfo
+    from canemure.targets import Target
+
+__all__ = ["RegionProfile", "build_region_profile", "render_region_profile"]
+
+
+@attrs.frozen
+class RegionProfile:
+    """What the host knows about one region."""
+
+    region: Region
+    """The region."""
+    municipalities: tuple[Municipality, ...]
+    """Its municipalities (from the adapter, else the reference list)."""
+    plugin: PluginInfo | None
+    """The adapter that claims the region; ``None`` when none is installed."""
+    coordinators: tuple[Coordinator, ...] | None
+    """Who coordinates the region's climate work; ``None`` when not known."""
+    cooperation_group: CooperationGroup | None
+    """The climate cooperation group; ``None`` when not known."""
+    roadmap: RoadmapInfo | None
+    """The roadmap as published; ``None`` when not known."""
+    targets: tuple[Target, ...]
+    """Published targets of the region and its cities."""
+    measures: tuple[PublishedMeasure, ...]
+    """Published planned and decided measures of the region and its cities."""
+    data_years: dict[str, tuple[int, ...]]
+    """For each accounting rule id, the years with at least one figure for the region."""
+    data_share: dict[str, float]
+    """For each rule id, the share of municipality x main-sector figures estimated in those years.
+
+    Below 1 means partial data (e.g. district heating only): regional totals are not estimated.
+    """
+
+
+def build_region_profile(region: Region, manager: PluginManager | None = None) -> RegionProfile:
+    """Ask the plugin host (the shared one by default) everything about ``region``."""
+    from canemure.datasets import baseline_inventory
+    from canemure.plugins import get_plugin_manager
+    from canemure.sectors import RULES
+
+    manager = manager or get_plugin_manager()
+    gaz = gazetteer()
+    codes = manager.municipalities(region) or tuple(m.code for m in gaz.municipalities_of(region))
+    data_years: dict[str, tuple[int, ...]] = {}
+    data_share: dict[str, float] = {}
+    for rule in RULES:
+        try:
+            inventory = baseline_inventory(region, rule)
+        except DataNotAvailableError:
+            continue
+        main_sectors = inventory.aggregate_sectors(min(3, inventory.sector_level))
+        estimated = main_sectors.estimated
+        with_data: list[bool] = np.any(estimated, axis=(0, 1)).tolist()
+        years = tuple(y for y, e in zip(inventory.years, with_data, strict=True) if e)
+        if not years:
+            continue
+        data_years[rule.id] = years
+        cells = estimated[:, :, with_data]
+        data_share[rule.id] = float(cells.sum()) / (len(codes) * cells.shape[1] * cells.shape[2])
+    return RegionProfile(
+        region=region,
+        municipalities=tuple(gaz.municipality(c) for c in codes),
+        plugin=manager.region_plugin(region),
+        coordinators=manager.coordinators(region),
+        cooperation_group=manager.cooperation_group(region),
+        roadmap=manager.roadmap(region),
+        targets=manager.targets(region),
+        measures=manager.measures(region),
+        data_years=data_years,
+        data_share=data_share,
+    )
+
+
+def _years(years: tuple[int, ...]) -> str:
+    if not years:
+        return "-"
+    runs: list[str] = []
+    start = prev = years[0]
+    for year in (*years[1:], None):
+        if year is not None and year == prev + 1:
+            prev = year
+            continue
+        runs.append(str(start) if start == prev else f"{start}-{prev}")
+        if year is not None:
+            start = prev = year
+    return ", ".join(runs)
+
+
+def _table(profile: RegionProfile, lang: str) -> str:
+    unknown = label("not_known", lang)
+    region = profile.region
+    out = [
+        f"{region.names[lang]} ({region.code}): "
+        + label("n_municipalities", lang).format(n=len(profile.municipalities)),
+        f"{label('adapter', lang)}: "
+        + (
+            f"{profile.plugin.name} ({profile.plugin.dist} {profile.plugin.version})"
+            if profile.plugin
+            else label("no_adapter", lang)
+        ),
+        "",
+        f"{label('coordinators', lang)}:",
+    ]
+    if profile.coordinators:
+        for c in profile.coordinators:
+            out.append(f"  - {c.organisation}: {c.role}")
+            out.extend(f"    {page}" for page in c.web_pages)
+    else:
+        out.append(f"  {unknown}")
+    out.append(f"{label('cooperation_group', lang)}:")
+    group = profile.cooperation_group
+    if group is None:
+        out.append(f"  {unknown}")
+    else:
+        meetings = group.meetings_per_year
+        out.append(f"  {group.name}")
+        out.append(
+            f"  {label('meetings_per_year', lang)}: {meetings if meetings is not None else unknown}"
+        )
+        out.append(
+            f"  {label('members', lang)}: {', '.join(group.members) if group.members else unknown}"
+        )
+    out.append(f"{label('roadmap', lang)}:")
+    roadmap = profile.roadmap
+    if roadmap is None:
+        out.append(f"  {unknown}")
+    else:
+        out.append(f"  {roadmap.title or unknown}")
+        out.append(f"  {roadmap.approved_text}")
+        if roadmap.themes:
+            suffix = "" if roadmap.themes_complete else f" ({label('partial_list', lang)})"
+            out.append(f"  {label('themes', lang)}{suffix}:")
+            out.extend(f"    - {theme}" for theme in roadmap.themes)
+    out.append(f"{label('targets', lang)}: {len(profile.targets)}")
+    for target in profile.targets:
+        owner = target.city or region.names.fi
+        out.append(f"  - {owner}: {target.text}")
+    out.append(f"{label('measures', lang)}: {len(profile.measures)}")
+    by_owner = Counter(m.owner for m in profile.measures)
+    for owner, n in sorted(by_owner.items()):
+        quantified = sum(1 for m in profile.measures if m.owner == owner and m.effect is not None)
+        out.append(f"  - {owner}: {n} ({label('with_effect', lang).format(n=quantified)})")
+    out.append(f"{label('emission_data', lang)}:")
+    if profile.data_years:
+        for rule, years in sorted(profile.data_years.items()):
+            share = label("share_estimated", lang).format(p=100 * profile.data_share[rule])
+            out.append(f"  {rule}: {_years(years)} ({share})")
+    else:
+        out.append(f"  {label('no_emission_data', lang)}")
+    return "\n".join(out) + "\n"
+
+
+def _json(profile: RegionProfile) -> str:
+    def plain(value: Any) -> Any:
+        return attrs.asdict(value, value_serializer=_serialize) if value is not None else None
+
+    data = {
+        "region": {
+            "code": profile.region.code,
+            "id": profile.region.id,
+            "names": attrs.asdict(profile.region.names),
+        },
+        "municipalities": [m.code for m in profile.municipalities],
+        "adapter": plain(profile.plugin),
+        "coordinators": [plain(c) for c in profile.coordinators or ()] or None,
+        "cooperation_group": plain(profile.cooperation_group),
+        "roadmap": plain(profile.roadmap),
+        "targets": [
+            {"id": t.id, "city": t.city, "text": t.text, "source": t.source}
+            for t in profile.targets
+        ],
+        "measures": {
+            "count": len(profile.measures),
+            "with_effect": sum(1 for m in profile.measures if m.effect is not None),
+            "by_status": dict(Counter(m.status.value for m in profile.measures)),
+        },
+        "emission_data": {
+            rule: {"years": list(years), "share_estimated": profile.data_share[rule]}
+            for rule, years in profile.data_years.items()
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _serialize(_instance: object, _field: object, value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def render_region_profile(profile: RegionProfile, fmt: str = "table", lang: str = "en") -> str:
+    """Render ``profile`` as text (``table``, labels in ``lang``) or ``json``."""
+    if fmt == "table":
+        return _table(profile, lang)
+    if fmt == "json":
+        return _json(profile)
+    raise ValueError(f"format must be 'table' or 'json', got {fmt!r}")
