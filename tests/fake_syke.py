@@ -15,19 +15,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from canemure.sectors import sector_hierarchy
+import pytest
 
-SYKE_CSV_HEADER = (
-    "kt",
-    "kt_tuuli",
-    "GWh",
-    "vuosi",
-    "hinku_laskenta",
-    "päästökauppa",
-    "taso_3",
-    "taso_4",
-    "taso_5",
-)
+from canemure.io.syke_csv import SYKE_CSV_COLUMNS
+from canemure.sectors import sector_hierarchy
 
 Behaviour = Callable[[BaseHTTPRequestHandler, int], None]
 """A route's handler: the request and how many times its path has been requested (1-based)."""
@@ -38,7 +29,7 @@ def syke_csv_text(years: Sequence[int], value: str = "0,5") -> str:
 
     The wind-power credits leaf has no ``kt`` (``NA``) and ``-value`` in ``kt_tuuli``.
     """
-    lines = [";".join(SYKE_CSV_HEADER)]
+    lines = [";".join(SYKE_CSV_COLUMNS)]
     for year in years:
         for leaf in sector_hierarchy().leaves:
             a3, a4, a5 = leaf.key.split(":")[0].split("/")
@@ -109,6 +100,14 @@ def send(
     handler.end_headers()
     with contextlib.suppress(ConnectionError):
         handler.wfile.write(body)
+
+
+def connect_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No proxies (127.0.0.1 must be reached directly) and no offline switch."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.delenv("CANEMURE_OFFLINE", raising=False)
 
 
 @contextlib.contextmanager

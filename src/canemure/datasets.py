@@ -27,9 +27,7 @@ __all__ = ["baseline_inventory", "bundled_inventories"]
 
 
 def _codes(area: Region | Municipality) -> set[str]:
-    if isinstance(area, Municipality):
-        return {area.code}
-    return {m.code for m in gazetteer().municipalities_of(area)}
+    return set(gazetteer().municipality_codes(area))
 
 
 def _region_of(area: Region | Municipality) -> Region:

@@ -13,16 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from fake_syke import write_syke_csv
 
-from canemure.cli.main import main
 from canemure.sectors import ALL, HINKU
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(autouse=True)

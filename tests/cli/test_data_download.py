@@ -11,27 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_syke import FakeSyke, serve_fake_syke, syke_csv_text
+from cli_support import run
+from fake_syke import FakeSyke, connect_directly, serve_fake_syke, syke_csv_text
 
-from canemure.cli.main import main
 from canemure.io.cache import Cache
 
 # Etelä-Karjala's nine municipalities; Lemi (416) and Lappeenranta (405) are published.
 ETELA_KARJALA = ("153", "405", "416", "441", "580", "689", "700", "739", "831")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.upper(), raising=False)
-    monkeypatch.delenv("CANEMURE_OFFLINE", raising=False)
+    connect_directly(monkeypatch)
     cache = tmp_path / "cache"
     monkeypatch.setenv("CANEMURE_CACHE_DIR", str(cache))
     return cache

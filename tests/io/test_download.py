@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from fake_syke import FakeSyke, send, serve_fake_syke
+from fake_syke import FakeSyke, connect_directly, send, serve_fake_syke
 
 from canemure._version import __version__
 from canemure.errors import (
@@ -53,10 +53,7 @@ MAX_SLEEP = 2.0
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No proxies (127.0.0.1 must be reached directly), no offline switch, no real cache."""
-    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.upper(), raising=False)
-    monkeypatch.delenv("CANEMURE_OFFLINE", raising=False)
+    connect_directly(monkeypatch)
     monkeypatch.setenv("CANEMURE_CACHE_DIR", str(tmp_path / "env-cache"))
 
 

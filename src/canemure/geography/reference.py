@@ -36,9 +36,18 @@ class Gazetteer:
     _municipality_by_code: dict[str, Municipality] = attrs.field(init=False, repr=False, eq=False)
     _region_by_name: dict[str, Region] = attrs.field(init=False, repr=False, eq=False)
     _municipality_by_name: dict[str, Municipality] = attrs.field(init=False, repr=False, eq=False)
+    _members: dict[str, tuple[Municipality, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _member_codes: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_region_by_code", {r.code: r for r in self.regions})
+        members = {
+            r.code: tuple(m for m in self.municipalities if m.region_code == r.code)
+            for r in self.regions
+        }
+        object.__setattr__(self, "_members", members)
+        codes = {region: tuple(m.code for m in found) for region, found in members.items()}
+        object.__setattr__(self, "_member_codes", codes)
         object.__setattr__(self, "_municipality_by_code", {m.code: m for m in self.municipalities})
         region_names: dict[str, Region] = {}
         for r in self.regions:
@@ -88,7 +97,13 @@ class Gazetteer:
     def municipalities_of(self, region: Region | str) -> tuple[Municipality, ...]:
         """The municipalities of ``region`` (a Region, a code or a name), ordered by code."""
         reg = region if isinstance(region, Region) else self.region(region)
-        return tuple(m for m in self.municipalities if m.region_code == reg.code)
+        return self._members[reg.code]
+
+    def municipality_codes(self, area: Region | Municipality) -> tuple[str, ...]:
+        """Codes of the municipalities of ``area``: all of a region's, or the one municipality."""
+        if isinstance(area, Municipality):
+            return (area.code,)
+        return self._member_codes[area.code]
 
     def region_of(self, municipality: Municipality | str) -> Region:
         """The region that ``municipality`` (a Municipality, code or name) belongs to."""

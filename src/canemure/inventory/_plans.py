@@ -10,7 +10,7 @@ little more than the sums on raw arrays (measured in ``benchmarks/bench_aggregat
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import attrs
 import numpy as np
@@ -29,8 +29,7 @@ __all__ = [
     "SectorGroups",
     "area_plan",
     "group_sources",
-    "region_index",
-    "regions_holding",
+    "region_groups",
     "sector_groups",
     "sector_levels",
 ]
@@ -82,44 +81,33 @@ def _compute_sector_groups(
     return SectorGroups(order, permutation, starts)
 
 
-@cache
-def region_index() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """``({municipality code: region code}, {region code: municipality codes})``, built once.
-
-    One pass over the (cached) reference gazetteer instead of one per region and call.
-    """
-    from canemure.geography import gazetteer
-
-    region_of: dict[str, str] = {}
-    members_of: dict[str, list[str]] = {}
-    for m in gazetteer().municipalities:
-        region_of[m.code] = m.region_code
-        members_of.setdefault(m.region_code, []).append(m.code)
-    return region_of, {code: tuple(codes) for code, codes in members_of.items()}
-
-
 def sector_levels(hierarchy: SectorHierarchy, sectors: tuple[str, ...]) -> frozenset[int]:
     """The hierarchy levels of ``sectors`` (cached for the bundled hierarchy)."""
     if hierarchy is sector_hierarchy():
         return _bundled_sector_levels(sectors)
-    return frozenset(hierarchy[key].level for key in sectors)
+    return _compute_sector_levels(hierarchy, sectors)
 
 
 @lru_cache(maxsize=256)
 def _bundled_sector_levels(sectors: tuple[str, ...]) -> frozenset[int]:
-    tree = sector_hierarchy()
-    return frozenset(tree[key].level for key in sectors)
+    return _compute_sector_levels(sector_hierarchy(), sectors)
+
+
+def _compute_sector_levels(hierarchy: SectorHierarchy, sectors: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(hierarchy[key].level for key in sectors)
 
 
 @lru_cache(maxsize=64)
-def regions_holding(areas: tuple[str, ...]) -> tuple[str, ...]:
-    """Codes of the regions of municipalities ``areas``, sorted (unknown codes raise)."""
+def region_groups(areas: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each region with a municipality in ``areas``: ``(region code, its municipality codes)``.
+
+    Sorted by region code; an unknown municipality code raises.
+    """
     from canemure.geography import gazetteer
 
-    region_of = region_index()[0]
-    return tuple(
-        sorted({region_of.get(a) or gazetteer().municipality(a).region_code for a in areas})
-    )
+    gaz = gazetteer()
+    codes = sorted({gaz.municipality(a).region_code for a in areas})
+    return tuple((code, gaz.municipality_codes(gaz.region(code))) for code in codes)
 
 
 @attrs.frozen(eq=False)

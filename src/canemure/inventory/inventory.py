@@ -32,8 +32,7 @@ from canemure.errors import MissingDependencyError, UnitError
 from canemure.inventory._plans import (
     area_plan,
     group_sources,
-    region_index,
-    regions_holding,
+    region_groups,
     sector_groups,
     sector_levels,
 )
@@ -310,11 +309,10 @@ class EmissionInventory:
             )
         gaz = gazetteer()
         if regions is None:
-            codes = regions_holding(self.areas.labels)
+            groups = dict(region_groups(self.areas.labels))
         else:
-            codes = tuple(gaz.region(r).code for r in regions)
-        members_of = region_index()[1]
-        groups = {c: members_of.get(c, ()) for c in codes}
+            chosen = [gaz.region(r) for r in regions]
+            groups = {r.code: gaz.municipality_codes(r) for r in chosen}
         return self.aggregate_areas(groups, area_level="region")
 
     # ------------------------------------------------------------------ derived quantities

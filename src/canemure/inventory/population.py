@@ -23,7 +23,7 @@ _RESIDENT = Q_(1, "resident").units
 def _check_values(instance: Population, _attribute: object, value: object) -> None:
     if not isinstance(value, pint.Quantity) or not isinstance(value.magnitude, np.ndarray):
         raise TypeError(f"population values must be one Quantity of a numpy array, got {value!r}")
-    if value.units != _RESIDENT and not value.is_compatible_with(_RESIDENT):
+    if value.units != _RESIDENT:  # the converter has turned every compatible unit into residents
         raise UnitError(f"population must be in residents, got unit {value.units}")
 
 

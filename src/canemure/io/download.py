@@ -130,41 +130,23 @@ Check = Callable[[bytes, str], None]
 """Validates downloaded bytes (and their address, for messages) before they are stored."""
 
 
-def _read_as(data: bytes, url: str, filename: str, read: Callable[[Path], object]) -> None:
-    """Run ``read`` on ``data`` saved as ``filename`` in a scratch folder; errors name ``url``."""
-    with tempfile.TemporaryDirectory(prefix="canemure-check-") as folder:
-        scratch = Path(folder) / filename
-        scratch.write_bytes(data)
-        try:
-            read(scratch)
-        except DataFormatError as exc:
-            raise DataFormatError(
-                [attrs.evolve(p, file=url) if p.file == str(scratch) else p for p in exc.problems],
-                url,
-            ) from None
+def _parses_as(filename: str, read: Callable[[Path], object]) -> Check:
+    """A check that runs the reader ``read`` on the bytes saved as ``filename``.
 
+    The reader's problems name the downloaded address instead of the scratch file.
+    """
 
-def _syke_csv_check(relative: str, code: str) -> Check:
     def check(data: bytes, url: str) -> None:
-        from canemure.io.syke_csv import read_syke_csv
-
-        _read_as(
-            data, url, relative.rsplit("/", 1)[-1], lambda p: read_syke_csv(p, municipality=code)
-        )
-
-    return check
-
-
-def _population_check(relative: str, year: int) -> Check:
-    def check(data: bytes, url: str) -> None:
-        from canemure.io.syke_csv import read_syke_population
-
-        _read_as(
-            data,
-            url,
-            relative,
-            lambda p: read_syke_population(p, year=year, known_municipalities_only=False),
-        )
+        with tempfile.TemporaryDirectory(prefix="canemure-check-") as folder:
+            scratch = Path(folder) / filename
+            scratch.write_bytes(data)
+            try:
+                read(scratch)
+            except DataFormatError as exc:
+                problems = [
+                    attrs.evolve(p, file=url) if p.file == str(scratch) else p for p in exc.problems
+                ]
+                raise DataFormatError(problems, url) from None
 
     return check
 
@@ -210,13 +192,21 @@ class SykeDownloader:
         force
             Download again even if a verified copy is cached.
         """
+        from canemure.io.syke_csv import read_syke_csv
+
         relative = municipality_file(code)
-        return self.fetch(relative, force=force, check=_syke_csv_check(relative, code))
+        check = _parses_as(Path(relative).name, lambda p: read_syke_csv(p, municipality=code))
+        return self.fetch(relative, force=force, check=check)
 
     def fetch_municipality_list(self, year: int, *, force: bool = False) -> Path:
         """Return the cached municipality list ``asukasluvut_<year>.csv``, downloading if needed."""
+        from canemure.io.syke_csv import read_syke_population
+
         relative = municipality_list_file(year)
-        return self.fetch(relative, force=force, check=_population_check(relative, year))
+        check = _parses_as(
+            relative, lambda p: read_syke_population(p, year=year, known_municipalities_only=False)
+        )
+        return self.fetch(relative, force=force, check=check)
 
     def fetch(self, relative: str, *, force: bool = False, check: Check | None = None) -> Path:
         """Return the cached copy of ``relative`` (a path on SYKE's site), downloading if needed.

@@ -21,7 +21,7 @@ from canemure.geography import Municipality, Region, gazetteer
 from canemure.io.cache import SYKE_DIR
 from canemure.io.download import SykeDownloader, municipality_file, municipality_list_file
 
-__all__ = ["FetchOutcome", "fetch_areas", "municipalities_of"]
+__all__ = ["FetchOutcome", "fetch_areas"]
 
 FetchState = Literal["cached", "downloaded", "failed"]
 
@@ -42,14 +42,11 @@ class FetchOutcome:
     """Why the fetch failed."""
 
 
-def municipalities_of(areas: Iterable[Region | Municipality]) -> tuple[Municipality, ...]:
+def _municipalities(areas: Iterable[Region | Municipality]) -> list[Municipality]:
     """The municipalities of ``areas`` (a region stands for all of its), each once, by code."""
     gaz = gazetteer()
-    found: dict[str, Municipality] = {}
-    for area in areas:
-        members = gaz.municipalities_of(area) if isinstance(area, Region) else (area,)
-        found.update((m.code, m) for m in members)
-    return tuple(found[code] for code in sorted(found))
+    codes = {code for area in areas for code in gaz.municipality_codes(area)}
+    return [gaz.municipality(code) for code in sorted(codes)]
 
 
 def _fetch_one(
@@ -59,6 +56,8 @@ def _fetch_one(
     force: bool,
     fetch: Callable[[], Path],
 ) -> FetchOutcome:
+    # Hashes a cached copy once more than fetch() does, but manifest entries are stamped to the
+    # second, so comparing them before and after could mistake a re-download for the cache.
     was_cached = not force and downloader.cache.verify(f"{SYKE_DIR}/{relative}")
     try:
         path = fetch()
@@ -102,7 +101,7 @@ def fetch_areas(
             force,
             functools.partial(downloader.fetch_municipality, m.code, force=force),
         )
-        for m in municipalities_of(areas)
+        for m in _municipalities(areas)
     ]
     if population_year is not None:
         outcomes.append(

@@ -340,7 +340,7 @@ class RegionAdapter:
         """Codes of the region's municipalities (reference gazetteer, 2025)."""
         if not self._serves(region_id):
             return None
-        return [m.code for m in gazetteer().municipalities_of(self.region)]
+        return list(gazetteer().municipality_codes(self.region))
 
     @hookimpl
     def canemure_coordinators(self, region_id: str) -> Sequence[Coordinator] | None:

@@ -29,4 +29,4 @@ def canemure_municipalities(region_id: str) -> tuple[str, ...] | None:
         region = gaz.region(region_id)
     except UnknownNameError:
         return None
-    return tuple(m.code for m in gaz.municipalities_of(region))
+    return gaz.municipality_codes(region)

@@ -90,12 +90,6 @@ class BaselineReport:
     """Municipality-years with sectors not estimated (level-3 keys; from the coverage)."""
 
 
-def _area_codes(area: Region | Municipality) -> tuple[str, ...]:
-    if isinstance(area, Municipality):
-        return (area.code,)
-    return tuple(m.code for m in gazetteer().municipalities_of(area))
-
-
 def build_baseline(
     inventory: EmissionInventory, area: Region | Municipality, years: Sequence[int]
 ) -> BaselineReport:
@@ -114,7 +108,7 @@ def build_baseline(
             f"no figures for year(s) {', '.join(map(str, missing_years))}; the inventory covers "
             f"{inventory.years.labels[0]}-{inventory.years.labels[-1]}"
         )
-    codes = _area_codes(area)
+    codes = gazetteer().municipality_codes(area)
     present = [c for c in codes if c in inventory.areas]
     missing = tuple(c for c in codes if c not in inventory.areas)
     if not present:

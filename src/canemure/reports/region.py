@@ -65,7 +65,7 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
 
     manager = manager or get_plugin_manager()
     gaz = gazetteer()
-    codes = manager.municipalities(region) or tuple(m.code for m in gaz.municipalities_of(region))
+    codes = manager.municipalities(region) or gaz.municipality_codes(region)
     data_years: dict[str, tuple[int, ...]] = {}
     data_share: dict[str, float] = {}
     for rule in RULES:
@@ -162,8 +162,9 @@ def _table(profile: RegionProfile, lang: str) -> str:
         out.append(f"  - {owner}: {target.text}")
     out.append(f"{label('measures', lang)}: {len(profile.measures)}")
     by_owner = Counter(m.owner for m in profile.measures)
+    quantified_by_owner = Counter(m.owner for m in profile.measures if m.effect is not None)
     for owner, n in sorted(by_owner.items()):
-        quantified = sum(1 for m in profile.measures if m.owner == owner and m.effect is not None)
+        quantified = quantified_by_owner[owner]
         out.append(f"  - {owner}: {n} ({label('with_effect', lang).format(n=quantified)})")
     out.append(f"{label('emission_data', lang)}:")
     if profile.data_years:

@@ -117,9 +117,8 @@ def _municipality(code: str, lang: str) -> str:
     return f"{gazetteer().municipality(code).names[lang]} ({code})"
 
 
-def _gap_line(report: BaselineReport, gap: Gap, lang: str) -> str:
-    names = {row.key: row.names.get(lang) for row in report.rows}
-    sectors = ", ".join(names.get(key, key) for key in gap.sectors)
+def _gap_line(gap: Gap, sector_names: dict[str, str], lang: str) -> str:
+    sectors = ", ".join(sector_names.get(key, key) for key in gap.sectors)
     return f"{_municipality(gap.area, lang)} {gap.year}: {label('not_estimated', lang)}: {sectors}"
 
 
@@ -136,7 +135,8 @@ def _notes(report: BaselineReport, lang: str) -> list[str]:
             else f"{len(report.gaps)} {label('gaps', lang).lower()}"
         )
     )
-    lines.extend(f"  {_gap_line(report, gap, lang)}" for gap in report.gaps[:_GAPS_SHOWN])
+    sector_names = {row.key: row.names.get(lang) for row in report.rows}
+    lines.extend(f"  {_gap_line(gap, sector_names, lang)}" for gap in report.gaps[:_GAPS_SHOWN])
     if len(report.gaps) > _GAPS_SHOWN:
         lines.append("  " + label("n_more", lang).format(n=len(report.gaps) - _GAPS_SHOWN))
     if report.gaps or report.missing_municipalities:
