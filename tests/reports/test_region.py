@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from canemure.adapters import RegionAdapter
 from canemure.cli.main import main
 from canemure.geography import Coordinator, gazetteer
 from canemure.measures import read_city_measures, read_region_measures
 from canemure.plugins import PluginManager
 from canemure.plugins import manager as manager_module
-from canemure.plugins.adapter_support import RegionAdapter
 from canemure.reports import build_region_profile, render_region_profile
 
 COORDINATOR = Coordinator(

@@ -21,13 +21,13 @@ Roadmap: Hiilineutraali Uusimaa 2035 approved in December 2020; 2nd edition 2022
 (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
-:class:`canemure.plugins.adapter_support.RegionAdapter`, whose methods implement every hook.
+:class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.
 """
 
 from __future__ import annotations
 
+from canemure.adapters import RegionAdapter
 from canemure.geography import Coordinator
-from canemure.plugins.adapter_support import RegionAdapter
 
 __all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
 

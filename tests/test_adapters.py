@@ -11,15 +11,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from canemure.geography import Coordinator, gazetteer
-from canemure.io.cache import Cache
-from canemure.plugins import PluginManager
-from canemure.plugins.adapter_support import (
+from canemure.adapters import (
     RegionAdapter,
     cached_syke_inventory,
     district_heating_inventory,
     local_factors,
 )
+from canemure.geography import Coordinator, gazetteer
+from canemure.io.cache import Cache
+from canemure.plugins import PluginManager
 from canemure.plugins.hookspecs import NAME
 from canemure.sectors import ALL, ETS, HINKU, AccountingRule
 from canemure.testing import run_conformance
@@ -230,3 +230,14 @@ def test_registering_reads_no_coverage(monkeypatch: pytest.MonkeyPatch) -> None:
     assert manager.register(a, "pirkanmaa"), manager.failures()
     with pytest.raises(RuntimeError, match="damaged cache file"):
         a.CANEMURE_COVERAGE["pirkanmaa"]
+
+
+def test_old_adapter_support_path_warns_and_still_works() -> None:
+    import canemure.adapters
+    import canemure.plugins.adapter_support as old
+
+    with pytest.warns(DeprecationWarning, match=r"canemure\.adapters\.RegionAdapter"):
+        moved = old.RegionAdapter
+    assert moved is canemure.adapters.RegionAdapter
+    with pytest.raises(AttributeError):
+        _ = old.NoSuchName
