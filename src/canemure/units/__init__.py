@@ -1,6 +1,6 @@
 """Units: the package's single pint registry, GWP metric contexts and typed helpers."""
 
-from canemure.units._registry import Q_, ureg
+from canemure.units._registry import FULL_DEFINITIONS_ENV, Q_, load_full_definitions, ureg
 from canemure.units.format import unit_label, unit_text
 from canemure.units.gwp import (
     DEFAULT_METRIC,
@@ -15,6 +15,7 @@ from canemure.units.typing import QuantityArray, QuantityScalar, ensure_unit, ma
 
 __all__ = [
     "DEFAULT_METRIC",
+    "FULL_DEFINITIONS_ENV",
     "GASES",
     "GWP_METRICS",
     "GWP_SOURCE",
@@ -24,6 +25,7 @@ __all__ = [
     "ensure_unit",
     "gwp",
     "gwp_context",
+    "load_full_definitions",
     "magnitude",
     "to_co2e",
     "unit_label",
