@@ -149,12 +149,12 @@ def test_bad_levels() -> None:
 
 def test_sector_names_fall_back_to_finnish() -> None:
     names = SectorNames("Tieliikenne", "Road transport")
-    assert names.get("sv") == "Tieliikenne"  # no Swedish name in the source: never invented
+    assert names.get("sv") == "Tieliikenne"  # no Swedish name given: never invented
     assert names.get("en") == "Road transport"
     assert names.all() == ("Tieliikenne", "Road transport")
     with pytest.raises(KeyError):
         names.get("de")
-    assert TREE["Tie"].name("sv") == "Tieliikenne"
+    assert TREE["Tie"].name("sv") == "Vägtrafik"  # the five named in issue 10, sourced in PROVENANCE
     assert TREE["Kul"].name("sv") == "Elförbrukning"
 
 
