@@ -154,7 +154,7 @@ def test_sector_names_fall_back_to_finnish() -> None:
     assert names.all() == ("Tieliikenne", "Road transport")
     with pytest.raises(KeyError):
         names.get("de")
-    assert TREE["Tie"].name("sv") == "Vägtrafik"  # the five named in issue 10, sourced in PROVENANCE
+    assert TREE["Tie"].name("sv") == "Vägtrafik"  # named in issue 10, see PROVENANCE
     assert TREE["Kul"].name("sv") == "Elförbrukning"
 
 

@@ -32,6 +32,9 @@ def oracle() -> pint.UnitRegistry[Any]:
         "vehicle = [vehicle]",
         "vehicle_kilometre = vehicle * kilometer = vkm = vehicle_km",
         "head = [livestock] = head_of_cattle",
+        "watt_peak = watt = Wp",
+        "passenger = [passenger]",
+        "passenger_kilometre = passenger * kilometer = pkm = passenger_km",
     ):
         full.define(line)
     return full

@@ -13,8 +13,20 @@ Design notes
   ``car``/``bus`` are read as the registry's ``vehicle`` and ``share``/``fraction``/``-`` as
   dimensionless. Words *after* a complete unit are a qualifier kept in :attr:`unit_note`
   (``g CO2e/kWh fuel``, ``EUR for 2430 MW built in 2022``); words *inside* it
-  (``EUR per installation``, ``g CO2e/pkm``, ``c/kWh``) make the unit unreadable, and the row
-  keeps ``value=None`` with a :attr:`parse_note`. No row is dropped.
+  make the unit unreadable, and the row keeps ``value=None`` with a :attr:`parse_note`. No row
+  is dropped.
+* **What a figure is per, counts or is relative to is kept apart from its unit.** ``EUR per
+  installation`` is an amount in EUR with :attr:`EmissionFactor.per` ``"installation"``;
+  ``190000 houses`` a count with :attr:`EmissionFactor.counted` ``"houses"``; ``2.0 x diesel
+  bus price`` a ratio with :attr:`EmissionFactor.relative_to`. A word qualifying a unit of a
+  denominator (``kWh per borehole metre``, ``EUR per cycled km``) is kept in the unit note.
+  ``c/kWh`` is euro cents per kWh (the source's own unit is ``centiEUR/kWh``), ``kWp`` the rated
+  peak power of a PV system and ``pkm`` a passenger-kilometre.
+* **Cells listing several values** (``detached 115; terraced 109``, ``2020: 140; 2022: 122``,
+  ``6949 MW; 14.4 TWh; 1601 turbines``) are read whole into :attr:`EmissionFactor.variants`,
+  each labelled, or not at all; ``low``/``high`` then span the variants when they share a
+  dimension. A categorical figure (unit ``method``) is :attr:`ParameterKind.TEXT`: its value is
+  the printed text.
 * **CO2 is not CO2e, lifecycle is not direct.** The registry treats a tonne of CO2 and a tonne
   of CO2e as the same unit (CO2 is its own equivalent). Whether a *factor* counts only CO2 or
   all gases is a property of the factor, recorded in :attr:`EmissionFactor.gas_basis`; whether
@@ -40,6 +52,7 @@ import attrs
 import pint
 
 from canemure._printed import PrintedNumberError, parse_amount
+from canemure._printed_variants import split_variants
 from canemure._resources import bundled_path, read_bundled_csv
 from canemure.errors import ProblemCollector, UnitError
 from canemure.units import Q_
@@ -52,6 +65,7 @@ __all__ = [
     "PARAMETERS_FILE",
     "EmissionFactor",
     "ParameterKind",
+    "ParameterVariant",
     "ParsedUnit",
     "alas11_national_factors",
     "parse_parameter_unit",
@@ -78,8 +92,28 @@ class ParameterKind(enum.Enum):
     """Dimensionless: efficiencies, COPs, shares, percentages."""
     ACTIVITY = "activity"
     """Everything else with a unit: energy, distances, fuel use."""
+    COUNT = "count"
+    """A number of things (``190000 houses``); what is counted is in ``counted``."""
+    TEXT = "text"
+    """A categorical value printed in words (a method's name); the value is the text."""
+    SEVERAL = "several quantities"
+    """Several quantities of different kinds in one cell (see :attr:`EmissionFactor.variants`)."""
     UNKNOWN = "unknown"
     """The unit could not be read."""
+
+
+@attrs.frozen
+class ParameterVariant:
+    """One labelled value of a parameter printed as a list (per category, year or cohort)."""
+
+    label: str
+    """What the value is for, as printed (``"detached"``, ``"2020"``, ``"pre-1920s stock"``)."""
+    low: pint.Quantity[Any]
+    """The value, or the low end of a printed range."""
+    high: pint.Quantity[Any]
+    """The value again, or the high end of a printed range."""
+    counted: str | None = None
+    """What the value counts, when it is a count (``"turbines"``)."""
 
 
 @attrs.frozen
@@ -130,6 +164,14 @@ class EmissionFactor:
     """Why the value is ``None``, when it is."""
     line: int | None = None
     """Line of the row in the bundled CSV (header = line 1)."""
+    variants: tuple[ParameterVariant, ...] = ()
+    """The labelled values of a cell that prints several (per category, year or cohort)."""
+    per: str | None = None
+    """What the amount is per, when that is a counted thing (``"installation"``, ``"house"``)."""
+    counted: str | None = None
+    """What the figure counts, when it is a count (``"houses"``)."""
+    relative_to: str | None = None
+    """What a ratio is relative to (``"diesel bus price"`` for ``2.0 x diesel bus price``)."""
 
     @property
     def value(self) -> pint.Quantity[Any] | None:
@@ -178,8 +220,15 @@ _TOKENS: dict[str, str] = {
             "resident",
             "person",
             "vehicle",
+            "Wp",
+            "kWp",
+            "MWp",
+            "pkm",
         )
     },
+    "c": "centiEUR",
+    "metre": "m",
+    "metres": "m",
     "CO2": "CO2",
     "CO2e": "CO2e",
     "CO2eq": "CO2e",
@@ -193,6 +242,16 @@ _TOKENS: dict[str, str] = {
 }
 """Unit tokens the parser accepts, and the registry unit each stands for."""
 _DIMENSIONLESS = re.compile(r"^(?:-|share|fraction)(?=\s|$)", re.IGNORECASE)
+_RELATIVE = re.compile(r"^x\s+(\S.*)$")
+_COUNT_NOUNS = ("installation", "house", "plant", "turbine", "building", "farm")
+"""Things a figure may be per or count (singular); a phrase ending in one of them is a count."""
+
+
+def _count_phrase(words: Sequence[str]) -> bool:
+    last = words[-1].lower() if words else ""
+    return any(last in (noun, noun + "s") for noun in _COUNT_NOUNS)
+
+
 _PERCENT = re.compile(r"^%(?=\s|$)")
 _LEXEME = re.compile(r"\s*(/|\d+(?:\.\d+)?|[^\s/()]+)")
 
@@ -208,7 +267,13 @@ class ParsedUnit:
     gas: str | None
     """``"CO2e"`` or ``"CO2"`` when the unit names a greenhouse gas."""
     note: str | None
-    """Words printed after the unit, kept as a qualifier."""
+    """Words printed after the unit, or qualifying a unit (``"borehole metre"``)."""
+    per: str | None = None
+    """The counted thing of a denominator (``"installation"`` for ``EUR per installation``)."""
+    counted: str | None = None
+    """What the figure counts, for a unit that is a count (``"houses"``)."""
+    relative_to: str | None = None
+    """What a ratio is relative to (``"diesel bus price"`` for ``x diesel bus price``)."""
 
 
 def parse_parameter_unit(text: str) -> ParsedUnit:
@@ -223,6 +288,16 @@ def parse_parameter_unit(text: str) -> ParsedUnit:
     raw = text.strip().replace("₂", "2")
     if not raw:
         raise UnitError("no unit is printed")
+    relative = _RELATIVE.match(raw)
+    if relative:
+        return ParsedUnit("dimensionless", 1.0, None, None, relative_to=relative.group(1).strip())
+    words = raw.split()
+    if (
+        re.fullmatch(r"[^\W\d][\w -]*", raw)
+        and _count_phrase(words)
+        and not any(w in _TOKENS or w == "per" for w in words)
+    ):
+        return ParsedUnit("dimensionless", 1.0, None, None, counted=raw)
     for pattern, expression in ((_DIMENSIONLESS, "dimensionless"), (_PERCENT, "percent")):
         match = pattern.match(raw)
         if match:
@@ -234,6 +309,8 @@ def parse_parameter_unit(text: str) -> ParsedUnit:
     gas: str | None = None
     position = 0
     note: str | None = None
+    per: str | None = None
+    qualifiers: list[str] = []
     while position < len(core):
         match = _LEXEME.match(core, position)
         if match is None:
@@ -254,6 +331,20 @@ def parse_parameter_unit(text: str) -> ParsedUnit:
                 gas = "CO2e" if unit == "CO2e" else "CO2"
                 unit = "CO2e"
             terms[-1].append(unit)
+        elif not terms[-1] and len(terms) > 1:
+            # a denominator phrase: "borehole metre", "cycled km", "farm-scale plant"
+            phrase = re.match(r"[^/()]+", core[match.start() :])
+            words = phrase.group(0).split() if phrase else [lexeme]
+            if len(words) > 1 and words[-1] in _TOKENS:
+                terms[-1].append(_TOKENS[words[-1]])
+                qualifiers.append(" ".join(words))
+            elif _count_phrase(words) and per is None:
+                per = " ".join(words)
+                terms.pop()
+            else:
+                raise UnitError(f"{text!r}: {lexeme!r} is not a unit canemure reads")
+            position = match.start() + (phrase.end() if phrase else len(lexeme))
+            continue
         else:
             if not terms[-1]:
                 raise UnitError(f"{text!r}: {lexeme!r} is not a unit canemure reads")
@@ -269,7 +360,9 @@ def parse_parameter_unit(text: str) -> ParsedUnit:
         Q_(1.0, expression)
     except Exception as exc:  # pint raises several unrelated types on bad strings
         raise UnitError(f"{text!r}: {exc}") from exc
-    return ParsedUnit(expression, scale, gas, note)
+    if qualifiers:
+        note = "; ".join([*qualifiers, *([note] if note else [])])
+    return ParsedUnit(expression, scale, gas, note, per=per)
 
 
 def _kind(quantity: pint.Quantity[Any]) -> ParameterKind:
@@ -321,26 +414,90 @@ def _grade(source: str, problems: ProblemCollector, line: int) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+_TOP_LEVEL_COMMA = re.compile(r",\s*(?![^()]*\))")
+
+
+def _units(text: str) -> list[tuple[str, ParsedUnit]]:
+    """The printed unit(s) of a row: ``"MW, TWh/a"`` lists two (commas in brackets don't count)."""
+    return [(part, parse_parameter_unit(part)) for part in _TOP_LEVEL_COMMA.split(text)]
+
+
+def _variant_unit(word: str | None, units: list[tuple[str, ParsedUnit]]) -> ParsedUnit:
+    """The unit of one printed variant: its own word, matched to the row's units where listed."""
+    if word is None:
+        if len(units) != 1:
+            raise UnitError("a value without its own unit in a row that prints several units")
+        return units[0][1]
+    if word == "%":
+        return ParsedUnit("percent", 1.0, None, None)
+    for printed, unit in units:
+        if printed.split("/")[0].strip() == word:
+            return unit
+    return parse_parameter_unit(word)
+
+
+def _variants(value: str, units: list[tuple[str, ParsedUnit]]) -> tuple[ParameterVariant, ...]:
+    variants = []
+    for printed in split_variants(value):
+        unit = _variant_unit(printed.unit, units)
+        low = Q_(printed.amount.low * unit.scale, unit.expression)
+        high = Q_(printed.amount.high * unit.scale, unit.expression)
+        variants.append(ParameterVariant(printed.label, low, high, unit.counted))
+    return tuple(variants)
+
+
+def _span(
+    variants: Sequence[ParameterVariant],
+) -> tuple[pint.Quantity[Any] | None, pint.Quantity[Any] | None, ParameterKind]:
+    """Low and high over variants that share a dimension; their common kind."""
+    kinds = {_kind(v.low) for v in variants}
+    first = variants[0].low
+    if any(not v.low.is_compatible_with(first) for v in variants) or len(kinds) > 1:
+        return None, None, ParameterKind.SEVERAL
+    unit = first.units
+    low = min(v.low.m_as(unit) for v in variants)
+    high = max(v.high.m_as(unit) for v in variants)
+    return Q_(low, unit), Q_(high, unit), kinds.pop()
+
+
 def _factor(row: dict[str, str], line: int, problems: ProblemCollector) -> EmissionFactor:
     low = high = None
     note: str | None = None
-    unit_note = remark = gas = None
+    unit_note = remark = gas = per = counted = relative_to = None
+    variants: tuple[ParameterVariant, ...] = ()
     kind = ParameterKind.UNKNOWN
-    try:
-        unit = parse_parameter_unit(row["unit"])
-    except UnitError as exc:
-        note = str(exc)
+    if row["unit"].strip().lower() == "method":
+        kind = ParameterKind.TEXT
     else:
-        unit_note, gas = unit.note, unit.gas
         try:
-            amount = parse_amount(row["value"])
-        except PrintedNumberError as exc:
-            note = f"value not read: {exc}"
-        else:
-            remark = amount.remark
-            low = Q_(amount.low * unit.scale, unit.expression)
-            high = Q_(amount.high * unit.scale, unit.expression)
-            kind = _kind(low)
+            units = _units(row["unit"])
+        except UnitError as exc:
+            units, note = [], str(exc)
+        if len(units) == 1:
+            unit = units[0][1]
+            unit_note, gas, per = unit.note, unit.gas, unit.per
+            counted, relative_to = unit.counted, unit.relative_to
+        if units:
+            try:
+                if len(units) > 1:
+                    raise PrintedNumberError("several units: the value must list its parts")
+                amount = parse_amount(row["value"])
+            except PrintedNumberError as exc:
+                try:
+                    variants = _variants(row["value"], units)
+                except (PrintedNumberError, UnitError) as inner:
+                    note = f"value not read: {exc}; as a list: {inner}"
+                else:
+                    low, high, kind = _span(variants)
+                    gas = gas or next(
+                        (g for _, u in units for g in (u.gas,) if g is not None), None
+                    )
+            else:
+                unit = units[0][1]
+                remark = amount.remark
+                low = Q_(amount.low * unit.scale, unit.expression)
+                high = Q_(amount.high * unit.scale, unit.expression)
+                kind = ParameterKind.COUNT if counted else _kind(low)
     year = _YEAR.match(row["year"])
     return EmissionFactor(
         name=row["parameter"],
@@ -363,6 +520,10 @@ def _factor(row: dict[str, str], line: int, problems: ProblemCollector) -> Emiss
         remark=remark,
         parse_note=note,
         line=line,
+        variants=variants,
+        per=per,
+        counted=counted,
+        relative_to=relative_to,
     )
 
 
@@ -389,7 +550,7 @@ def require_comparable(factors: Iterable[EmissionFactor]) -> None:
     problems: list[str] = []
     unreadable = [f.name for f in items if f.low is None]
     if unreadable:
-        problems.append(f"unreadable values: {', '.join(unreadable)}")
+        problems.append(f"unreadable or not one quantity: {', '.join(unreadable)}")
     readable = [f for f in items if f.low is not None]
     if readable:
         first = readable[0].low
