@@ -15,8 +15,9 @@ the whole series at every release, so figures of two sources are **never mixed**
 municipality's series: a year or sector the chosen source lacks stays "not estimated" even
 where a lower source has a figure. Where another source has figures for the same
 municipality-year that differ from the chosen ones by more than
-:data:`DISAGREEMENT_TOLERANCE` (half the 0.1 kt SYKE prints), the result lists a
-:class:`Disagreement` with the largest difference, and reports say so.
+:data:`DISAGREEMENT_TOLERANCE` (half the 0.1 kt SYKE prints), the result lists one
+:class:`Disagreement` for the municipality, with the largest difference (over every source set
+aside, sector and year), and reports say so.
 
 Users who do want figures combined cell by cell call :func:`merge_cells` (a wrapper around
 :meth:`EmissionInventory.merge <canemure.inventory.EmissionInventory.merge>`) explicitly.
@@ -116,7 +117,8 @@ class SourcedInventory:
     choices: tuple[MunicipalitySource, ...]
     """The source of each municipality, in the inventory's area order."""
     disagreements: tuple[Disagreement, ...]
-    """Municipalities where a source set aside has different figures."""
+    """Municipalities where a source set aside has different figures: one each, the source
+    set aside with the largest difference."""
 
     def source_of(self, area: str) -> MunicipalitySource:
         """Return the source of municipality ``area``."""
@@ -248,26 +250,29 @@ def choose_sources(
     }
     disagreements = []
     for area in inventory.areas:
+        worst: Disagreement | None = None
         for index in others.get(area, ()):
             found = _compare(ranked[chosen[area]], ranked[index], area)
             if found is None:
                 continue
             year, sector, used_value, other_value, cells = found
             other = ranked[index]
-            disagreements.append(
-                Disagreement(
-                    area,
-                    choices[area],
-                    other.kind,
-                    other.provider,
-                    tuple(other.inventory.sources.get(area, ())),
-                    year,
-                    sector,
-                    used_value,
-                    other_value,
-                    cells,
-                )
+            candidate = Disagreement(
+                area,
+                choices[area],
+                other.kind,
+                other.provider,
+                tuple(other.inventory.sources.get(area, ())),
+                year,
+                sector,
+                used_value,
+                other_value,
+                cells,
             )
+            if worst is None or abs(candidate.difference) > abs(worst.difference):
+                worst = candidate
+        if worst is not None:
+            disagreements.append(worst)
     return SourcedInventory(
         inventory, tuple(choices[a] for a in inventory.areas), tuple(disagreements)
     )
