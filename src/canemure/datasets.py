@@ -239,6 +239,9 @@ def choose_sources(
         by_answer.setdefault(index, []).append(area)
     parts = [ranked[i].inventory.sel(areas=codes) for i, codes in sorted(by_answer.items())]
     inventory = stack_areas(parts)
+    order = list(listed)  # the order in which the answers list the municipalities
+    if list(inventory.areas) != order:
+        inventory = inventory.sel(areas=order)
     choices = {
         area: MunicipalitySource(
             area,

@@ -10,10 +10,10 @@ code over canemure's bundled data, so it lives here, once:
   (:mod:`canemure.measures`, :mod:`canemure.targets`);
 * local emission factors and measure parameters (:mod:`canemure.factors`) whose printed scope
   names one of the region's municipalities;
-* inventories: SYKE open data the user downloaded into the cache
-  (:mod:`canemure.io.cache`, :func:`canemure.io.syke_csv.read_syke_csv`) when there is any for
-  the region, otherwise the bundled district-heating figures of ALas 1.1 (2005-2018) as a
-  **partial** inventory -- every other sector is NaN, so totals are "not estimated".
+* inventories: the bundled district-heating figures of ALas 1.1 (2005-2018) as a **partial**
+  inventory -- every other sector is NaN, so totals are "not estimated". SYKE files in the
+  user cache are not read here: the host's built-in ``user-cache`` provider reads them once
+  and they take precedence, municipality by municipality (:mod:`canemure.datasets`).
 
 A :class:`RegionAdapter` carries the facts and **is the plugin**: its methods are the
 ``@hookimpl`` implementations of every hook, so an adapter module only states its facts and its
@@ -27,9 +27,9 @@ entry point names the object::
 
 Design choices
 --------------
-* **Cached SYKE data and the bundled ALas 1.1 figures are never merged** by the adapter: they
-  come from different ALas releases, and later releases changed how district heat is
-  allocated. The cache wins; the bundled figures are the fallback.
+* **Cached SYKE data and the bundled ALas 1.1 figures are never merged**: they come from
+  different ALas releases, and later releases changed how district heat is allocated. The
+  host takes a municipality's whole series from the cache when it has one.
 * **Municipal mergers.** The bundled district-heat file uses the 2020 municipalities. A former
   municipality merged into a 2025 one (Honkajoki, 099, into Kankaanpää, 214, in 2021) has its
   figures added to its successor's, so the areas are those of the reference list; the
