@@ -67,3 +67,14 @@ def test_an_import_replaces_its_municipality_and_says_so(
     assert status == 0
     assert "canemure: varoitus: Lähteet eroavat: Joensuu (167): käytetty käyttäjän tuonti" in err
     assert "käyttäjän tuonti: SYKE" in out and "Lähteet eroavat:" in out
+
+
+def test_an_unreadable_cached_file_is_an_error_not_a_silent_fallback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from canemure.io.cache import Cache
+
+    Cache().store_bytes("syke/Tulokset_taso_5/kunta_167.csv", b"not;a;syke;file\n", "t", "import")
+    status, out, err = run(capsys, "baseline", "joensuu")
+    assert status == 2 and out == ""
+    assert "kunta_167.csv" in err  # the bundled series is not used behind the user's back
