@@ -131,10 +131,11 @@ class SourcedInventory:
 def _reindex(
     inventory: EmissionInventory, sectors: Sequence[str], years: Sequence[int], unit: pint.Unit
 ) -> EmissionInventory:
-    values = inventory.values.m_as(unit)
     if list(inventory.sectors) == list(sectors) and list(inventory.years) == list(years):
-        return attrs.evolve(inventory, values=inventory.values.to(unit))
+        return inventory  # concat converts the unit
     from canemure.units import Q_
+
+    values = inventory.values.m_as(unit)
 
     out = np.full((len(inventory.areas), len(sectors), len(years)), np.nan)
     s_pos = {s: i for i, s in enumerate(sectors)}
