@@ -62,14 +62,34 @@ def test_without_cache_the_bundled_district_heat_is_used(cache: Cache) -> None:
     }
 
 
-def test_cached_syke_file_wins(cache: Cache) -> None:
+def test_cached_syke_file_wins_through_the_user_cache_provider(cache: Cache) -> None:
+    from canemure.providers import user_cache
+
     cache.store_bytes("syke/Tulokset_taso_5/kunta_837.csv", SYKE_FILE, "test", "download")
-    inventory = adapter().canemure_load_inventory("pirkanmaa", HINKU, None)
+    # the adapter no longer reads the cache: its answer is the bundled district heat
+    own = adapter().canemure_load_inventory("pirkanmaa", HINKU, None)
+    assert own is not None
+    assert list(own.years) == list(range(2005, 2019))
+    inventory = cached_syke_inventory(gazetteer().region("06"), HINKU)
     assert inventory is not None
     assert list(inventory.areas) == ["837"]  # only what is cached; nothing filled in
     assert list(inventory.years) == [2021, 2022]
     assert inventory.value("837", "Kau/Kau/Asu:HE", 2022).m == pytest.approx(6.5)
-    assert adapter().coverage()["pirkanmaa"]["hinku"] == (2021, 2022)
+    manager = PluginManager(entry_points=False)
+    manager.register(adapter(), "pirkanmaa")
+    manager.register(user_cache, "user-cache")
+    chosen = manager.load_inventory("pirkanmaa", HINKU)
+    assert chosen is not None
+    # Tampere's whole series is the cached file's: no district heat from the adapter mixed in
+    assert [s.path for s in chosen.sources["837"]] == [
+        str(cache.path_for("syke/Tulokset_taso_5/kunta_837.csv"))
+    ]
+    assert np.isnan(chosen.sel(areas=["837"], years=list(range(2005, 2019))).magnitude).all()
+    others = [a for a in own.areas if a != "837"]
+    np.testing.assert_array_equal(  # the other municipalities keep the adapter's series
+        chosen.sel(areas=others, sectors=list(own.sectors), years=list(own.years)).magnitude,
+        own.sel(areas=others).magnitude,
+    )
     only = cached_syke_inventory(gazetteer().region("06"), HINKU, [2022])
     assert only is not None
     assert list(only.years) == [2022]
@@ -201,7 +221,8 @@ def test_coverage_is_a_view_computed_on_lookup(cache: Cache) -> None:
     assert dict(coverage) == a.coverage()
     assert "uusimaa" not in coverage
     cache.store_bytes("syke/Tulokset_taso_5/kunta_837.csv", SYKE_FILE, "test", "download")
-    assert coverage["pirkanmaa"]["hinku"] == (2021, 2022)  # follows the cache
+    # the cache belongs to the user-cache provider, not to the adapter's coverage
+    assert coverage["pirkanmaa"]["hinku"] == tuple(range(2005, 2019))
 
 
 def test_the_conformance_kit_checks_the_declared_coverage(

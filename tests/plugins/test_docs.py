@@ -170,6 +170,8 @@ def test_sample_report_is_what_canemure_plugins_prints(
         version="0.2.0",
         requires=("canemure>=0.2,<1",),
     )
-    manager = PluginManager(environ={ALLOW_ENV: "builtin,pohjois-karjala,kainuu"})
+    manager = PluginManager(
+        environ={ALLOW_ENV: "builtin,bundled-data,user-cache,pohjois-karjala,kainuu"}
+    )
     (sample,) = [body for body in blocks("text") if body.startswith("canemure ")]
     assert format_plugin_report(manager) == sample.rstrip("\n")

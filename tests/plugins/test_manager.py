@@ -236,20 +236,22 @@ class _InventoryPlugin:
         self.canemure_load_inventory = canemure_load_inventory
 
 
-def test_inventories_are_collected_and_merged() -> None:
+def test_inventories_are_collected_one_source_per_municipality() -> None:
     manager = PluginManager(entry_points=False)
     manager.register(_InventoryPlugin(PK_CODES[:6], "low", trylast=True), "low")
     manager.register(_InventoryPlugin(PK_CODES[4:], "high", tryfirst=True), "high")
     parts = manager.load_inventories("pohjois-karjala", HINKU)
-    assert [next(iter(p.sources.values()))[0].id for p in parts] == ["low", "high"]
-    merged = manager.load_inventory("pohjois-karjala", HINKU)
-    assert merged is not None
+    # highest priority first, both of the precedence class "adapter"
+    assert [next(iter(p.inventory.sources.values()))[0].id for p in parts] == ["high", "low"]
+    assert [(p.kind, p.provider) for p in parts] == [("adapter", "high"), ("adapter", "low")]
+    chosen = manager.load_inventory("pohjois-karjala", HINKU)
+    assert chosen is not None
     full = pohjois_karjala()
-    assert sorted(merged.areas) == sorted(full.areas)
-    np.testing.assert_array_equal(merged.sel(areas=list(full.areas)).magnitude, full.magnitude)
-    # overlapping areas keep both sources, the higher-priority plugin's first
-    assert [s.id for s in merged.sources[PK_CODES[5]]] == ["high", "low"]
-    assert [s.id for s in merged.sources[PK_CODES[0]]] == ["low"]
+    assert sorted(chosen.areas) == sorted(full.areas)
+    np.testing.assert_array_equal(chosen.sel(areas=list(full.areas)).magnitude, full.magnitude)
+    # an area both answer comes from the higher-priority plugin alone, never mixed
+    assert [s.id for s in chosen.sources[PK_CODES[5]]] == ["high"]
+    assert [s.id for s in chosen.sources[PK_CODES[0]]] == ["low"]
     assert manager.load_inventory("pohjois-karjala", ALL) is None
 
 
@@ -267,7 +269,7 @@ def test_report_lists_plugins_with_versions_and_hooks(installed) -> None:
     )
     manager = PluginManager(environ=only("builtin", "t-rep"))
     text = format_plugin_report(manager)
-    assert "2 plugin(s) loaded, 0 failed, 0 skipped" in text
+    assert "2 plugin(s) loaded, 0 failed, 2 skipped" in text  # the built-in providers
     assert "builtin (canemure " in text
     assert "[built-in]" in text
     assert "t-rep (canemure-reported 2.3.4)" in text

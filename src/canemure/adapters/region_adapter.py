@@ -10,10 +10,10 @@ code over canemure's bundled data, so it lives here, once:
   (:mod:`canemure.measures`, :mod:`canemure.targets`);
 * local emission factors and measure parameters (:mod:`canemure.factors`) whose printed scope
   names one of the region's municipalities;
-* inventories: SYKE open data the user downloaded into the cache
-  (:mod:`canemure.io.cache`, :func:`canemure.io.syke_csv.read_syke_csv`) when there is any for
-  the region, otherwise the bundled district-heating figures of ALas 1.1 (2005-2018) as a
-  **partial** inventory -- every other sector is NaN, so totals are "not estimated".
+* inventories: the bundled district-heating figures of ALas 1.1 (2005-2018) as a **partial**
+  inventory -- every other sector is NaN, so totals are "not estimated". SYKE files in the
+  user cache are not read here: the host's built-in ``user-cache`` provider reads them once
+  and they take precedence, municipality by municipality (:mod:`canemure.datasets`).
 
 A :class:`RegionAdapter` carries the facts and **is the plugin**: its methods are the
 ``@hookimpl`` implementations of every hook, so an adapter module only states its facts and its
@@ -27,9 +27,9 @@ entry point names the object::
 
 Design choices
 --------------
-* **Cached SYKE data and the bundled ALas 1.1 figures are never merged** by the adapter: they
-  come from different ALas releases, and later releases changed how district heat is
-  allocated. The cache wins; the bundled figures are the fallback.
+* **Cached SYKE data and the bundled ALas 1.1 figures are never merged**: they come from
+  different ALas releases, and later releases changed how district heat is allocated. The
+  host takes a municipality's whole series from the cache when it has one.
 * **Municipal mergers.** The bundled district-heat file uses the 2020 municipalities. A former
   municipality merged into a 2025 one (Honkajoki, 099, into Kankaanpää, 214, in 2021) has its
   figures added to its successor's, so the areas are those of the reference list; the
@@ -190,30 +190,16 @@ def district_heating_inventory(
 def cached_syke_inventory(
     region: Region, rule: AccountingRule, years: Sequence[int] | None = None
 ) -> EmissionInventory | None:
-    """SYKE open data in the user cache for ``region``'s municipalities, merged; or ``None``.
+    """SYKE open data in the user cache for ``region``'s municipalities; or ``None``.
 
-    Only files the cache manifest records with a matching checksum count. Municipalities with no
-    cached file are absent (so regional totals are "not estimated"), never filled in. A cached
-    file that cannot be read raises :class:`~canemure.errors.DataFormatError` naming it.
+    The user cache has one owner, the built-in ``user-cache`` provider
+    (:func:`canemure.providers.user_cache.cached_inventory`); this is that reader, kept for
+    callers of the adapter support. Adapters do not call it: the host asks the provider itself
+    and gives its figures precedence over an adapter's.
     """
-    from canemure.io.cache import Cache
-    from canemure.io.download import syke_cache_path
-    from canemure.io.syke_csv import read_syke_csv
+    from canemure.providers.user_cache import cached_inventory
 
-    cache = Cache()
-    merged: EmissionInventory | None = None
-    for municipality in gazetteer().municipalities_of(region):
-        relative = syke_cache_path(f"kunta_{int(municipality.code)}.csv")
-        if relative is None or not cache.verify(relative):
-            continue
-        data = read_syke_csv(cache.path_for(relative), rule=rule, municipality=municipality.code)
-        inventory = data.emissions
-        wanted = _requested(years, list(inventory.years))
-        if not wanted:
-            continue
-        inventory = inventory.sel(years=wanted)
-        merged = inventory if merged is None else merged.merge(inventory)
-    return merged
+    return cached_inventory(region, rule, years)
 
 
 _NATIONAL_SCOPE = re.compile(r"^\s*(?:Finland|EU|Sweden|Southern Finland)\b", re.IGNORECASE)
@@ -365,12 +351,13 @@ class RegionAdapter:
     def canemure_load_inventory(
         self, region_id: str, rule: AccountingRule, years: Sequence[int] | None
     ) -> EmissionInventory | None:
-        """Return cached SYKE open data for the region, else the bundled district-heat figures."""
+        """Return the bundled ALas 1.1 district-heat figures of the region (a partial inventory).
+
+        The user's cached SYKE files are not read here: the host's built-in ``user-cache``
+        provider reads them once and gives them precedence, municipality by municipality.
+        """
         if not self._serves(region_id):
             return None
-        cached = cached_syke_inventory(self.region, rule, years)
-        if cached is not None:
-            return cached
         return district_heating_inventory(self.region, rule, years)
 
     @hookimpl

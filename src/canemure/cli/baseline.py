@@ -6,9 +6,11 @@ import argparse
 import re
 import sys
 
-from canemure.datasets import baseline_inventory
+from canemure.datasets import baseline_sources
 from canemure.geography import resolve_area
 from canemure.reports import build_baseline, render
+from canemure.reports.i18n import label
+from canemure.reports.render import disagreement_lines
 from canemure.sectors import accounting_rule
 
 __all__ = ["parse_years", "run"]
@@ -69,8 +71,12 @@ def run(args: argparse.Namespace) -> int:
             population_year=args.population_year,
         )
         print_outcomes(outcomes, stream=sys.stderr)
-    inventory = baseline_inventory(area, rule, use_plugins=not args.no_plugins)
-    years = parse_years(args.years, tuple(inventory.years))
-    report = build_baseline(inventory, area, years)
-    sys.stdout.write(render(report, args.format, args.lang))
+    sourced = baseline_sources(area, rule, use_plugins=not args.no_plugins)
+    years = parse_years(args.years, tuple(sourced.inventory.years))
+    report = build_baseline(sourced, area, years)
+    output = render(report, args.format, args.lang)
+    prefix = f"canemure: {label('warning', args.lang)}: {label('sources_disagree', args.lang)}"
+    for line in disagreement_lines(report, args.lang):
+        print(f"{prefix}: {line}", file=sys.stderr)
+    sys.stdout.write(output)
     return 0

@@ -391,6 +391,61 @@ class EmissionInventory:
             out, areas=areas, sectors=sectors, years=years, sources=sources, population=population
         )
 
+    @classmethod
+    def concat(cls, parts: Sequence[EmissionInventory]) -> EmissionInventory:
+        """Stack inventories of disjoint areas into one, in linear time.
+
+        Every part must follow the same rule and have the same sectors, years and area level,
+        in compatible units (the result is in the first part's unit); no area may appear in two
+        parts. Unlike :meth:`merge`, nothing is combined cell by cell: each area keeps exactly
+        the figures and sources of the one part it comes from. Populations are stacked too (an
+        area whose part has none is NaN, "not known").
+        """
+        if not parts:
+            raise ValueError("concat needs at least one inventory")
+        first = parts[0]
+        seen: set[str] = set()
+        clashes: list[str] = []
+        for part in parts:
+            if part.rule != first.rule:
+                raise ValueError(f"cannot concat rule {part.rule.id!r} with rule {first.rule.id!r}")
+            if part.sectors.labels != first.sectors.labels:
+                raise ValueError("cannot concat inventories with different sectors")
+            if part.years.labels != first.years.labels:
+                raise ValueError(
+                    f"cannot concat years {list(part.years)} with years {list(first.years)}"
+                )
+            if part.area_level != first.area_level:
+                raise ValueError(f"cannot concat {part.area_level}s with {first.area_level}s")
+            for area in part.areas:
+                if area in seen:
+                    clashes.append(area)
+                seen.add(area)
+        if clashes:
+            raise ValueError(f"concat needs disjoint areas; in several parts: {clashes}")
+        try:
+            blocks = [part.values.m_as(first.unit) for part in parts]
+        except pint.DimensionalityError as exc:
+            raise UnitError(f"cannot concat inventories in different dimensions: {exc}") from exc
+        values = np.concatenate(blocks, axis=0)
+        areas = [area for part in parts for area in part.areas]
+        sources = {area: found for part in parts for area, found in part.sources.items()}
+        populations = [part.population for part in parts if part.population is not None]
+        population = None
+        if populations:
+            years = sorted({int(y) for p in populations for y in p.years})
+            residents = np.concatenate(
+                [
+                    part.population.at(part.areas.labels, years).m_as("resident")
+                    if part.population is not None
+                    else np.full((len(part.areas), len(years)), np.nan)
+                    for part in parts
+                ],
+                axis=0,
+            )
+            population = Population(Q_(residents, "resident"), areas, years, populations[0].source)
+        return first._replace(values, areas=areas, sources=sources, population=population)
+
     # ------------------------------------------------------------------ reports and export
     def coverage(self) -> Coverage:
         """Which cells are estimated, per area and year (see :class:`Coverage`)."""

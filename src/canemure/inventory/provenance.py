@@ -1,10 +1,24 @@
-"""Where figures come from: a :class:`Source` travels with every inventory."""
+"""Where figures come from: a :class:`Source` travels with every inventory.
+
+:data:`SourceKind` names the class of provider an inventory came from; :data:`SOURCE_KINDS`
+lists the classes in order of precedence. A municipality's whole series comes from the
+highest class that has figures for it (see :mod:`canemure.datasets`).
+"""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
-__all__ = ["Source"]
+__all__ = ["SOURCE_KINDS", "Source", "SourceKind"]
+
+SourceKind = Literal["user-import", "adapter", "bundled"]
+"""Where an inventory came from: the user's own import, a region adapter, or canemure's data."""
+
+SOURCE_KINDS: tuple[SourceKind, ...] = ("user-import", "adapter", "bundled")
+"""Source kinds, highest precedence first: the user's import beats an adapter's data, which
+beats the data bundled with canemure."""
 
 
 @attrs.frozen

@@ -10,6 +10,11 @@ region better (for example one that follows a municipal merger earlier or later 
 bundled 2025 classification) answers first. For any region of the gazetteer (by id such as
 ``"kainuu"``, 2-digit code or name) the answer is the Statistics Finland 2025 municipality list.
 The built-in claims no region ids, so it never clashes with an adapter.
+
+canemure registers two more internals the same way, the inventory providers of
+:mod:`canemure.providers` (entry points ``bundled-data`` and ``user-cache``): the bundled data
+and the user's cached SYKE files answer ``canemure_load_inventory`` like any adapter, each with
+its precedence class.
 """
 
 from __future__ import annotations

@@ -25,10 +25,10 @@ Design choices
   dependency on ``canemure`` or a ``CANEMURE_REQUIRES`` attribute (see
   :mod:`canemure.plugins.versions`); an unsupported core refuses the plugin before it is
   registered.
-* **Merging.** Inventories are a *collected* hook: every plugin's inventory for a region is
-  checked and the lot merged with :meth:`EmissionInventory.merge
-  <canemure.inventory.EmissionInventory.merge>`, the highest-priority plugin winning cell by
-  cell where it has a figure.
+* **One source per municipality.** Inventories are a *collected* hook: every provider's answer
+  is checked and tagged with its precedence class (user import > adapter > bundled), and
+  :func:`canemure.datasets.choose_sources` takes each municipality's whole series from one
+  answer; answers are never mixed cell by cell.
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ from canemure.plugins.versions import core_requirement, satisfies
 if TYPE_CHECKING:
     from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
+    from canemure.inventory.provenance import SourceKind
     from canemure.measures import PublishedMeasure
+    from canemure.providers import ProvidedInventory
     from canemure.roadmaps import RoadmapInfo
     from canemure.sectors import AccountingRule
     from canemure.targets import Target
@@ -468,23 +470,63 @@ class PluginManager:
         region: str | Region,
         rule: AccountingRule,
         years: Sequence[int] | None = None,
-    ) -> tuple[EmissionInventory, ...]:
-        """Return every plugin's checked inventory for ``region`` under ``rule``, in merge order.
+        *,
+        kinds: Sequence[SourceKind] | None = None,
+    ) -> tuple[ProvidedInventory, ...]:
+        """Return every provider's checked inventory for ``region`` under ``rule``.
 
-        The lowest-priority answer comes first, so merging them in order lets the
-        highest-priority plugin win where it has a figure.
+        Each answer carries its precedence class (:func:`canemure.providers.source_kind_of`:
+        canemure's built-in providers state theirs, every other plugin is an ``"adapter"``)
+        and comes highest precedence first: ``"user-import"``, ``"adapter"``, ``"bundled"``,
+        and within a class in pluggy's call order. ``kinds`` asks only the providers of those
+        classes. A built-in provider's :class:`~canemure.errors.CanemureError` (a cached file
+        that cannot be read) reaches the caller instead of disabling the provider.
         """
+        from canemure.errors import CanemureError
+        from canemure.inventory.provenance import SOURCE_KINDS
+        from canemure.providers import ProvidedInventory, source_kind_of
+
+        self.load()
         region_id = self._region_id(region)
         place = self._gazetteer_region(region_id)
         wanted = None if years is None else tuple(years)
+        allowed = SOURCE_KINDS if kinds is None else tuple(kinds)
+        hook = "canemure_load_inventory"
+        kwargs = {"region_id": region_id, "rule": rule, "years": wanted}
 
         def check(value: object) -> EmissionInventory:
             return check_inventory(value, rule=rule, years=wanted, region=place)
 
-        answers = self._collect(
-            "canemure_load_inventory", check, region_id=region_id, rule=rule, years=wanted
-        )
-        return tuple(reversed(answers))
+        answers: list[ProvidedInventory] = []
+        for impl in self._impls(hook):
+            if impl.plugin_name not in self._entries:
+                continue
+            try:
+                kind = source_kind_of(impl.plugin)
+            except ValueError as exc:
+                self._disable(impl.plugin_name, "hook", str(exc), hook)
+                continue
+            if kind not in allowed:
+                continue
+            if kind == "adapter":
+                result = self._invoke(impl, hook, kwargs)
+            else:
+                try:
+                    result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+                except CanemureError:
+                    raise
+                except Exception as exc:  # a bug in a built-in provider is reported like any
+                    self._disable(impl.plugin_name, "hook", f"raised {_describe(exc)}", hook)
+                    continue
+            if result is _FAILED or result is None:
+                continue
+            checked = self._check(impl, hook, check, result)
+            if checked is not _FAILED:
+                answers.append(
+                    ProvidedInventory(cast("EmissionInventory", checked), kind, impl.plugin_name)
+                )
+        answers.sort(key=lambda answer: SOURCE_KINDS.index(answer.kind))
+        return tuple(answers)
 
     def load_inventory(
         self,
@@ -492,11 +534,16 @@ class PluginManager:
         rule: AccountingRule,
         years: Sequence[int] | None = None,
     ) -> EmissionInventory | None:
-        """Return all plugins' inventories for ``region`` under ``rule`` merged, or ``None``."""
-        merged: EmissionInventory | None = None
-        for inventory in self.load_inventories(region, rule, years):
-            merged = inventory if merged is None else merged.merge(inventory)
-        return merged
+        """Return the region's inventory, each municipality from one provider, or ``None``.
+
+        Per municipality the whole series of the highest-precedence answer that has figures
+        for it is used (:func:`canemure.datasets.choose_sources`); answers are never mixed
+        cell by cell.
+        """
+        from canemure.datasets import choose_sources
+
+        found = choose_sources(self.load_inventories(region, rule, years))
+        return None if found is None else found.inventory
 
     def measures(self, region: str | Region) -> tuple[PublishedMeasure, ...]:
         """Return the region's published measures from every plugin (``canemure_measures``)."""

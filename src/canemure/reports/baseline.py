@@ -7,20 +7,30 @@ last year, population and tonnes per resident. The report is plain data; rendere
 
 Figures that are not estimated stay ``None`` all the way to the output, where they print as
 "not estimated"; a regional figure with a municipality missing is itself not estimated.
+
+Given the :class:`~canemure.datasets.SourcedInventory` the figures were assembled from, the
+report says per municipality which kind of source (the user's import, a region adapter, the
+bundled data) its whole series comes from, and where a source set aside disagrees, the
+largest difference (:attr:`BaselineReport.disagreements`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
 
 from canemure.geography import Municipality, Region, gazetteer
 from canemure.inventory import EmissionInventory, Gap, Source
+from canemure.inventory.provenance import SourceKind
 from canemure.sectors import AccountingRule, SectorNames
 from canemure.units import unit_label
+
+if TYPE_CHECKING:
+    from canemure.datasets import Disagreement, SourcedInventory
 
 __all__ = ["BaselineReport", "ReportRow", "SourceUse", "build_baseline"]
 
@@ -29,7 +39,8 @@ _PER_RESIDENT_UNIT = "t CO2e / resident / a"
 
 
 def _opt(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
+    """``None`` for a value that is not estimated (NaN) or not a finite number."""
+    return float(value) if math.isfinite(value) else None
 
 
 @attrs.frozen
@@ -56,6 +67,10 @@ class SourceUse:
     """Municipality name (Finnish)."""
     source: Source
     """The source."""
+    kind: SourceKind | None = None
+    """Precedence class of the provider (``None`` when the report was built without it)."""
+    provider: str | None = None
+    """The plugin that provided the municipality's series."""
 
 
 @attrs.frozen
@@ -88,17 +103,28 @@ class BaselineReport:
     """Where each municipality's figures came from."""
     gaps: tuple[Gap, ...]
     """Municipality-years with sectors not estimated (level-3 keys; from the coverage)."""
+    disagreements: tuple[Disagreement, ...] = ()
+    """Municipalities whose figures differ in a source set aside (largest difference each)."""
 
 
 def build_baseline(
-    inventory: EmissionInventory, area: Region | Municipality, years: Sequence[int]
+    inventory: EmissionInventory | SourcedInventory,
+    area: Region | Municipality,
+    years: Sequence[int],
 ) -> BaselineReport:
     """Build the baseline report of ``area`` for ``years`` from a municipality-level inventory.
 
     The inventory may hold more municipalities and years than needed; sectors finer than level 3
     are summed up to level 3. Municipalities of ``area`` absent from the inventory are listed in
     :attr:`BaselineReport.missing_municipalities` and make the regional figures not estimated.
+    Given a :class:`~canemure.datasets.SourcedInventory` (from
+    :func:`~canemure.datasets.baseline_sources`), the report also names each municipality's
+    kind of source and the disagreements between sources.
     """
+    if isinstance(inventory, EmissionInventory):
+        sourced = None
+    else:
+        sourced, inventory = inventory, inventory.inventory
     if inventory.area_level != "municipality":
         raise ValueError("build_baseline needs a municipality-level inventory")
     years = tuple(sorted(set(years)))
@@ -144,10 +170,21 @@ def build_baseline(
         residents = np.full(len(years), np.nan)
         per_resident = np.full(len(years), np.nan)
     gaz = gazetteer()
+    chosen = {c.area: c for c in sourced.choices} if sourced is not None else {}
     sources = tuple(
-        SourceUse(code, gaz.municipality(code).name, source)
+        SourceUse(
+            code,
+            gaz.municipality(code).name,
+            source,
+            chosen[code].kind if code in chosen else None,
+            chosen[code].provider if code in chosen else None,
+        )
         for code in present
         for source in inventory.sources.get(code, ())
+    )
+    wanted = set(codes)
+    disagreements = (
+        tuple(d for d in sourced.disagreements if d.area in wanted) if sourced is not None else ()
     )
     gaps = by_sector.coverage().gaps
     return BaselineReport(
@@ -164,4 +201,5 @@ def build_baseline(
         missing_municipalities=missing,
         sources=sources,
         gaps=gaps,
+        disagreements=disagreements,
     )

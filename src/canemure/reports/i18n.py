@@ -21,6 +21,19 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "rule": ("Laskentatapa", "Beräkningsmetod", "Accounting rule"),
     "unit": ("Yksikkö", "Enhet", "Unit"),
     "sources": ("Lähteet", "Källor", "Sources"),
+    "kind_user-import": ("käyttäjän tuonti", "användarens import", "user's import"),
+    "kind_adapter": ("alueen laajennus", "regionens tillägg", "region adapter"),
+    "kind_bundled": ("canemuren oma aineisto", "canemures egna data", "bundled with canemure"),
+    "sources_disagree": ("Lähteet eroavat", "Källorna skiljer sig åt", "Sources disagree"),
+    "disagreement": (
+        "{municipality}: käytetty {used}, sivuutettu {other}; suurin ero {diff} {unit} vuonna "
+        "{year} ({sector}: {used_value} / {other_value}); {n} lukua eroaa",
+        "{municipality}: använd {used}, åsidosatt {other}; största skillnad {diff} {unit} år "
+        "{year} ({sector}: {used_value} / {other_value}); {n} värden skiljer sig",
+        "{municipality}: used {used}, set aside {other}; largest difference {diff} {unit} in "
+        "{year} ({sector}: {used_value} vs {other_value}); {n} figures differ",
+    ),
+    "warning": ("varoitus", "varning", "warning"),
     "coverage": ("Kattavuus", "Täckning", "Coverage"),
     "baseline": ("Päästöjen lähtötaso", "Utsläppens utgångsnivå", "Baseline emissions"),
     "municipalities": ("Kunnat", "Kommuner", "Municipalities"),

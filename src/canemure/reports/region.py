@@ -20,6 +20,7 @@ from canemure.geography import Coordinator, Municipality, Region, gazetteer
 from canemure.reports.i18n import label
 
 if TYPE_CHECKING:
+    from canemure.inventory.provenance import SourceKind
     from canemure.measures import PublishedMeasure
     from canemure.plugins import CooperationGroup, PluginInfo, PluginManager
     from canemure.roadmaps import RoadmapInfo
@@ -55,11 +56,17 @@ class RegionProfile:
 
     Below 1 means partial data (e.g. district heating only): regional totals are not estimated.
     """
+    data_sources: dict[str, tuple[tuple[str, SourceKind, str], ...]] = attrs.field(factory=dict)
+    """For each rule id, ``(municipality code, kind of source, provider)`` per municipality."""
 
 
 def build_region_profile(region: Region, manager: PluginManager | None = None) -> RegionProfile:
-    """Ask the plugin host (the shared one by default) everything about ``region``."""
-    from canemure.datasets import baseline_inventory
+    """Ask the plugin host (the shared one by default) everything about ``region``.
+
+    Every question, the emission figures included, goes to ``manager``; each municipality's
+    figures come from one source (:func:`canemure.datasets.baseline_sources`).
+    """
+    from canemure.datasets import baseline_sources
     from canemure.plugins import get_plugin_manager
     from canemure.sectors import RULES
 
@@ -68,11 +75,13 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
     codes = manager.municipalities(region) or gaz.municipality_codes(region)
     data_years: dict[str, tuple[int, ...]] = {}
     data_share: dict[str, float] = {}
+    data_sources: dict[str, tuple[tuple[str, SourceKind, str], ...]] = {}
     for rule in RULES:
         try:
-            inventory = baseline_inventory(region, rule)
+            sourced = baseline_sources(region, rule, manager=manager)
         except DataNotAvailableError:
             continue
+        inventory = sourced.inventory
         main_sectors = inventory.aggregate_sectors(min(3, inventory.sector_level))
         estimated = main_sectors.estimated
         with_data: list[bool] = np.any(estimated, axis=(0, 1)).tolist()
@@ -82,6 +91,7 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
         data_years[rule.id] = years
         cells = estimated[:, :, with_data]
         data_share[rule.id] = float(cells.sum()) / (len(codes) * cells.shape[1] * cells.shape[2])
+        data_sources[rule.id] = tuple((c.area, c.kind, c.provider) for c in sourced.choices)
     return RegionProfile(
         region=region,
         municipalities=tuple(gaz.municipality(c) for c in codes),
@@ -93,6 +103,7 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
         measures=manager.measures(region),
         data_years=data_years,
         data_share=data_share,
+        data_sources=data_sources,
     )
 
 
@@ -171,6 +182,11 @@ def _table(profile: RegionProfile, lang: str) -> str:
         for rule, years in sorted(profile.data_years.items()):
             share = label("share_estimated", lang).format(p=100 * profile.data_share[rule])
             out.append(f"  {rule}: {_years(years)} ({share})")
+            by_kind: dict[str, list[str]] = {}
+            for code, kind, provider in profile.data_sources.get(rule, ()):
+                name = gazetteer().municipality(code).names[lang]
+                by_kind.setdefault(f"{label(f'kind_{kind}', lang)} ({provider})", []).append(name)
+            out.extend(f"    {kind}: {', '.join(names)}" for kind, names in by_kind.items())
     else:
         out.append(f"  {label('no_emission_data', lang)}")
     return "\n".join(out) + "\n"
@@ -201,7 +217,14 @@ def _json(profile: RegionProfile) -> str:
             "by_status": dict(Counter(m.status.value for m in profile.measures)),
         },
         "emission_data": {
-            rule: {"years": list(years), "share_estimated": profile.data_share[rule]}
+            rule: {
+                "years": list(years),
+                "share_estimated": profile.data_share[rule],
+                "sources": [
+                    {"municipality": code, "kind": kind, "provider": provider}
+                    for code, kind, provider in profile.data_sources.get(rule, ())
+                ],
+            }
             for rule, years in profile.data_years.items()
         },
     }

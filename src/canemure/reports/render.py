@@ -3,8 +3,16 @@
 * ``table``: aligned text for a terminal; numbers in the language's style (decimal comma in
   Finnish and Swedish), "not estimated" spelled out in the chosen language.
 * ``csv``: one row per sector, machine-readable (comma-separated, decimal point, empty cell and a
-  ``status`` column for not-estimated values), headers in the chosen language.
-* ``json``: the whole report with ``null`` for not-estimated values; keys are English.
+  ``status`` column for not-estimated values), headers in the chosen language. After the
+  figures, one ``source`` row per municipality (``sector`` = the municipality, ``status`` =
+  the kind of source and its title) and one ``disagreement`` row per municipality whose
+  sources disagree (``year``, ``value`` = the largest difference, ``status`` = the sources).
+* ``json``: the whole report with ``null`` for not-estimated values; keys are English. Standard
+  JSON only: no ``NaN`` or ``Infinity`` (``allow_nan=False``).
+
+Every format says per municipality which source its figures come from, and where a source set
+aside disagrees, the largest difference (:func:`disagreement_lines`, which the CLI also prints
+as warnings on standard error).
 """
 
 from __future__ import annotations
@@ -12,15 +20,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from canemure.geography import Municipality, gazetteer
 from canemure.inventory import Gap
 from canemure.reports.baseline import BaselineReport, ReportRow
 from canemure.reports.i18n import label
+from canemure.sectors import sector_hierarchy
 
-__all__ = ["FORMATS", "render"]
+if TYPE_CHECKING:
+    from canemure.datasets import Disagreement
+
+__all__ = ["FORMATS", "disagreement_lines", "render"]
 
 FORMATS = ("table", "csv", "json")
 
@@ -142,14 +155,49 @@ def _notes(report: BaselineReport, lang: str) -> list[str]:
     if report.gaps or report.missing_municipalities:
         lines.append(label("fill_hint", lang).format(url="https://paastot.hiilineutraalisuomi.fi/"))
     lines.append(f"{label('sources', lang)}:")
-    by_source: dict[str, list[str]] = {}
-    titles: dict[str, str] = {}
+    by_source: dict[tuple[str, str], list[str]] = {}
+    titles: dict[tuple[str, str], str] = {}
     for use in report.sources:
-        by_source.setdefault(use.source.id, []).append(use.area_name)
-        titles[use.source.id] = str(use.source)
-    for source_id, names in by_source.items():
-        lines.append(f"  - {titles[source_id]} [{', '.join(names)}]")
+        key: tuple[str, str] = (use.kind or "", use.source.id)
+        by_source.setdefault(key, []).append(use.area_name)
+        kind = f"{label(f'kind_{use.kind}', lang)}: " if use.kind else ""
+        titles[key] = f"{kind}{use.source}"
+    for shown, names in by_source.items():
+        lines.append(f"  - {titles[shown]} [{', '.join(names)}]")
+    if report.disagreements:
+        lines.append(f"{label('sources_disagree', lang)}:")
+        lines.extend(f"  - {line}" for line in disagreement_lines(report, lang))
     return lines
+
+
+def _kind_name(kind: str, provider: str, lang: str) -> str:
+    return f"{label(f'kind_{kind}', lang)} ({provider})"
+
+
+def _signed(value: float, lang: str) -> str:
+    text = _number(abs(value), lang)
+    return f"−{text}" if value < 0 else f"+{text}"
+
+
+def disagreement_lines(report: BaselineReport, lang: str = "en") -> list[str]:
+    """One line per municipality whose sources disagree, with the largest difference."""
+    tree = sector_hierarchy()
+
+    def line(d: Disagreement) -> str:
+        return label("disagreement", lang).format(
+            municipality=_municipality(d.area, lang),
+            used=_kind_name(d.used.kind, d.used.provider, lang),
+            other=_kind_name(d.other_kind, d.other_provider, lang),
+            diff=_signed(d.difference, lang),
+            unit=report.unit,
+            year=d.year,
+            sector=tree[d.sector].names.get(lang) if d.sector in tree else d.sector,
+            used_value=_number(d.used_value, lang),
+            other_value=_number(d.other_value, lang),
+            n=d.cells,
+        )
+
+    return [line(d) for d in report.disagreements]
 
 
 def _csv(report: BaselineReport, lang: str) -> str:
@@ -177,6 +225,23 @@ def _csv(report: BaselineReport, lang: str) -> str:
                 "" if value is None else repr(round(value, 6)),
                 report.per_resident_unit,
                 "estimated" if value is not None else "not estimated",
+            ]
+        )
+    for use in report.sources:
+        kind = f"{use.kind}: " if use.kind else ""
+        writer.writerow(
+            ["source", _municipality(use.area, lang), "", "", "", f"{kind}{use.source}"]
+        )
+    for d in report.disagreements:
+        writer.writerow(
+            [
+                "disagreement",
+                _municipality(d.area, lang),
+                d.year,
+                repr(round(d.difference, 6)),
+                report.unit,
+                f"{d.used.kind} ({d.used.provider}) vs {d.other_kind} ({d.other_provider}); "
+                f"{d.sector}: {d.used_value!r} vs {d.other_value!r}",
             ]
         )
     return buffer.getvalue()
@@ -225,6 +290,8 @@ def _json(report: BaselineReport) -> str:
             {
                 "municipality": u.area,
                 "name": u.area_name,
+                "kind": u.kind,
+                "provider": u.provider,
                 "source_id": u.source.id,
                 "title": u.source.title,
                 "publisher": u.source.publisher,
@@ -233,5 +300,23 @@ def _json(report: BaselineReport) -> str:
             }
             for u in report.sources
         ],
+        "disagreements": [
+            {
+                "municipality": d.area,
+                "used": {"kind": d.used.kind, "provider": d.used.provider},
+                "set_aside": {"kind": d.other_kind, "provider": d.other_provider},
+                "year": d.year,
+                "sector": d.sector,
+                "used_value": _finite(d.used_value),
+                "set_aside_value": _finite(d.other_value),
+                "difference": _finite(d.difference),
+                "figures_differing": d.cells,
+            }
+            for d in report.disagreements
+        ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None

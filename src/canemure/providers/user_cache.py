@@ -1,0 +1,211 @@
+"""Built-in provider: the SYKE files in the user cache, the user's own statement of the data.
+
+``canemure data download`` and ``canemure data import`` store SYKE files in the user cache
+(:mod:`canemure.io.cache`). This provider is the one owner that reads them back, with the
+highest precedence class, ``"user-import"``:
+
+* **By municipality, before parsing.** For each municipality of the region asked for it looks
+  up exactly two cache entries: the open-data file ``syke_cache_path("kunta_<n>.csv")`` and the
+  Excel export ``imports/ALas_<code>_<rule>.xlsx`` of the rule asked for; nothing else in the
+  cache is opened. Only entries whose bytes match the manifest checksum count
+  (:meth:`Cache.verify <canemure.io.cache.Cache.verify>`).
+* **One file per municipality.** When both files exist, the newer entry (manifest timestamp)
+  gives the municipality's whole series; the two are never combined.
+* **Parsed once per process.** Parsed files are remembered by path, checksum and rule, so
+  ``canemure baseline`` and ``canemure region`` (every rule) parse a file once per rule, and a
+  file replaced in the cache is read afresh. Only the emissions are kept.
+* **Population** of an open-data file's years comes from the cached SYKE municipality lists
+  ``asukasluvut_<year>.csv`` of those years (an Excel export carries its own, which a list of
+  the same year overrides, as SYKE's list is the later statement).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from canemure.errors import UnknownNameError
+from canemure.geography import Region, gazetteer
+from canemure.inventory.provenance import SourceKind
+from canemure.plugins.markers import hookimpl
+
+if TYPE_CHECKING:
+    from canemure.inventory import EmissionInventory, Population
+    from canemure.io.cache import Cache, ManifestEntry
+    from canemure.sectors import AccountingRule
+
+__all__ = [
+    "CANEMURE_SOURCE_KIND",
+    "cached_inventory",
+    "canemure_load_inventory",
+    "clear_parsed",
+    "excel_cache_path",
+    "municipality_inventory",
+]
+
+CANEMURE_SOURCE_KIND: SourceKind = "user-import"
+"""Precedence class of this provider's answers."""
+
+_PARSED: dict[tuple[str, str, str], object] = {}
+_PARSED_LOCK = threading.Lock()
+
+
+def clear_parsed() -> None:
+    """Forget every file parsed so far in this process (they are re-read on next use)."""
+    with _PARSED_LOCK:
+        _PARSED.clear()
+
+
+def _parsed(key: tuple[str, str, str], read: Callable[[], object]) -> object:
+    with _PARSED_LOCK:
+        if key in _PARSED:
+            return _PARSED[key]
+    value = read()
+    with _PARSED_LOCK:
+        return _PARSED.setdefault(key, value)
+
+
+def excel_cache_path(code: str, rule: AccountingRule) -> str:
+    """Return where ``canemure data import`` stores municipality ``code``'s Excel export."""
+    return f"imports/ALas_{code}_{rule.id}.xlsx"
+
+
+def _verified(cache: Cache, relative: str | None) -> ManifestEntry | None:
+    if relative is None:
+        return None
+    entry = cache.entry(relative)
+    if entry is None or not cache.verify(relative):
+        return None
+    return entry
+
+
+def _read_csv(cache: Cache, entry: ManifestEntry, code: str, rule: AccountingRule) -> object:
+    def read() -> object:
+        from canemure.io import syke_csv
+
+        return syke_csv.read_syke_csv(
+            cache.path_for(entry.path), rule=rule, municipality=code
+        ).emissions
+
+    return _parsed((str(cache.path_for(entry.path)), entry.sha256, rule.id), read)
+
+
+def _read_excel(cache: Cache, entry: ManifestEntry, code: str) -> object:
+    def read() -> object:
+        from canemure.io import syke_excel
+
+        return syke_excel.read_syke_excel(cache.path_for(entry.path), municipality=code)
+
+    return _parsed((str(cache.path_for(entry.path)), entry.sha256, "excel"), read)
+
+
+def _population(cache: Cache, code: str, years: Sequence[int]) -> Population | None:
+    """Residents of ``code`` in ``years`` from the cached municipality lists of those years."""
+    from canemure.io.download import syke_cache_path
+
+    found: Population | None = None
+    for year in years:
+        entry = _verified(cache, syke_cache_path(f"asukasluvut_{int(year)}.csv"))
+        if entry is None:
+            continue
+
+        def read(path: str = entry.path, year: int = int(year)) -> object:
+            from canemure.io import syke_csv
+
+            return syke_csv.read_syke_population(
+                cache.path_for(path), year=year, known_municipalities_only=False
+            )
+
+        table: Population = _parsed(  # type: ignore[assignment]
+            (str(cache.path_for(entry.path)), entry.sha256, "population"), read
+        )
+        if code not in table.areas:
+            continue
+        from canemure.inventory import Population
+        from canemure.units import Q_
+
+        one = Population(
+            Q_(table.at([code], [int(year)]).m_as("resident"), "resident"),
+            [code],
+            [int(year)],
+            table.source,
+        )
+        found = one if found is None else found.merge(one)
+    return found
+
+
+def municipality_inventory(
+    code: str, rule: AccountingRule, cache: Cache | None = None
+) -> EmissionInventory | None:
+    """Return municipality ``code``'s cached SYKE figures under ``rule``, or ``None``.
+
+    One file gives the whole series (the newer of the open-data CSV and the rule's Excel
+    export); its sources name the cached file, when it was fetched or imported and its
+    checksum. Raises :class:`~canemure.errors.DataFormatError` naming a cached file that
+    cannot be read.
+    """
+    from canemure.io.cache import Cache
+    from canemure.io.download import syke_cache_path
+    from canemure.io.imports import _with_retrieval
+
+    cache = cache or Cache()
+    csv_entry = _verified(cache, syke_cache_path(f"kunta_{int(code)}.csv"))
+    excel_entry = _verified(cache, excel_cache_path(code, rule))
+    found = [e for e in (csv_entry, excel_entry) if e is not None]
+    if not found:
+        return None
+    entry = max(found, key=lambda e: e.timestamp)
+    inventory: EmissionInventory
+    if entry is excel_entry:
+        inventory = _read_excel(cache, entry, code)  # type: ignore[assignment]
+        if inventory.rule != rule:
+            return None
+    else:
+        inventory = _read_csv(cache, entry, code, rule)  # type: ignore[assignment]
+    listed = _population(cache, code, list(inventory.years))
+    if listed is not None:
+        known = inventory.population
+        inventory = inventory.with_population(listed if known is None else known.merge(listed))
+    return _with_retrieval(inventory, entry)
+
+
+def cached_inventory(
+    region: Region,
+    rule: AccountingRule,
+    years: Sequence[int] | None = None,
+    cache: Cache | None = None,
+) -> EmissionInventory | None:
+    """Return the cached SYKE figures of ``region``'s municipalities under ``rule``, or ``None``.
+
+    Municipalities without a cached file are absent (regional totals are then "not
+    estimated"), never filled in; ``years`` keeps only those years.
+    """
+    from canemure.datasets import stack_areas
+
+    parts = []
+    for municipality in gazetteer().municipalities_of(region):
+        inventory = municipality_inventory(municipality.code, rule, cache)
+        if inventory is None:
+            continue
+        if years is not None:
+            kept = [y for y in inventory.years if y in set(years)]
+            if not kept:
+                continue
+            inventory = inventory.sel(years=kept)
+        parts.append(inventory)
+    if not parts:
+        return None
+    return stack_areas(parts)
+
+
+@hookimpl
+def canemure_load_inventory(
+    region_id: str, rule: AccountingRule, years: Sequence[int] | None
+) -> EmissionInventory | None:
+    """Return the cached SYKE figures of the region's municipalities, or ``None``."""
+    try:
+        region = gazetteer().region(region_id)
+    except UnknownNameError:
+        return None
+    return cached_inventory(region, rule, years)
