@@ -187,22 +187,24 @@ def parse_decimal(text: str, *, decimal: str = ",") -> float:
     (12.5, nan)
     """
     stripped = text.strip()
+    pattern = _PATTERNS.get(decimal) or _number_pattern(decimal)
+    if pattern.fullmatch(stripped):  # the common case first: one regex, one float()
+        value = float(stripped.replace(decimal, ".") if decimal != "." else stripped)
+        if not math.isfinite(value):
+            raise ValueError(
+                "not a finite number (too large for a float: it overflows to infinity)"
+            )
+        return value
     if stripped in NULL_TOKENS:
         return math.nan
     if stripped.casefold() in _NON_FINITE:
         raise ValueError("not a finite number (NaN and infinity are impossible values)")
-    pattern = _number_pattern(decimal)
-    if not pattern.fullmatch(stripped):
-        other = "." if decimal == "," else ","
-        if other in stripped and _number_pattern(other).fullmatch(stripped):
-            raise ValueError(
-                f"uses {other!r} as decimal mark; expected a decimal {_mark_name(decimal)}"
-            )
-        raise ValueError("not a number")
-    value = float(stripped.replace(decimal, "."))
-    if not math.isfinite(value):
-        raise ValueError("not a finite number (too large for a float: it overflows to infinity)")
-    return value
+    other = "." if decimal == "," else ","
+    if other in stripped and _number_pattern(other).fullmatch(stripped):
+        raise ValueError(
+            f"uses {other!r} as decimal mark; expected a decimal {_mark_name(decimal)}"
+        )
+    raise ValueError("not a number")
 
 
 def _mark_name(mark: str) -> str:

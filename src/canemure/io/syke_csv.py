@@ -376,8 +376,13 @@ def read_syke_csv(
     first_line: dict[tuple[str, int], int] = {}
     year_leaves: dict[int, list[str]] = {}
     row_years: list[int] = []
+    valid_years: dict[str, int] = {}  # each distinct year text is checked once
     for row in table:
-        year = row.year("vuosi", problems)
+        year = valid_years.get(row.cells.get("vuosi", ""))
+        if year is None:
+            year = row.year("vuosi", problems)
+            if year is not None:
+                valid_years[row.cells["vuosi"]] = year
         parts = tuple(row.text(c, problems) for c in ("taso_3", "taso_4", "taso_5"))
         hinku = row.flag("hinku_laskenta", problems)
         ets = row.flag("päästökauppa", problems)
