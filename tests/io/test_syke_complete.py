@@ -369,3 +369,15 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_missing_file_stays_file_not_found(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         read_syke_csv(tmp_path / "kunta_167.csv")
+
+
+def test_cut_inside_a_letter_is_cut_off_not_an_encoding_problem(tmp_path: Path) -> None:
+    text = ";".join(SYKE_CSV_COLUMNS) + "\n" + row("Ölj/Ölj/Asu:H-", 2020, "1,0") + "\n"
+    data = text.encode("utf-8") + "1,0;1,0;1,0;2021;TRUE;FALSE;Ö".encode()[:-1]
+    path = tmp_path / "kunta_167.csv"
+    path.write_bytes(data)
+    with pytest.raises(DataFormatError) as excinfo:
+        read_syke_csv(path)
+    (problem,) = excinfo.value.problems
+    assert "looks cut off" in problem.message
+    assert problem.line == 3

@@ -472,3 +472,16 @@ def test_formula_with_saved_result_is_read(tmp_path: Path) -> None:
     assert values[2][1] == 3.1  # the formula's 3 is within the rounding of the file's total
     inventory = read_syke_excel(with_result)
     assert inventory.magnitude[0, 2, 1] == 3.0
+
+
+def test_unreadable_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = build_export(tmp_path / "x.xlsx")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(OSError, match="permission denied") as excinfo:  # a DataFormatError too
+        read_syke_excel(path)
+    assert isinstance(excinfo.value, DataFormatError)
+    assert f"cannot read {path}: permission denied" in str(excinfo.value)

@@ -378,19 +378,21 @@ def read_csv_table(
     ``problems.raise_if_any()``. Blank lines are skipped; a row of empty cells is kept.
     """
     source = problems.source or str(path)
-    text = decode_text(read_input_bytes(path, source, what=what), source, what=what)
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    if not first_line.strip():
-        problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
-        problems.raise_if_any()
-    if require_final_newline and not text.endswith(("\n", "\r")):
-        last = text.count("\n") + 1
+    data = read_input_bytes(path, source, what=what)
+    if require_final_newline and data.strip() and not data.endswith((b"\n", b"\r")):
+        # checked on the bytes: a cut inside a multi-byte letter must not read as "not UTF-8"
+        tail = data[data.rfind(b"\n") + 1 :]
         problems.add(
             "the file looks cut off: its last line has no line end, so its last value may be "
             "incomplete; download or export the file again",
-            line=last,
-            value=text[text.rfind("\n") + 1 :][-120:],
+            line=data.count(b"\n") + 1,
+            value=tail[-120:].decode("utf-8", errors="replace"),
         )
+        problems.raise_if_any()
+    text = decode_text(data, source, what=what)
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    if not first_line.strip():
+        problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
         problems.raise_if_any()
     if not check_separator(first_line, separator, problems, what=what):
         problems.raise_if_any()

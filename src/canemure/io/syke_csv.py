@@ -55,7 +55,10 @@ the reader checks for truncation:
   is the file's last block of rows, and every leaf it lacks comes, in the order of the file's
   other years, after every leaf it lists. That is exactly what cutting a file after a line leaves
   behind; a legitimately short year lacks leaves here and there, or is not at the end of the file,
-  and is never refused. A file with a single year cannot be checked this way (only the line end).
+  and is never refused. A file with a single year cannot be checked this way (only the line end),
+  nor can a file ordered by leaf rather than by year (a cut there takes a few leaves from every
+  year, which no count tells from a legitimate file). Other readers of these files (e.g.
+  Kausal's importer) sum what is listed without any such check.
 
 **Values.** Non-finite numbers (``inf``, ``nan``, ``1e400``, which overflows) and impossible
 magnitudes are refused with file, line, column and value: emissions beyond ± :data:`MAX_KT`
