@@ -341,8 +341,10 @@ def test_file_name_and_sheet_must_name_the_same_municipality(tmp_path: Path) -> 
     with pytest.raises(DataFormatError) as excinfo:
         read_syke_excel(path)
     (message,) = problems_of(excinfo)
-    assert "cell KHK-päästöt!A1 ('Joensuu') names Joensuu (167)" in message
-    assert "the file name 'ALas_Helsinki_data_2026-09-15.xlsx' names Helsinki (091)" in message
+    assert "cell KHK-päästöt!A1 ('Joensuu') names Joensuu (167), but the file name " in message
+    assert "'ALas_Helsinki_data_2026-09-15.xlsx' names another municipality, Helsinki (091)" in (
+        message
+    )
     good = build_export(tmp_path / "ALas_Joensuu_data_2026-09-15.xlsx", name="Joensuu")
     inventory = read_syke_excel(good)
     notes = str(inventory.sources["167"][0].notes)

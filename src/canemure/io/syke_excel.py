@@ -451,9 +451,9 @@ def _municipality(
             first = gaz.municipality(code)
             second = gaz.municipality(other)
             problems.add(
-                f"{origin} names {first.name} ({code}) but {where} names {second.name} "
-                f"({other}); the sheet names another municipality: pass the file of the "
-                "municipality you mean, or the municipality this file holds",
+                f"{origin} names {first.name} ({code}), but {where} names another "
+                f"municipality, {second.name} ({other}); pass the file of the municipality "
+                "you mean, or the municipality this file holds",
                 line=1,
                 column=_cell(1, 1),
                 value=name,
