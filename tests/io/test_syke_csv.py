@@ -56,10 +56,11 @@ def test_reads_leaves_by_header_name(tmp_path: Path) -> None:
     assert emissions.value("091", "Kul/Kul/Asu:H-", 2021).m_as("kt CO2e/a") == 11.0
     assert energy.value("091", "Kul/Kul/Asu:H-", 2020).m_as("GWh/a") == 80.25
     assert emissions.value("091", "Kau/Kau/Asu:HE", 2020).m_as("kt CO2e/a") == 7.5
-    # NA is not estimated, and so is a leaf of the rule without a row
+    # NA is not estimated; a leaf of the rule without a row is zero (a complete account)
     assert math.isnan(emissions.value("091", "Kau/Kau/Asu:HE", 2021).magnitude)
     assert math.isnan(energy.value("091", "Kau/Kau/Asu:HE", 2020).magnitude)
-    assert math.isnan(emissions.value("091", "Ölj/Ölj/Asu:H-", 2020).magnitude)
+    assert emissions.value("091", "Ölj/Ölj/Asu:H-", 2020).m_as("kt CO2e/a") == 0.0
+    assert energy.value("091", "Ölj/Ölj/Asu:H-", 2020).m_as("GWh/a") == 0.0
     # leaves outside the rule are not in the result
     assert "Kul/Kul/Teo:--" not in emissions.sectors
     assert "Tuu/Tuu/Tuu:H-" not in emissions.sectors
@@ -76,7 +77,8 @@ def test_wind_credits_come_from_kt_tuuli(tmp_path: Path) -> None:
     data = read_syke_csv(write_syke(tmp_path / "kunta_91.csv", GOOD_ROWS),
                          rule=HINKU_WITH_CREDITS)  # fmt: skip
     assert data.emissions.value("091", "Tuu/Tuu/Tuu:H-", 2020).m_as("kt CO2e/a") == -4.5
-    assert math.isnan(data.emissions.value("091", "Tuu/Tuu/Tuu:H-", 2021).magnitude)
+    # no credits row in 2021: zero credits (a complete account), not "not estimated"
+    assert data.emissions.value("091", "Tuu/Tuu/Tuu:H-", 2021).m_as("kt CO2e/a") == 0.0
 
 
 def test_explicit_municipality_and_any_file_name(tmp_path: Path) -> None:

@@ -18,7 +18,17 @@ Every reader in canemure follows the same discipline, and these helpers make it 
   going and report the next problem too.
 * Numbers: :func:`parse_decimal` accepts exactly one decimal mark (SYKE writes a decimal comma),
   an optional sign and exponent; ``NaN``/``Inf`` strings are refused as impossible values, and
-  the null tokens (``NA``, ``NULL``, empty) become NaN ("not estimated"), never zero.
+  so is a number too large for a float (``1e400`` would silently become infinity). The null
+  tokens (``NA``, ``NULL``, empty) become NaN ("not estimated"), never zero.
+* Magnitudes: :meth:`CsvRow.number` refuses values beyond a bound. Readers that know the unit
+  pass a tight bound (SYKE's files: :data:`MAX_KT`, :data:`MAX_GWH`, :data:`MAX_POPULATION`);
+  every other reader gets :data:`MAX_MAGNITUDE`, which no figure of a Finnish inventory reaches
+  in any unit canemure reads (see its docstring), so ``1e30`` is refused everywhere.
+* Paths: :func:`read_input_bytes` refuses a folder, a named pipe, a device (``/dev/null``) or
+  an unreadable file with a message naming the path and what to do, before anything is opened
+  (a named pipe would block a reader forever).
+* Truncation: ``require_final_newline`` makes :func:`read_csv_table` refuse a file whose last
+  line has no line end, the mark of a file cut off in the middle of a line.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ import io
 import math
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -44,19 +55,26 @@ _GROUPED_INTEGER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 __all__ = [
     "BOOLEAN_SPELLINGS",
     "FIRST_YEAR",
+    "MAX_GWH",
+    "MAX_KT",
+    "MAX_MAGNITUDE",
+    "MAX_POPULATION",
     "NULL_TOKENS",
     "CsvRow",
     "CsvTable",
+    "UnreadableFileError",
     "atomic_write_text",
     "check_separator",
     "check_year",
     "decode_text",
+    "impossible_magnitude",
     "join_names",
     "last_year",
     "parse_bool",
     "parse_decimal",
     "raise_sorted",
     "read_csv_table",
+    "read_input_bytes",
 ]
 
 FIRST_YEAR = 1990
@@ -69,6 +87,31 @@ _TRUE = ("TRUE", "true", "True", "1", "yes", "Yes", "YES", "kyllä", "Kyllä", "
 _FALSE = ("FALSE", "false", "False", "0", "no", "No", "NO", "ei", "Ei", "EI", "F", "f")
 BOOLEAN_SPELLINGS: dict[str, bool] = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 """Accepted spellings of booleans: TRUE/FALSE, true/false, 1/0, yes/no, kyllä/ei, T/F."""
+
+MAX_KT = 100_000.0
+"""Bound on one municipality-sector-year emission in kt CO2e/a (plus or minus).
+
+100 000 kt = 100 Mt is more than Finland's *national* total in any year since 1990 (by ALas's
+scope about 33 Mt in 2020: the Uusimaa regional council gives 6.6 Mt for Uusimaa in 2020, "about
+one fifth of Finland's emissions", uudenmaanliitto.fi; with every source included Finland has
+stayed below 100 Mt), so no municipality, sector or year can reach it. It catches unit slips
+(tonnes written in a kt column give a thousand times the value) and absurd values (``1e30``).
+"""
+
+MAX_GWH = 1_000_000.0
+"""Bound on one municipality-sector-year energy use in GWh/a: 1 000 TWh, more than twice
+Finland's total energy consumption (about 1 300-1 500 PJ = 360-420 TWh a year)."""
+
+MAX_POPULATION = 10_000_000
+"""Bound on a municipality's population: Finland has about 5.6 million residents; Helsinki,
+the largest municipality, about 0.66 million (``municipalities.csv``)."""
+
+MAX_MAGNITUDE = 1e15
+"""Default bound for readers that do not know the unit (e.g. the tidy CSV).
+
+No figure of a Finnish inventory has 16 digits in a unit canemure reads: Finland's emissions
+are about 5e10 kg CO2e a year, its energy use about 4e11 kWh, its GDP about 3e11 EUR.
+"""
 
 _NON_FINITE = frozenset({"nan", "inf", "infinity", "+inf", "-inf", "+infinity", "-infinity"})
 _SEPARATORS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "vertical bar"}
@@ -144,19 +187,24 @@ def parse_decimal(text: str, *, decimal: str = ",") -> float:
     (12.5, nan)
     """
     stripped = text.strip()
+    pattern = _PATTERNS.get(decimal) or _number_pattern(decimal)
+    if pattern.fullmatch(stripped):  # the common case first: one regex, one float()
+        value = float(stripped.replace(decimal, ".") if decimal != "." else stripped)
+        if not math.isfinite(value):
+            raise ValueError(
+                "not a finite number (too large for a float: it overflows to infinity)"
+            )
+        return value
     if stripped in NULL_TOKENS:
         return math.nan
     if stripped.casefold() in _NON_FINITE:
         raise ValueError("not a finite number (NaN and infinity are impossible values)")
-    pattern = _number_pattern(decimal)
-    if not pattern.fullmatch(stripped):
-        other = "." if decimal == "," else ","
-        if other in stripped and _number_pattern(other).fullmatch(stripped):
-            raise ValueError(
-                f"uses {other!r} as decimal mark; expected a decimal {_mark_name(decimal)}"
-            )
-        raise ValueError("not a number")
-    return float(stripped.replace(decimal, "."))
+    other = "." if decimal == "," else ","
+    if other in stripped and _number_pattern(other).fullmatch(stripped):
+        raise ValueError(
+            f"uses {other!r} as decimal mark; expected a decimal {_mark_name(decimal)}"
+        )
+    raise ValueError("not a number")
 
 
 def _mark_name(mark: str) -> str:
@@ -217,11 +265,14 @@ class CsvRow:
         allow_negative: bool = True,
         what: str = "value",
         grouped_integers: bool = False,
+        limit: float = MAX_MAGNITUDE,
+        unit: str = "",
     ) -> float | None:
         """Return the number in ``column`` (NaN for a null token), or ``None`` after a problem.
 
         ``grouped_integers`` also accepts whole numbers with Finnish thousands grouping by
-        spaces (``"9 849"``, ``"77 310"``; also no-break and narrow no-break spaces).
+        spaces (``"9 849"``, ``"77 310"``; also no-break and narrow no-break spaces). A value
+        whose magnitude exceeds ``limit`` (in ``unit``, named in the message) is a problem.
         """
         if column not in self.cells:
             return None
@@ -236,6 +287,11 @@ class CsvRow:
             return None
         if not allow_negative and value < 0:
             problems.add(f"{what} must not be negative", line=self.line, column=column, value=raw)
+            return None
+        if abs(value) > limit:
+            problems.add(
+                impossible_magnitude(what, limit, unit), line=self.line, column=column, value=raw
+            )
             return None
         return value
 
@@ -255,6 +311,15 @@ class CsvRow:
         if column not in self.cells:
             return None
         return check_year(self.cells[column], problems, line=self.line, column=column)
+
+
+def impossible_magnitude(what: str, limit: float, unit: str = "") -> str:
+    """The message for a value beyond ``limit``: ``emissions beyond ±100000 kt CO2e/a ...``."""
+    bound = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
+    return (
+        f"{what} is impossibly large (beyond ±{bound}{' ' + unit if unit else ''}); "
+        "check the unit and the decimal mark"
+    )
 
 
 def check_year(
@@ -286,6 +351,8 @@ class CsvTable:
     """Canonical names of the columns found, in file order (extra columns keep their header)."""
     rows: tuple[CsvRow, ...]
     """Data rows with the right number of fields (others were reported as problems)."""
+    last_line: int = 0
+    """The number of the file's last line (the header is line 1)."""
 
     def __iter__(self) -> Iterator[CsvRow]:
         return iter(self.rows)
@@ -300,16 +367,29 @@ def read_csv_table(
     optional: Sequence[str] = (),
     allow_extra: bool = False,
     what: str = "the file",
+    require_final_newline: bool = False,
 ) -> CsvTable:
     """Read ``path`` and match its header against ``required`` and ``optional`` column names.
 
-    Encoding and separator errors raise at once (nothing else can be checked then). Missing,
+    Odd paths, encoding and separator errors raise at once (nothing else can be checked then);
+    so does a missing line end at the end of the file when ``require_final_newline``. Missing,
     duplicated and (unless ``allow_extra``) unexpected columns, and rows with the wrong number of
     fields, are recorded in ``problems``; the caller checks cells, then calls
     ``problems.raise_if_any()``. Blank lines are skipped; a row of empty cells is kept.
     """
     source = problems.source or str(path)
-    text = decode_text(Path(path).read_bytes(), source, what=what)
+    data = read_input_bytes(path, source, what=what)
+    if require_final_newline and data.strip() and not data.endswith((b"\n", b"\r")):
+        # checked on the bytes: a cut inside a multi-byte letter must not read as "not UTF-8"
+        tail = data[data.rfind(b"\n") + 1 :]
+        problems.add(
+            "the file looks cut off: its last line has no line end, so its last value may be "
+            "incomplete; download or export the file again",
+            line=data.count(b"\n") + 1,
+            value=tail[-120:].decode("utf-8", errors="replace"),
+        )
+        problems.raise_if_any()
+    text = decode_text(data, source, what=what)
     first_line = text.split("\n", 1)[0].rstrip("\r")
     if not first_line.strip():
         problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
@@ -353,7 +433,65 @@ def read_csv_table(
             )
             continue
         rows.append(CsvRow(start, dict(zip(columns, fields, strict=True))))
-    return CsvTable(source, tuple(columns), tuple(rows))
+    return CsvTable(source, tuple(columns), tuple(rows), line)
+
+
+class UnreadableFileError(DataFormatError, OSError):
+    """A data file exists but cannot be read (no permission, an input/output error).
+
+    It is a :class:`~canemure.errors.DataFormatError` (the message names the path and what to
+    do) and an :class:`OSError`, so callers that handle either catch it.
+    """
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_input_bytes(
+    path: str | os.PathLike[str], source: str | None = None, *, what: str = "the file"
+) -> bytes:
+    """Return the bytes of the regular file ``path``; refuse anything else with a clear message.
+
+    A folder (even one named ``x.csv``), a named pipe, a device such as ``/dev/null`` or a socket
+    is a :class:`~canemure.errors.DataFormatError` naming the path and what to pass instead;
+    it is checked with :func:`os.stat` before opening, so a pipe never blocks. A file that
+    cannot be read raises :class:`UnreadableFileError`. A missing file raises
+    :class:`FileNotFoundError` as usual.
+    """
+    where = source or str(path)
+    target = Path(path)
+    mode = target.stat().st_mode
+    if stat.S_ISDIR(mode):
+        message = (
+            f"{target} is a folder, not a file; pass the path of {what} itself "
+            "(a file inside the folder)"
+        )
+        raise DataFormatError([Problem(message, where)], where)
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        message = (
+            f"{target} is {kind}, not a regular file; canemure reads {what} from a saved "
+            "file: save the data to a file first and pass that file's path"
+        )
+        raise DataFormatError([Problem(message, where)], where)
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise
+    except PermissionError:
+        message = (
+            f"cannot read {target}: permission denied; make the file readable for your user "
+            "(e.g. chmod u+r) or copy it to a folder of your own"
+        )
+        raise UnreadableFileError([Problem(message, where)], where) from None
+    except OSError as exc:
+        message = f"cannot read {target}: {exc.strerror or exc}; check the disk or copy the file"
+        raise UnreadableFileError([Problem(message, where)], where) from None
 
 
 def raise_sorted(problems: ProblemCollector) -> None:

@@ -31,16 +31,58 @@ Design decisions
   :data:`~canemure.sectors.HINKU`). Rows of leaves outside the rule are validated like every
   other row, then left out *because the rule excludes them*; read the file with
   :data:`~canemure.sectors.ALL` (or ``HINKU_WITH_CREDITS`` for the credits) to keep them.
-* The years are those the file has rows for; a leaf of the rule without a row for such a year
-  is NaN ("not estimated"), never 0, and so is a null value.
-* The municipality comes from the ``municipality`` argument (code or name) or else from the
-  file name ``kunta_<n>.csv`` (``n`` with or without zero padding), and must be a municipality
-  of canemure's reference list (the 2025 structure).
+
+**A SYKE file is a complete account.** The years are those the file has rows for. For those
+years, a leaf without a row is **zero** (emissions and energy): SYKE's own totals are the sums of
+the rows a file lists, and so is every other consumer's reading of these files, so a sector or a
+total read here equals SYKE's published figure. An explicit null (``NA``, ``NULL`` or an empty
+cell) in the value column is **not estimated** (NaN), never zero; a year the file has no row for
+is not in the result at all (not estimated).
+
+Because a missing row now means zero, a truncated file would give wrong totals in silence, so
+the reader checks for truncation:
+
+* The file must end with a line end. A file cut in the middle of a line (a download stopped
+  short) is refused: "the file looks cut off".
+* **Short years.** A year listing fewer than :data:`SHORT_YEAR_FRACTION` (three quarters) of the
+  rows that the file's other years list (their median), and at least :data:`SHORT_YEAR_MIN_GAP`
+  (5) rows fewer, is *markedly short*. A legitimately
+  different year differs by a few leaves (credits only in years with wind power, a leaf SYKE has
+  no activity for yet), not by a quarter of ~90 rows, while a file cut at a line boundary loses on
+  average half of its last year. A short year is reported with the leaves it lacks, in
+  :attr:`SykeMunicipalityData.short_years` and as a :class:`ShortYearWarning`, and read by the
+  complete-account rule. It is **refused** only when the file *clearly looks cut*: the short year
+  is the file's last block of rows, and every leaf it lacks comes, in the order of the file's
+  other years, after every leaf it lists. That is exactly what cutting a file after a line leaves
+  behind; a legitimately short year lacks leaves here and there, or is not at the end of the file,
+  and is never refused. A file with a single year cannot be checked this way (only the line end),
+  nor can a file ordered by leaf rather than by year (a cut there takes a few leaves from every
+  year, which no count tells from a legitimate file). Other readers of these files (e.g.
+  Kausal's importer) sum what is listed without any such check.
+
+**Values.** Non-finite numbers (``inf``, ``nan``, ``1e400``, which overflows) and impossible
+magnitudes are refused with file, line, column and value: emissions beyond ± :data:`MAX_KT`
+(100 000 kt, more than Finland's national total), energy use beyond :data:`MAX_GWH`, and in the
+municipality list a population that is not a whole number in 1 to :data:`MAX_POPULATION` (0 is
+refused: a municipality has residents, and dividing by 0 would give "per resident inf").
+
+**Identity.** The municipality comes from the ``municipality`` argument (code or name) or else
+from the file name ``kunta_<n>.csv`` (``n`` with or without zero padding), and must be a
+municipality of canemure's reference list (the 2025 structure). When both are given they must
+agree: ``kunta_91.csv`` read with ``municipality="Joensuu"`` is refused (rename the file or pass
+the municipality it holds), so a file never silently becomes another municipality. SYKE's
+``kunta_<n>.csv`` layout names the municipality nowhere inside the file, so the file name is the
+only place the file itself says; :attr:`SykeMunicipalityData.municipality_from` and the source's
+notes say where the municipality came from.
 
 The municipality list ``asukasluvut_<year>.csv`` has the columns ``kuntanro``, ``kunta_fi``,
 ``maakunta_fi`` and others that SYKE does not document. **Assumption:** the population is the
 one column whose header contains ``asukas`` or ``väestö``/``vaesto`` (e.g. ``asukasluku``);
 no such column, or several, is reported as an error naming the headers found.
+
+Both files must end with a line end, and paths that are not regular files (a folder named
+``x.csv``, a named pipe, ``/dev/null``) or cannot be read are refused with a message naming the
+path (:func:`~canemure.io._csvtools.read_input_bytes`).
 """
 
 from __future__ import annotations
@@ -48,6 +90,9 @@ from __future__ import annotations
 import math
 import os
 import re
+import statistics
+import warnings
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -57,12 +102,24 @@ from canemure._text import fold, suggest
 from canemure.errors import ProblemCollector
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population, Source
-from canemure.io._csvtools import CsvRow, check_year, raise_sorted, read_csv_table
+from canemure.io._csvtools import (
+    MAX_GWH,
+    MAX_KT,
+    MAX_POPULATION,
+    CsvRow,
+    check_year,
+    raise_sorted,
+    read_csv_table,
+)
 from canemure.sectors import CREDITS, HINKU, AccountingRule, SectorHierarchy, sector_hierarchy
 
 __all__ = [
+    "SHORT_YEAR_FRACTION",
+    "SHORT_YEAR_MIN_GAP",
     "SYKE_CSV_COLUMNS",
     "SYKE_POPULATION_COLUMNS",
+    "ShortYear",
+    "ShortYearWarning",
     "SykeMunicipalityData",
     "municipality_code_from_filename",
     "read_syke_csv",
@@ -85,11 +142,43 @@ SYKE_CSV_COLUMNS: tuple[str, ...] = (
 SYKE_POPULATION_COLUMNS: tuple[str, ...] = ("kuntanro", "kunta_fi", "maakunta_fi")
 """The documented columns of ``asukasluvut_<year>.csv`` (others are allowed)."""
 
+SHORT_YEAR_FRACTION = 0.75
+"""A year listing fewer rows than this share of the other years' median is markedly short..."""
+
+SHORT_YEAR_MIN_GAP = 5
+"""... if it also lacks at least this many rows (a few leaves differing between years is normal)."""
+
 _SYKE_URL = "https://paastot.hiilineutraalisuomi.fi/"
 _PUBLISHER = "Suomen ympäristökeskus SYKE"
 _LICENSE = "CC BY 4.0 (as stated by third parties)"
 _KUNTA_FILE = re.compile(r"kunta_(\d{1,3})\.csv", re.IGNORECASE)
 _POPULATION_FILE = re.compile(r"asukasluvut_(\d{4})\.csv", re.IGNORECASE)
+
+
+class ShortYearWarning(UserWarning):
+    """A year of a SYKE file lists markedly fewer rows than the file's other years."""
+
+
+@attrs.frozen
+class ShortYear:
+    """A year that lists markedly fewer rows than the file's other years (see the module)."""
+
+    year: int
+    rows: int
+    """How many rows the year lists."""
+    typical_rows: float
+    """The median number of rows of the file's other years."""
+    lacks: tuple[str, ...]
+    """Leaf keys the other years list and this year does not, in the file's order."""
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.lacks[:12]) + (
+            f" and {len(self.lacks) - 12} more" if len(self.lacks) > 12 else ""
+        )
+        return (
+            f"year {self.year} lists {self.rows} rows where the file's other years list "
+            f"{self.typical_rows:g}; it lacks {len(self.lacks)}: {shown}"
+        )
 
 
 @attrs.frozen
@@ -100,6 +189,10 @@ class SykeMunicipalityData:
     """Emissions in kt CO2e/a, one area, the leaves of :attr:`rule`, the file's years."""
     energy: EmissionInventory
     """Energy use in GWh/a on the same axes (NaN where SYKE gives none)."""
+    municipality_from: str = ""
+    """Where the municipality came from: the ``municipality=`` argument or the file name."""
+    short_years: tuple[ShortYear, ...] = ()
+    """Years listing markedly fewer rows than the others (read as complete accounts)."""
 
     @property
     def municipality(self) -> str:
@@ -124,25 +217,42 @@ def municipality_code_from_filename(path: str | os.PathLike[str]) -> str | None:
 
 def _resolve_municipality(
     path: str | os.PathLike[str], municipality: str | int | None, problems: ProblemCollector
-) -> str | None:
+) -> tuple[str | None, str]:
+    """Return the municipality code and where it came from (for messages and the source)."""
+    name = Path(path).name
+    from_name = municipality_code_from_filename(path)
+    gaz = gazetteer()
     if municipality is not None:
-        return gazetteer().municipality(str(municipality)).code
-    code = municipality_code_from_filename(path)
-    if code is None:
+        code = gaz.municipality(str(municipality)).code
+        if from_name is not None and from_name != code:
+            said = (
+                f"{from_name} ({gaz.municipality(from_name).name})"
+                if gaz.has_municipality(from_name)
+                else from_name
+            )
+            problems.add(
+                f"the file name says municipality {said}, but municipality={municipality!r} "
+                f"names {code} ({gaz.municipality(code).name}); SYKE names each file after its "
+                "municipality: rename the file or pass the municipality it holds",
+                value=name,
+            )
+            return None, ""
+        return code, f"the municipality= argument ({municipality!r})"
+    if from_name is None:
         problems.add(
             "cannot tell the municipality: the file name is not kunta_<n>.csv; "
-            "pass municipality=<code or name>",
-            value=Path(path).name,
+            "pass municipality=<code or name> (on the command line: --municipality)",
+            value=name,
         )
-        return None
-    if not gazetteer().has_municipality(code):
+        return None, ""
+    if not gaz.has_municipality(from_name):
         problems.add(
             "the municipality code in the file name is not a municipality of canemure's "
             "reference list (2025 structure); pass municipality=<code or name>",
-            value=code,
+            value=from_name,
         )
-        return None
-    return code
+        return None, ""
+    return from_name, f"the file name {name!r}"
 
 
 def _leaf_problem(
@@ -193,6 +303,50 @@ def _leaf_problem(
     )
 
 
+def _short_years(
+    year_leaves: Mapping[int, Sequence[str]], row_years: Sequence[int]
+) -> tuple[list[ShortYear], ShortYear | None]:
+    """Return the markedly short years, and the one that shows the file was cut (if any).
+
+    ``year_leaves`` lists each year's leaf keys in file order; ``row_years`` the year of every
+    data row in file order. See the module docstring for the rule.
+    """
+    if len(year_leaves) < 2:
+        return [], None
+    counts = {year: len(leaves) for year, leaves in year_leaves.items()}
+    order: dict[str, int] = {}
+    for year in year_leaves:
+        for leaf in year_leaves[year]:
+            order.setdefault(leaf, len(order))
+    short: list[ShortYear] = []
+    cut: ShortYear | None = None
+    last = row_years[-1]
+    for year, leaves in year_leaves.items():
+        typical = statistics.median(n for y, n in counts.items() if y != year)
+        if (
+            counts[year] >= SHORT_YEAR_FRACTION * typical
+            or typical - counts[year] < SHORT_YEAR_MIN_GAP
+        ):
+            continue
+        others = [leaf for y, ls in year_leaves.items() if y != year for leaf in ls]
+        listed = set(leaves)
+        lacks = tuple(dict.fromkeys(leaf for leaf in others if leaf not in listed))
+        found = ShortYear(year, counts[year], typical, lacks)
+        short.append(found)
+        if year != last or any(y != year for y in row_years[-counts[year] :]):
+            continue  # not the file's last block of rows: cannot be a cut
+        # the order of the other years (the most complete one, the latest on ties)
+        reference = max(
+            (y for y in year_leaves if y != year), key=lambda y: (counts[y], row_years.index(y))
+        )
+        position = {leaf: i for i, leaf in enumerate(year_leaves[reference])}
+        listed_at = [position[leaf] for leaf in leaves if leaf in position]
+        lacking_at = [position[leaf] for leaf in lacks if leaf in position]
+        if lacking_at and min(lacking_at) > max(listed_at, default=-1):
+            cut = found
+    return short, cut
+
+
 def read_syke_csv(
     path: str | os.PathLike[str],
     *,
@@ -201,29 +355,46 @@ def read_syke_csv(
 ) -> SykeMunicipalityData:
     """Read SYKE's open-data file ``kunta_<n>.csv`` (see the module docstring for the format).
 
-    ``municipality`` (a code or name) overrides the code in the file name. Raises
-    :class:`~canemure.errors.DataFormatError` listing every problem (file, line, column, value).
+    For the years the file covers, a leaf without a row is zero and an explicit null is not
+    estimated (the file is a complete account; see the module docstring). ``municipality`` (a
+    code or name) names the municipality of a file not named ``kunta_<n>.csv`` and must agree
+    with the file name otherwise. Raises :class:`~canemure.errors.DataFormatError` listing every
+    problem (file, line, column, value); warns with :class:`ShortYearWarning` for a markedly
+    short year that does not look cut.
     """
     source_name = str(path)
     problems = ProblemCollector(source_name)
     table = read_csv_table(
-        path, problems, separator=";", required=SYKE_CSV_COLUMNS, what="a SYKE kunta_<n>.csv file"
+        path,
+        problems,
+        separator=";",
+        required=SYKE_CSV_COLUMNS,
+        what="a SYKE kunta_<n>.csv file",
+        require_final_newline=True,
     )
-    code = _resolve_municipality(path, municipality, problems)
+    code, municipality_from = _resolve_municipality(path, municipality, problems)
     tree = sector_hierarchy()
     emissions: dict[tuple[str, int], float] = {}
     energy: dict[tuple[str, int], float] = {}
     first_line: dict[tuple[str, int], int] = {}
-    years: set[int] = set()
+    year_leaves: dict[int, list[str]] = {}
+    row_years: list[int] = []
+    valid_years: dict[str, int] = {}  # each distinct year text is checked once
     for row in table:
-        year = row.year("vuosi", problems)
+        year = valid_years.get(row.cells.get("vuosi", ""))
+        if year is None:
+            year = row.year("vuosi", problems)
+            if year is not None:
+                valid_years[row.cells["vuosi"]] = year
         parts = tuple(row.text(c, problems) for c in ("taso_3", "taso_4", "taso_5"))
         hinku = row.flag("hinku_laskenta", problems)
         ets = row.flag("päästökauppa", problems)
         is_credit = parts[0] == CREDITS
-        kt = row.number("kt", problems)
-        kt_wind = row.number("kt_tuuli", problems)
-        gwh = row.number("GWh", problems, allow_negative=False, what="energy use")
+        kt = row.number("kt", problems, what="emissions", limit=MAX_KT, unit="kt CO2e/a")
+        kt_wind = row.number("kt_tuuli", problems, what="emissions", limit=MAX_KT, unit="kt CO2e/a")
+        gwh = row.number(
+            "GWh", problems, allow_negative=False, what="energy use", limit=MAX_GWH, unit="GWh/a"
+        )
         for column, value in (("kt", kt), ("kt_tuuli", kt_wind)):
             if value is not None and value < 0 and not is_credit:
                 problems.add(
@@ -232,8 +403,6 @@ def read_syke_csv(
                     column=column,
                     value=row.cells[column],
                 )
-        if year is not None:
-            years.add(year)
         if year is None or hinku is None or ets is None:
             continue
         if parts[0] is None or parts[1] is None or parts[2] is None:
@@ -251,30 +420,49 @@ def read_syke_csv(
             )
             continue
         first_line[cell] = row.line
+        year_leaves.setdefault(year, []).append(key)
+        row_years.append(year)
         value = kt_wind if is_credit else kt
         emissions[cell] = math.nan if value is None else value
         energy[cell] = math.nan if gwh is None else gwh
     if not table.rows:
         problems.add("the file has no data rows")
+    short, cut = _short_years(year_leaves, row_years) if not problems else ([], None)
+    if cut is not None:
+        problems.add(
+            f"the file looks cut off after its last line: {cut}; the leaves it lacks are the "
+            "ones that follow in the file's other years, as when a download stops short; "
+            "download or export the file again",
+            line=table.last_line,
+        )
     raise_sorted(problems)
     assert code is not None
+    for found in short:
+        warnings.warn(
+            f"{source_name}: {found}; read as a complete account (the rows it lacks are zero)",
+            ShortYearWarning,
+            stacklevel=2,
+        )
     leaves = [leaf.key for leaf in rule.leaves(tree)]
-    year_axis = sorted(years)
+    year_axis = sorted(year_leaves)
+    name = gazetteer().municipality(code).name
     source = Source(
         id=f"syke-csv:{code}",
-        title=(
-            f"SYKE ALas open data, {gazetteer().municipality(code).name} ({code}), "
-            "per sub-sector (Tulokset_taso_5)"
-        ),
+        title=f"SYKE ALas open data, {name} ({code}), per sub-sector (Tulokset_taso_5)",
         publisher=_PUBLISHER,
         url=_SYKE_URL,
         license=_LICENSE,
         path=source_name,
-        notes="emissions from column kt; wind-power credits (Tuu) from column kt_tuuli",
+        notes=(
+            "emissions from column kt; wind-power credits (Tuu) from column kt_tuuli; "
+            "a complete account: leaves without a row are zero for the file's years, "
+            f"NA/NULL/empty is not estimated; municipality {code} from {municipality_from}"
+        ),
     )
 
     def inventory(cells: dict[tuple[str, int], float], unit: str) -> EmissionInventory:
-        array = np.full((1, len(leaves), len(year_axis)), np.nan)
+        # zero: a leaf without a row in a year the file covers (SYKE's sums are of listed rows)
+        array = np.zeros((1, len(leaves), len(year_axis)))
         positions = {leaf: j for j, leaf in enumerate(leaves)}
         columns = {year: k for k, year in enumerate(year_axis)}
         for (leaf, year), value in cells.items():
@@ -284,7 +472,12 @@ def read_syke_csv(
             array, unit, areas=[code], sectors=leaves, years=year_axis, rule=rule, source=source
         )
 
-    return SykeMunicipalityData(inventory(emissions, "kt CO2e / a"), inventory(energy, "GWh / a"))
+    return SykeMunicipalityData(
+        inventory(emissions, "kt CO2e / a"),
+        inventory(energy, "GWh / a"),
+        municipality_from,
+        tuple(short),
+    )
 
 
 def read_syke_population(
@@ -309,6 +502,7 @@ def read_syke_population(
         required=SYKE_POPULATION_COLUMNS,
         allow_extra=True,
         what="a SYKE asukasluvut_<year>.csv file",
+        require_final_newline=True,
     )
     candidates = [c for c in table.columns if any(word in fold(c) for word in ("asukas", "vaesto"))]
     column: str | None = None
@@ -341,7 +535,13 @@ def read_syke_population(
         count = None
         if column is not None:
             count = row.number(
-                column, problems, allow_negative=False, what="population", grouped_integers=True
+                column,
+                problems,
+                allow_negative=False,
+                what="population",
+                grouped_integers=True,
+                limit=MAX_POPULATION,
+                unit="residents",
             )
             if count is not None and not math.isnan(count) and not count.is_integer():
                 problems.add(
@@ -350,6 +550,15 @@ def read_syke_population(
                     column=column,
                     value=row.cells[column],
                 )
+                count = None
+            elif count == 0:
+                problems.add(
+                    "population must be positive (a municipality has residents; NA if unknown)",
+                    line=row.line,
+                    column=column,
+                    value=row.cells[column],
+                )
+                count = None
         if raw is None:
             continue
         if not re.fullmatch(r"\d{1,3}", raw):

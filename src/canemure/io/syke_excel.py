@@ -29,21 +29,51 @@ Design decisions
   decimals is read from the stored value), plus a relative 1e-9 for binary floating point.
   A mismatch is a :class:`~canemure.errors.DataFormatError` naming the cell. Columns where a
   term is empty are not checked (an empty cell is "not estimated", NaN).
-* Numbers stored as text are accepted with a decimal comma or point; ``NA``/``NULL``/empty
-  cells are NaN. Years must be in 1990..next year, emissions non-negative except the credits,
-  population positive. Non-empty cells right of the year columns (rows 1-18) are errors.
+* **A complete account, as SYKE's CSV files** (:mod:`canemure.io.syke_csv`): the total row is
+  the sum of the sector cells above it, so in a year column the export covers, an *empty* sector
+  or credits cell (no value at all) is **zero**, and the total check then holds exactly as SYKE
+  published it. A cell holding ``NA``, ``NULL`` or an empty text is an explicit null: **not
+  estimated** (NaN), and so is every sum that contains it. A year column whose rows 2-16 are
+  all empty is a year the export does not cover: not estimated. Population, total and
+  per-resident cells are never filled in: empty there is NaN.
+* Numbers stored as text are accepted with a decimal comma or point. Years must be in
+  1990..next year; emissions non-negative except the credits and within ± ``MAX_KT``
+  (100 000 kt, more than Finland's national total; see :mod:`canemure.io._csvtools`); the
+  population a whole number from 1 to ``MAX_POPULATION``; every value finite. Non-empty cells
+  right of the year columns (rows 1-18) are errors.
+* **Identity.** The municipality is named by the ``municipality`` argument, by cell A1 and by the
+  file name ``ALas_<Kunta>_data_<date>.xlsx``; where two of them name known municipalities they
+  must agree. The population row must fit the municipality too: the population of the year
+  closest to 2020 (within 5 years) must lie within a factor of 1.5 of canemure's reference
+  population of 31.12.2020 (municipal populations moved by less than 10 % in 2015-2025;
+  Helsinki's rows read as Joensuu's differ by a factor of 8). The source's notes say where the
+  municipality came from.
+* **Cells that would lose values are refused**, each naming its cell: merged cells in rows 1-18
+  right of column A (only the first cell of a merged range keeps its value; the others would
+  read as empty, i.e. zero), and formula cells without a saved result (written by a program
+  that does not calculate; openpyxl then reads nothing). Both are found in the worksheet's XML
+  (a regular expression over the part, since openpyxl's fast read-only mode reads neither).
+* Workbooks that are not readable ``.xlsx`` files get a message saying what the file is and what
+  to do: a password-protected (encrypted) workbook, an old Excel 97-2003 ``.xls`` file, a damaged
+  or truncated workbook, and paths that are not regular files (see
+  :func:`canemure.io._csvtools.read_input_bytes`).
 * Cells are named like ``KHK-päästöt!C5`` in messages; the line is the row number.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 import os
+import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from xml.etree import ElementTree
 
 import numpy as np
 
@@ -57,7 +87,16 @@ from canemure.errors import (
 )
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population, Source
-from canemure.io._csvtools import NULL_TOKENS, check_year, parse_decimal, raise_sorted
+from canemure.io._csvtools import (
+    MAX_KT,
+    MAX_POPULATION,
+    NULL_TOKENS,
+    check_year,
+    impossible_magnitude,
+    parse_decimal,
+    raise_sorted,
+    read_input_bytes,
+)
 from canemure.sectors import ALL, CREDITS, RULES, AccountingRule, sector_hierarchy
 from canemure.units import Q_
 
@@ -73,6 +112,20 @@ _PER_RESIDENT_ROW = 17
 _POPULATION_ROW = 18
 _METHOD_ROW = 20
 _RELATIVE_EPS = 1e-9
+_WHAT = "a SYKE ALas Excel export (.xlsx)"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of a Compound File: an encrypted OOXML workbook or an old .xls file."""
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_EXPORT_NAME = re.compile(r"ALas_(.+?)_data(?:_.*)?\.xlsx", re.IGNORECASE)
+_MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+_CELL = re.compile(r"<(?:\w+:)?c\b([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+_REF = re.compile(r'\br="([A-Z]+)([0-9]+)"')
+_ROW_OF = re.compile(r"[A-Z]+")
+_COLUMN_OF = re.compile(r"[0-9]+")
+_VALUE = re.compile(r"<(?:\w+:)?v(?:\s[^>]*)?>[^<]")
+_FORMULA = re.compile(r"<(?:\w+:)?f[\s>/]")
+_POPULATION_YEAR = 2020
+_POPULATION_FACTOR = 1.5
 
 
 def rule_from_method(text: str) -> AccountingRule:
@@ -89,10 +142,24 @@ def rule_from_method(text: str) -> AccountingRule:
     raise UnknownNameError("calculation method", text, [rule.name_fi for rule in RULES])
 
 
-def _cell(column: int, row: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _letters(column: int) -> str:
+    """Spreadsheet column letters of 1-based ``column``: 1 → A, 27 → AA."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
-    return f"{SHEET}!{get_column_letter(column)}{row}"
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def _cell(column: int, row: int) -> str:
+    return f"{SHEET}!{_letters(column)}{row}"
 
 
 def _decimals(value: float) -> int:
@@ -118,13 +185,29 @@ class _Sheet:
             return None
         return self.rows[row - 1][column - 1]
 
-    def number(self, row: int, column: int, *, allow_negative: bool, what: str) -> float:
-        """Return the number in a cell (NaN when empty or a null token, or after a problem)."""
+    def number(
+        self,
+        row: int,
+        column: int,
+        *,
+        allow_negative: bool,
+        what: str,
+        empty: float = math.nan,
+        limit: float = MAX_KT,
+        unit: str = "kt CO2e/a",
+    ) -> float:
+        """Return the number in a cell, or NaN after a problem.
+
+        An empty cell (no value) gives ``empty``; a null token (``NA``, ``NULL``, empty text)
+        gives NaN. A magnitude beyond ``limit`` is a problem.
+        """
         raw = self.get(row, column)
-        where = _cell(column, row)
-        if raw is None or (isinstance(raw, str) and raw.strip() in NULL_TOKENS):
+        if raw is None:
+            return empty
+        if isinstance(raw, str) and raw.strip() in NULL_TOKENS:
             return math.nan
         if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            where = _cell(column, row)
             self.problems.add(f"{what} is not a number", line=row, column=where, value=raw)
             return math.nan
         if isinstance(raw, str):
@@ -134,43 +217,158 @@ class _Sheet:
                 try:
                     value = parse_decimal(raw, decimal=".")
                 except ValueError as exc:
+                    where = _cell(column, row)
                     self.problems.add(f"{what}: {exc}", line=row, column=where, value=raw)
                     return math.nan
         else:
             value = float(raw)
+        message = None
         if not math.isfinite(value):
-            self.problems.add(f"{what} is not a finite number", line=row, column=where, value=raw)
-            return math.nan
-        if value < 0 and not allow_negative:
-            self.problems.add(f"{what} must not be negative", line=row, column=where, value=raw)
+            message = f"{what} is not a finite number"
+        elif value < 0 and not allow_negative:
+            message = f"{what} must not be negative"
+        elif abs(value) > limit:
+            message = impossible_magnitude(what, limit, unit)
+        if message is not None:
+            self.problems.add(message, line=row, column=_cell(column, row), value=raw)
             return math.nan
         return value
 
 
+def _refuse(message: str, source: str) -> DataFormatError:
+    return DataFormatError([Problem(message, source)], source)
+
+
 def _load_rows(path: str | os.PathLike[str], problems: ProblemCollector) -> list[list[Any]]:
+    """Return the rows of sheet :data:`SHEET`, or raise a DataFormatError saying what is wrong."""
     try:
         import openpyxl
     except ImportError:
         raise MissingDependencyError("openpyxl", "excel", "Reading SYKE Excel exports") from None
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = openpyxl.load_workbook(Path(path), read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        message = f"not an Excel .xlsx workbook ({exc}); expected SYKE's ALas export"
-        raise DataFormatError([Problem(message, problems.source)], problems.source) from None
-    try:
-        if SHEET not in workbook.sheetnames:
-            message = (
-                f"the workbook has no sheet {SHEET!r} (it has "
-                f"{', '.join(repr(s) for s in workbook.sheetnames)}); expected SYKE's ALas export"
+    source = problems.source or str(path)
+    data = read_input_bytes(path, source, what=_WHAT)
+    if data.startswith(_OLE2):
+        if _ENCRYPTED in data:
+            raise _refuse(
+                "the workbook is password-protected (encrypted), so it cannot be read; open it "
+                "in Excel or LibreOffice, remove the password (save it without one) and pass "
+                "that copy",
+                source,
             )
-            raise DataFormatError([Problem(message, problems.source)], problems.source)
-        return [list(row) for row in workbook[SHEET].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        raise _refuse(
+            "this is an old Excel 97-2003 workbook (.xls), not an .xlsx workbook; open it in "
+            "Excel or LibreOffice and save it as .xlsx (Excel Workbook)",
+            source,
+        )
+    if not data.startswith(b"PK"):
+        raise _refuse(
+            f"not an Excel .xlsx workbook (it starts with {data[:16]!r}); expected SYKE's ALas "
+            "export (ALas_<Kunta>_data_<date>.xlsx)",
+            source,
+        )
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            if SHEET not in workbook.sheetnames:
+                names = ", ".join(repr(s) for s in workbook.sheetnames)
+                raise _refuse(
+                    f"the workbook has no sheet {SHEET!r} (it has {names}); expected SYKE's "
+                    "ALas export",
+                    source,
+                )
+            rows = [list(row) for row in workbook[SHEET].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+        for row, column in _check_sheet_xml(data, problems):
+            # reported; read as a null so that no sum check adds noise about it
+            while len(rows) < row:
+                rows.append([])
+            cells = rows[row - 1]
+            cells.extend([None] * (column - len(cells)))
+            cells[column - 1] = "NULL"
+    except DataFormatError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        ValueError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        SyntaxError,  # xml.etree.ElementTree.ParseError
+        OSError,
+    ) as exc:
+        raise _refuse(
+            f"not an Excel .xlsx workbook, or a damaged one ({type(exc).__name__}: {exc}); "
+            "download or export it again, or open it in Excel or LibreOffice and save it",
+            source,
+        ) from None
+    return rows
+
+
+def _sheet_part(archive: zipfile.ZipFile) -> str | None:
+    """The zip member holding sheet :data:`SHEET` (from the workbook and its relationships)."""
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rid = next(
+        (
+            e.get(rel_ns)
+            for e in workbook.iter()
+            if e.tag.endswith("}sheet") and e.get("name") == SHEET
+        ),
+        None,
+    )
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iter():
+        if rel.get("Id") == rid and rid is not None:
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return str(PurePosixPath("xl") / target)
+    return None
+
+
+def _check_sheet_xml(data: bytes, problems: ProblemCollector) -> list[tuple[int, int]]:
+    """Record merged cells and formulas without saved results in the sheet (rows 1-20).
+
+    Returns the (row, column) of each formula without a saved result.
+    """
+    formulas: list[tuple[int, int]] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = _sheet_part(archive)
+        if part is None:
+            return formulas
+        xml = archive.read(part).decode("utf-8")
+    if "mergeCell" in xml:
+        for ref in _MERGE.findall(xml):
+            first, _, last = ref.partition(":")
+            top = int(_ROW_OF.sub("", first))
+            right = _column_number(_COLUMN_OF.sub("", last or first))
+            if top <= _POPULATION_ROW and right >= 2:
+                problems.add(
+                    f"merged cells {ref}: only the first cell of a merged range keeps its value, "
+                    "the others would read as empty; unmerge the cells and enter every value",
+                    line=top,
+                    column=f"{SHEET}!{ref}",
+                )
+    if _FORMULA.search(xml):
+        for attributes, body in _CELL.findall(xml):
+            if not _FORMULA.search(body) or _VALUE.search(body):
+                continue
+            ref = _REF.search(attributes)
+            if ref is None or int(ref.group(2)) > _METHOD_ROW:
+                continue
+            problems.add(
+                "a formula without a saved result (the workbook was written by a program that "
+                "does not calculate), so its value cannot be read; open the workbook in Excel or "
+                "LibreOffice, let it recalculate, and save it",
+                line=int(ref.group(2)),
+                column=f"{SHEET}!{ref.group(1)}{ref.group(2)}",
+            )
+            formulas.append((int(ref.group(2)), _column_number(ref.group(1))))
+    return formulas
 
 
 def _years(sheet: _Sheet, problems: ProblemCollector) -> list[tuple[int, int | None]]:
@@ -213,13 +411,20 @@ def _years(sheet: _Sheet, problems: ProblemCollector) -> list[tuple[int, int | N
 
 
 def _municipality(
-    sheet: _Sheet, municipality: str | int | None, problems: ProblemCollector
-) -> str | None:
+    sheet: _Sheet,
+    path: str | os.PathLike[str],
+    municipality: str | int | None,
+    problems: ProblemCollector,
+) -> tuple[str | None, str]:
+    """Return the municipality code and where it came from; record contradictions."""
+    gaz = gazetteer()
     name = sheet.get(1, 1)
-    found: str | None = None
+    claims: list[tuple[str, str]] = []  # (code, where it came from)
+    if municipality is not None:
+        claims.append((gaz.municipality(str(municipality)).code, f"municipality={municipality!r}"))
     if isinstance(name, str) and name.strip():
         try:
-            found = gazetteer().municipality(name).code
+            claims.append((gaz.municipality(name).code, f"cell {_cell(1, 1)} ({name!r})"))
         except UnknownNameError as exc:
             if municipality is None:
                 problems.add(
@@ -232,17 +437,54 @@ def _municipality(
             column=_cell(1, 1),
             value=name,
         )
-    if municipality is None:
-        return found
-    code = gazetteer().municipality(str(municipality)).code
-    if found is not None and found != code:
+    match = _EXPORT_NAME.fullmatch(Path(path).name)
+    if match is not None:
+        # a name canemure does not know says nothing either way
+        with contextlib.suppress(UnknownNameError):
+            found = gaz.municipality(match.group(1).replace("_", " "))
+            claims.append((found.code, f"the file name {Path(path).name!r}"))
+    if not claims:
+        return None, ""
+    code, origin = claims[0]
+    for other, where in claims[1:]:
+        if other != code:
+            first = gaz.municipality(code)
+            second = gaz.municipality(other)
+            problems.add(
+                f"{origin} names {first.name} ({code}), but {where} names another "
+                f"municipality, {second.name} ({other}); pass the file of the municipality "
+                "you mean, or the municipality this file holds",
+                line=1,
+                column=_cell(1, 1),
+                value=name,
+            )
+            return None, ""
+    return code, " and ".join(where for _, where in claims)
+
+
+def _check_population(
+    code: str, residents: dict[int, tuple[float, str]], problems: ProblemCollector
+) -> None:
+    """Refuse a population row that cannot be the municipality's (see the module docstring)."""
+    reference = gazetteer().municipality(code)
+    known = {year: cell for year, cell in residents.items() if not math.isnan(cell[0])}
+    if reference.population_2020 is None or not known:
+        return
+    year = min(known, key=lambda y: (abs(y - _POPULATION_YEAR), -y))
+    if abs(year - _POPULATION_YEAR) > 5:
+        return
+    value, where = known[year]
+    ratio = value / reference.population_2020
+    if not 1 / _POPULATION_FACTOR <= ratio <= _POPULATION_FACTOR:
         problems.add(
-            f"the sheet names another municipality than municipality={municipality!r}",
-            line=1,
-            column=_cell(1, 1),
-            value=name,
+            f"the population of {year} does not fit {reference.name} ({code}), which had "
+            f"{reference.population_2020} residents on 31.12.2020 (canemure's reference "
+            f"list): the rows seem to be another municipality's; pass the file of "
+            f"{reference.name} or the municipality this file holds",
+            line=_POPULATION_ROW,
+            column=where,
+            value=value,
         )
-    return code
 
 
 def _check_sum(
@@ -306,7 +548,7 @@ def read_syke_excel(
         )
         problems.raise_if_any()
     years = _years(sheet, problems)
-    code = _municipality(sheet, municipality, problems)
+    code, municipality_from = _municipality(sheet, path, municipality, problems)
     tree = sector_hierarchy()
     expected = tree.level(3)
     for offset, sector in enumerate(expected):
@@ -344,26 +586,44 @@ def read_syke_excel(
     sector_rows = [_FIRST_SECTOR_ROW + i for i, s in enumerate(expected) if s.key != CREDITS]
     values = np.full((len(sector_rows) + 1, len(years)), np.nan)
     residents: dict[tuple[str, int], float] = {}
+    population_cells: dict[int, tuple[float, str]] = {}
     for k, (column, year) in enumerate(years):
+        # a complete account: an empty cell in a year the export covers is zero
+        covered = any(sheet.get(row, column) is not None for row in range(2, _TOTAL_ROW + 1))
+        empty = 0.0 if covered else math.nan
         for j, row in enumerate(sector_rows):
-            values[j, k] = sheet.number(row, column, allow_negative=False, what="emissions")
+            values[j, k] = sheet.number(
+                row, column, allow_negative=False, what="emissions", empty=empty
+            )
         values[-1, k] = sheet.number(
-            _CREDITS_ROW, column, allow_negative=True, what="wind-power credits"
+            _CREDITS_ROW, column, allow_negative=True, what="wind-power credits", empty=empty
         )
         total = sheet.number(_TOTAL_ROW, column, allow_negative=True, what="total emissions")
         per_resident = sheet.number(
-            _PER_RESIDENT_ROW, column, allow_negative=True, what="emissions per resident"
+            _PER_RESIDENT_ROW,
+            column,
+            allow_negative=True,
+            what="emissions per resident",
+            limit=math.inf,
         )
         residents_here = sheet.number(
-            _POPULATION_ROW, column, allow_negative=False, what="population"
+            _POPULATION_ROW,
+            column,
+            allow_negative=False,
+            what="population",
+            limit=MAX_POPULATION,
+            unit="residents",
         )
-        if residents_here == 0:
+        if residents_here == 0 or not (math.isnan(residents_here) or residents_here.is_integer()):
             problems.add(
-                "population must be positive",
+                "population must be a positive whole number (NA if unknown)",
                 line=_POPULATION_ROW,
                 column=_cell(column, _POPULATION_ROW),
-                value=0,
+                value=sheet.get(_POPULATION_ROW, column),
             )
+            residents_here = math.nan
+        if year is not None:
+            population_cells[year] = (residents_here, _cell(column, _POPULATION_ROW))
         if rule is not None:
             terms = list(values[:-1, k]) + ([values[-1, k]] if rule.credits else [])
             _check_sum(total, terms, _cell(column, _TOTAL_ROW), _TOTAL_ROW, problems)
@@ -377,6 +637,8 @@ def read_syke_excel(
         )
         if code is not None and year is not None:
             residents[(code, year)] = residents_here
+    if code is not None:
+        _check_population(code, population_cells, problems)
     raise_sorted(problems)
     assert code is not None
     assert rule is not None
@@ -397,7 +659,11 @@ def read_syke_excel(
         url="https://paastot.hiilineutraalisuomi.fi/",
         license="CC BY 4.0 (as stated by third parties)",
         path=source_name,
-        notes="sheet KHK-päästöt; totals and per-resident values checked against the sectors",
+        notes=(
+            "sheet KHK-päästöt; totals and per-resident values checked against the sectors; "
+            "a complete account: empty cells in a covered year are zero, NA is not estimated; "
+            f"municipality {code} from {municipality_from}"
+        ),
     )
     population = Population.from_mapping(
         residents,
