@@ -647,6 +647,19 @@ class PluginManager:
         self.load()
         return tuple(info for info, _ in self._claims.values())
 
+    def region_id(self, region: str | Region) -> str:
+        """Return the region id hooks are asked with for ``region`` (id, code, name or Region).
+
+        A region id a plugin claims is kept as is; otherwise the reference gazetteer's id of
+        the region, or the text itself (stripped) when the gazetteer does not know it.
+        """
+        return self._region_id(region)
+
+    def region_info(self, region: str | Region) -> RegionInfo | None:
+        """Return the RegionInfo of the plugin that serves ``region``, if one claims it."""
+        claim = self._claims.get(self._region_id(region))
+        return claim[0] if claim else None
+
     def region_plugin(self, region: str | Region) -> PluginInfo | None:
         """Return the plugin that claims ``region`` (an id, code, name or Region), if any."""
         claim = self._claims.get(self._region_id(region))
