@@ -201,6 +201,32 @@ def test_plugins_check_of_a_working_adapter_exits_0(
     assert "atlantis" in err
 
 
+def test_plugins_check_summarises_an_inventory(
+    installed: Install, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = (
+        GOOD
+        + """
+@hookimpl
+def canemure_load_inventory(region_id, rule, years):
+    from canemure.io.bundled import pohjois_karjala
+    from canemure.sectors import HINKU
+
+    return pohjois_karjala() if region_id == "pohjois-karjala" and rule == HINKU else None
+"""
+    )
+    install_bad(installed, source)
+    status, out, _ = run(capsys, "plugins", "--check", "12")
+    assert status == 0
+    lines = out.splitlines()
+    at = lines.index("  canemure_load_inventory (rule hinku)")
+    # the bundled file: the 13 municipalities of region 12, 1990 and 2005 to 2024
+    assert lines[at + 1] == "    t-bad: ok: 13 municipality area(s), years 1990, 2005-2024"
+    assert lines[lines.index("  canemure_load_inventory (rule all)") + 1].endswith(
+        "had nothing for this region)"
+    )
+
+
 def test_two_adapters_for_one_region_are_reported_and_the_user_chooses(
     installed: Install, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,7 +8,7 @@ and :func:`format_probe` prints a short summary of each answer (counts, years) o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -76,16 +76,6 @@ class RegionProbe:
 _OTHER = " (other regions)"
 
 
-def _years(years: Sequence[int]) -> str:
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and runs[-1][1] == year - 1:
-            runs[-1][1] = year
-        else:
-            runs.append([year, year])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
-
-
 def _inventory_check(rule: AccountingRule, place: Region | None) -> Callable[[object], Any]:
     return lambda value: check_inventory(value, rule=rule, years=None, region=place)
 
@@ -99,7 +89,9 @@ def _count(what: str) -> Callable[[Any], str]:
 
 
 def _inventory(value: Any) -> str:
-    return f"{len(value.areas)} {value.area_level} area(s), years {_years(value.years)}"
+    from canemure.reports.region import format_years
+
+    return f"{len(value.areas)} {value.area_level} area(s), years {format_years(value.years)}"
 
 
 def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from canemure.roadmaps import RoadmapInfo
     from canemure.targets import Target
 
-__all__ = ["RegionProfile", "build_region_profile", "render_region_profile"]
+__all__ = ["RegionProfile", "build_region_profile", "format_years", "render_region_profile"]
 
 
 @attrs.frozen
@@ -117,12 +118,14 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
     )
 
 
-def _years(years: tuple[int, ...]) -> str:
-    if not years:
+def format_years(years: Sequence[int]) -> str:
+    """Return sorted ``years`` as runs: ``1990, 2005-2024`` (``-`` when there are none)."""
+    ordered = sorted(years)
+    if not ordered:
         return "-"
     runs: list[str] = []
-    start = prev = years[0]
-    for year in (*years[1:], None):
+    start = prev = ordered[0]
+    for year in (*ordered[1:], None):
         if year is not None and year == prev + 1:
             prev = year
             continue
@@ -210,7 +213,7 @@ def _table(profile: RegionProfile, lang: str) -> str:
     if profile.data_years:
         for rule, years in sorted(profile.data_years.items()):
             share = label("share_estimated", lang).format(p=100 * profile.data_share[rule])
-            out.append(f"  {rule}: {_years(years)} ({share})")
+            out.append(f"  {rule}: {format_years(years)} ({share})")
     elif not profile.failed("canemure_load_inventory"):
         out.append(f"  {label('no_emission_data', lang)}")
     if profile.failed("canemure_load_inventory"):
