@@ -79,7 +79,7 @@ class PluginInfo:
 
 @attrs.frozen
 class PluginFailure:
-    """A plugin that was refused or disabled, with the reason."""
+    """A plugin that was refused at load, or one of its hook calls that failed, with the reason."""
 
     name: str
     """Entry-point name (or the name it was registered under)."""
@@ -171,7 +171,7 @@ class PluginReport:
     loaded: tuple[PluginInfo, ...]
     """Working plugins, in registration order."""
     failed: tuple[PluginFailure, ...]
-    """Refused or disabled plugins, in the order they failed."""
+    """Plugins refused at load and hook calls that failed, in the order they failed."""
     skipped: tuple[SkippedPlugin, ...]
     """Plugins excluded by ``CANEMURE_PLUGINS_ALLOW`` / ``CANEMURE_PLUGINS_BLOCK``."""
     core_version: str

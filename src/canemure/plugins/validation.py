@@ -1,10 +1,10 @@
 """Checks on what a plugin returns from each hook.
 
 The host does not trust plugins: every answer is checked against the hook's contract before the
-rest of canemure sees it, and a wrong answer disables the plugin that gave it (the manager
-reports it; the other plugins keep working). The same checks back the conformance kit
-(:mod:`canemure.testing`), so an adapter's own test suite fails on exactly what would get it
-disabled in use.
+rest of canemure sees it. A wrong answer at registration refuses the plugin; a wrong answer in
+use is dropped and reported (the plugin's other answers and the other plugins keep working).
+The same checks back the conformance kit (:mod:`canemure.testing`), so an adapter's own test
+suite fails on exactly what would be refused or dropped in use.
 
 Checks raise :class:`HookResultError` with a message that quotes the offending value. Classes of
 the domain model (inventories, measures, targets, factors) are imported inside the checks, so
