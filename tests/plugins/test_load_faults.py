@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from canemure.plugins import ALLOW_ENV, PluginManager, format_plugin_report
+from canemure.plugins.notice import format_plugin_notice
 
 from .test_failures import GOOD, KAINUU
 
@@ -80,6 +81,10 @@ def test_slow_import_names_the_adapter_and_its_time(installed: Install) -> None:
     (warning,) = manager.warnings()
     assert (warning.name, warning.kind) == ("t-bad", "slow")
     assert re.match(r"took \d+\.\d s to import", warning.message)
+    notice = format_plugin_notice(manager.report(), "en").splitlines()
+    assert notice[0] == "canemure: region adapter problems (1):"
+    assert notice[1] == f"  {warning}"
+    assert notice[-1].endswith("switch it off: CANEMURE_PLUGINS_BLOCK=t-bad")
     assert "CANEMURE_PLUGINS_BLOCK=t-bad" in warning.message
     assert manager.failures() == ()
 
@@ -87,3 +92,4 @@ def test_slow_import_names_the_adapter_and_its_time(installed: Install) -> None:
 def test_a_quick_import_is_not_reported(installed: Install) -> None:
     manager = manager_with(installed, GOOD.replace("kainuu", "kainuu-t"))
     assert manager.warnings() == ()
+    assert format_plugin_notice(manager.report(), "sv") == ""
