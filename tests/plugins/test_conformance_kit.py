@@ -107,6 +107,10 @@ def test_region_without_source_or_with_the_wrong_code() -> None:
     class Sloppy(Adapter):
         region = RegionInfo("pohjois-karjala", PK.names, "11")
 
+        @hookimpl  # region 12's list under code 11: the host would refuse it at registration
+        def canemure_municipalities(self, region_id: str) -> Sequence[str] | None:
+            return None
+
     with pytest.raises(ConformanceError) as caught:
         check_region_metadata(check_registration(Sloppy()), "pohjois-karjala")
     assert caught.value.problems == (

@@ -19,6 +19,8 @@ from canemure.plugins import (
     format_plugin_report,
     hookimpl,
 )
+from canemure.plugins.loading import REGION_ADAPTER_ENV
+from canemure.plugins.validation import municipalities_of_other_regions
 from canemure.plugins.versions import core_requirement, parse_release, satisfies
 from canemure.sectors import HINKU
 
@@ -57,10 +59,12 @@ def load_with_bad(
     return PluginManager(environ={ALLOW_ENV: "builtin,t-good,t-bad"})
 
 
-def only_failure(manager: PluginManager) -> PluginFailure:
+def only_failure(manager: PluginManager, *, refused: bool = True) -> PluginFailure:
+    """The one failure, of t-bad; ``refused``: t-bad was refused (else it stays registered)."""
     (failure,) = manager.failures()
     assert (failure.name, failure.dist, failure.version) == ("t-bad", "canemure-bad", "6.6.6")
-    assert [p.name for p in manager.plugins()] == ["builtin", "t-good"]
+    working = ["builtin", "t-good"] if refused else ["builtin", "t-bad", "t-good"]
+    assert [p.name for p in manager.plugins()] == working
     assert manager.municipalities("kainuu") == KAINUU  # the good plugin still answers
     assert str(failure) in format_plugin_report(manager)
     return failure
@@ -176,20 +180,74 @@ def test_two_distributions_using_one_entry_point_name(installed) -> None:
 
 
 # ---------------------------------------------------------------------- metadata validation
-def test_duplicate_region_claim(installed) -> None:
+def test_two_adapters_claiming_one_region_are_reported_not_settled_silently(installed) -> None:
     installed("canemure-good", {"t-good": "{p}_good"}, {"{p}_good": GOOD})
-    installed("canemure-later", {"t-later": "{p}_later"}, {"{p}_later": GOOD}, version="6.6.6")
-    manager = PluginManager(environ={ALLOW_ENV: "builtin,t-good,t-later"})
-    (failure,) = manager.failures()  # entry points register in name order: t-good first
-    assert (failure.name, failure.dist, failure.version) == ("t-later", "canemure-later", "6.6.6")
-    assert failure.stage == "validate"
-    assert failure.hook == "canemure_regions"
-    assert failure.reason == (
-        "claims region id 'kainuu', which t-good (canemure-good 1.0) already claims"
+    later = GOOD.replace(
+        'return [m.code for m in gazetteer().municipalities_of("18")]',
+        'return [m.code for m in gazetteer().municipalities_of("18")][:2]',
     )
-    assert [r.id for r in manager.regions()] == ["kainuu"]
+    installed("canemure-later", {"t-later": "{p}_later"}, {"{p}_later": later}, version="6.6.6")
+    manager = PluginManager(environ={ALLOW_ENV: "builtin,t-good,t-later"})
+    assert manager.failures() == ()
+    # entry points register in name order: t-good keeps the region, t-later is not asked
+    assert [p.name for p in manager.plugins()] == ["builtin", "t-good", "t-later"]
     assert manager.region_plugin("kainuu") == manager.plugins()[1]
     assert manager.municipalities("kainuu") == KAINUU
+    (warning,) = manager.warnings()
+    assert (warning.kind, warning.region, warning.name) == ("conflict", "kainuu", "t-good")
+    assert warning.message == (
+        "region 'kainuu' is claimed by t-good (canemure-good 1.0) and by "
+        "t-later (canemure-later 6.6.6); t-good serves it (it registered first; to choose "
+        "another: CANEMURE_REGION_ADAPTER=kainuu=<entry-point name>)"
+    )
+    assert f"Warnings:\n  {warning}" in format_plugin_report(manager)
+
+
+def test_the_user_chooses_the_adapter_of_a_region(installed) -> None:
+    installed("canemure-good", {"t-good": "{p}_good"}, {"{p}_good": GOOD})
+    later = GOOD.replace(
+        'return [m.code for m in gazetteer().municipalities_of("18")]',
+        'return [m.code for m in gazetteer().municipalities_of("18")][:2]',
+    )
+    installed("canemure-later", {"t-later": "{p}_later"}, {"{p}_later": later}, version="6.6.6")
+    environ = {ALLOW_ENV: "builtin,t-good,t-later", REGION_ADAPTER_ENV: "kainuu=t-later"}
+    manager = PluginManager(environ=environ)
+    assert manager.failures() == ()
+    assert manager.region_plugin("kainuu") == manager.plugins()[2]
+    assert manager.municipalities("kainuu") == KAINUU[:2]  # t-good is no longer asked
+    assert [p.regions for p in manager.plugins()] == [(), (), ("kainuu",)]
+    (warning,) = manager.warnings()
+    assert warning.kind == "choice"
+    assert "t-later serves it (CANEMURE_REGION_ADAPTER chooses it)" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("kainuu=t-missing", "chooses 't-missing' for region 'kainuu', but 't-missing' is not"),
+        ("kainuu", "CANEMURE_REGION_ADAPTER: cannot read 'kainuu'; write REGION=ENTRY_POINT"),
+        ("kainuu=a,kainuu=b", "chooses two plugins for 'kainuu'"),
+    ],
+)
+def test_a_region_choice_that_cannot_apply_is_reported(
+    installed, setting: str, expected: str
+) -> None:
+    installed("canemure-good", {"t-good": "{p}_good"}, {"{p}_good": GOOD})
+    manager = PluginManager(environ={ALLOW_ENV: "builtin,t-good", REGION_ADAPTER_ENV: setting})
+    assert manager.region_plugin("kainuu") == manager.plugins()[1]
+    assert any(expected in w.message and w.kind == "setting" for w in manager.warnings())
+
+
+def test_municipalities_of_another_region_are_refused_with_the_kits_message(installed) -> None:
+    source = GOOD.replace('municipalities_of("18")]', 'municipalities_of("18")] + ["167"]')
+    failure = only_failure(load_with_bad(installed, source.replace("kainuu", "kainuu-x")))
+    assert (failure.stage, failure.hook, failure.region) == (
+        "validate",
+        "canemure_municipalities",
+        "kainuu-x",
+    )
+    assert failure.reason == municipalities_of_other_regions([*KAINUU, "167"], "18")
+    assert failure.reason == "codes ['167'] are not municipalities of region 18 (Kainuu (18))"
 
 
 @pytest.mark.parametrize(
@@ -247,30 +305,70 @@ def test_bad_regions_fail_the_plugin_at_load(installed, body: str, expected: str
 
 
 # ---------------------------------------------------------------------- failures while in use
-def test_hook_raising_in_use_disables_only_that_plugin(installed) -> None:
+def test_a_failing_hook_loses_only_its_own_answer(installed) -> None:
     source = (
-        HEADER
+        GOOD
         + """
-@hookimpl(tryfirst=True)
-def canemure_municipalities(region_id):
+from canemure.geography import Coordinator
+
+@hookimpl
+def canemure_coordinators(region_id):
     raise ZeroDivisionError("division by zero")
 
 @hookimpl
-def canemure_load_inventory(region_id, rule, years):
-    raise ValueError("cannot parse kunta_205.csv")
+def canemure_cooperation_group(region_id):
+    return CooperationGroup("Kainuun ilmastoryhmä", ()) if region_id == "kainuu" else None
+
+@hookimpl
+def canemure_targets(region_id):
+    return "40 % by 2030"
 """
     )
+    installed("canemure-bad", {"t-bad": "{p}_bad"}, {"{p}_bad": source}, version="6.6.6")
+    manager = PluginManager(environ={ALLOW_ENV: "builtin,t-bad"})
+    assert manager.failures() == ()
+    assert manager.coordinators("kainuu") is None
+    assert manager.targets("kainuu") == ()
+    # the same plugin's other answers still arrive, before and after the failures
+    group = manager.cooperation_group("kainuu")
+    assert group is not None and group.name == "Kainuun ilmastoryhmä"
+    assert manager.municipalities("kainuu") == KAINUU
+    assert manager.region_plugin("kainuu") is not None
+    assert manager.coordinators("kainuu") is None  # the same fault again is one failure
+    coordinators, targets = manager.failures()
+    assert (coordinators.stage, coordinators.hook, coordinators.region) == (
+        "hook",
+        "canemure_coordinators",
+        "kainuu",
+    )
+    assert coordinators.reason == "raised ZeroDivisionError: division by zero"
+    assert (coordinators.name, coordinators.dist, coordinators.version) == (
+        "t-bad",
+        "canemure-bad",
+        "6.6.6",
+    )
+    assert targets.hook == "canemure_targets"
+    assert "must return a sequence (list or tuple) of Target" in targets.reason
+    assert str(coordinators) == (
+        "t-bad (canemure-bad 6.6.6): hook failed in canemure_coordinators for region 'kainuu': "
+        "raised ZeroDivisionError: division by zero"
+    )
+    # another region's calls are unaffected, and failures are tied to the region asked
+    assert manager.coordinators("pohjois-karjala") is None
+    assert {f.region for f in manager.failures()} == {"kainuu", "pohjois-karjala"}
+
+
+def test_a_hook_calling_sys_exit_loses_its_answer_and_the_command_goes_on(installed) -> None:
+    source = (
+        HEADER
+        + "import sys\n@hookimpl(tryfirst=True)\ndef canemure_municipalities(region_id):\n"
+        + "    sys.exit(3)\n"
+    )
     manager = load_with_bad(installed, source)
-    assert manager.failures() == ()  # nothing is called for it at load: it claims no region
     pk = tuple(m.code for m in gazetteer().municipalities_of("12"))
-    assert manager.municipalities("pohjois-karjala") == pk  # bad asked first, then the builtin
-    failure = only_failure(manager)
-    assert (failure.stage, failure.hook) == ("hook", "canemure_municipalities")
-    assert failure.reason == "raised ZeroDivisionError: division by zero"
-    # disabled for good: its other hooks are not called any more
-    assert manager.load_inventory("kainuu", HINKU) is None
-    assert len(manager.failures()) == 1
-    assert manager.register(object(), "t-bad") is False  # the name stays blocked
+    assert manager.municipalities("pohjois-karjala") == pk  # t-bad asked, then the built-in
+    failure = only_failure(manager, refused=False)
+    assert failure.reason == "raised SystemExit: it called sys.exit(3)"
 
 
 @pytest.mark.parametrize(
@@ -354,16 +452,17 @@ def canemure_load_inventory(region_id, rule, years):
         ),
     ],
 )
-def test_wrong_return_types_disable_the_plugin(
+def test_wrong_return_types_lose_the_answer(
     installed, hook: str, body: str, call: Callable[[PluginManager], object], expected: str
 ) -> None:
     source = HEADER + f"\n@hookimpl(tryfirst=True)\ndef {hook}:\n    {body}\n"
     manager = load_with_bad(installed, source)
     assert manager.failures() == ()
     call(manager)
-    failure = only_failure(manager)
+    failure = only_failure(manager, refused=False)  # the answer is lost, the plugin stays
     assert failure.stage == "hook"
     assert failure.hook == hook.split("(", maxsplit=1)[0]
+    assert failure.region in ("kainuu", "pohjois-karjala")
     assert expected in failure.reason
 
 

@@ -293,3 +293,31 @@ def test_builtin_answers_after_every_adapter() -> None:
     assert manager.municipalities("kainuu") == tuple(
         m.code for m in gazetteer().municipalities_of("18")
     )
+
+
+def test_host_modules_import_each_other_without_a_cycle() -> None:
+    """No module of the host imports one that imports it back (also under TYPE_CHECKING)."""
+    import ast
+
+    package = SRC / "canemure" / "plugins"
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        name = f"canemure.plugins.{path.stem}"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[name] = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("canemure.plugins.")
+        }
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in graph.get(start, ()):
+            if nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt})):
+                return True
+        return False
+
+    cycles = sorted(name for name in graph if reaches(name, name, {name}))
+    assert cycles == []
+    assert "canemure.plugins.report" in graph["canemure.plugins.manager"]  # the graph is real

@@ -80,3 +80,84 @@ def test_cli(host: PluginManager, capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("Birkaland (06): 23 kommuner")
     assert main(["region", "Pirkanma"]) == 2
     assert "Pirkanmaa" in capsys.readouterr().err
+
+
+class _Failing:
+    """A Pirkanmaa adapter whose coordinators and targets hooks fail; its roadmap works."""
+
+    def __init__(self, municipalities: tuple[str, ...]) -> None:
+        from canemure.plugins import RegionInfo, hookimpl
+
+        self.info = RegionInfo("pirkanmaa", gazetteer().region("06").names, "06", source="test")
+        self.codes = municipalities
+
+        @hookimpl
+        def canemure_regions() -> list[RegionInfo]:
+            return [self.info]
+
+        @hookimpl
+        def canemure_municipalities(region_id: str) -> tuple[str, ...] | None:
+            return self.codes if region_id == "pirkanmaa" else None
+
+        @hookimpl
+        def canemure_coordinators(region_id: str) -> object:
+            raise KeyError("coordinators.csv")
+
+        @hookimpl
+        def canemure_targets(region_id: str) -> object:
+            return {"2030": "-80 %"}
+
+        @hookimpl
+        def canemure_roadmap(region_id: str) -> object:
+            from canemure.roadmaps import roadmap
+
+            return roadmap("pirkanmaa") if region_id == "pirkanmaa" else None
+
+        self.canemure_regions = canemure_regions
+        self.canemure_municipalities = canemure_municipalities
+        self.canemure_coordinators = canemure_coordinators
+        self.canemure_targets = canemure_targets
+        self.canemure_roadmap = canemure_roadmap
+
+
+PIRKANMAA = tuple(m.code for m in gazetteer().municipalities_of("06"))
+
+
+def test_a_failed_hook_is_failed_not_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CANEMURE_CACHE_DIR", str(tmp_path / "cache"))
+    host = PluginManager(entry_points=False)
+    assert host.register(_Failing(PIRKANMAA), "failing"), host.failures()
+    monkeypatch.setattr(manager_module, "_MANAGER", host)
+    profile = build_region_profile(gazetteer().region("06"), host)
+    assert profile.plugin is not None and profile.plugin.name == "failing"
+    assert profile.failed("canemure_coordinators") and profile.failed("canemure_targets")
+    assert not profile.failed("canemure_roadmap")
+    assert profile.roadmap is not None  # the adapter's working hook still answers
+    assert [(f.hook, f.region) for f in profile.failures] == [
+        ("canemure_coordinators", "pirkanmaa"),
+        ("canemure_targets", "pirkanmaa"),
+    ]
+    text = render_region_profile(profile, "table", "en")
+    assert "Coordinators:\n  failed\n" in text
+    assert "Targets: failed\n" in text
+    assert "Roadmap:\n  Hiilineutraali Pirkanmaa 2030\n" in text
+    assert "Cooperation group:\n  not known\n" in text  # not implemented: not known, not failed
+    assert "raised KeyError: 'coordinators.csv'" in text
+
+
+def test_an_adapter_refused_for_the_region_shows_as_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CANEMURE_CACHE_DIR", str(tmp_path / "cache"))
+    host = PluginManager(entry_points=False)
+    assert not host.register(_Failing((*PIRKANMAA, "167")), "failing")  # Joensuu is not 06
+    monkeypatch.setattr(manager_module, "_MANAGER", host)
+    profile = build_region_profile(gazetteer().region("06"), host)
+    assert profile.plugin is None
+    (failure,) = profile.failures
+    assert (failure.stage, failure.region) == ("validate", "pirkanmaa")
+    text = render_region_profile(profile, "table", "sv")
+    assert "Regionens tillägg: misslyckades: failing (canemure plugins)" in text
+    assert "codes ['167'] are not municipalities of region 06 (Pirkanmaa (06))" in text

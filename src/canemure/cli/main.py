@@ -13,13 +13,16 @@ Sub-commands:
     Download SYKE's open data of regions or municipalities into the user cache.
 ``canemure data list``
     Show what the user cache holds.
-``canemure plugins``
-    List region adapter plugins, loaded and failed.
+``canemure plugins [--check REGION]``
+    List region adapter plugins, loaded and failed; with ``--check``, call every hook of every
+    plugin for the region and report each answer or failure.
 ``canemure new-plugin NAME``
     Start a new region adapter distribution that passes the conformance kit.
 
 Errors the user can fix (bad input, unknown names, missing data) print one clear message to
-standard error and exit with status 2; nothing is half-written.
+standard error and exit with status 2; nothing is half-written. After any command that asked
+the region adapters, the ones that failed (which adapter, in which hook, why, and what to do)
+are listed on standard error, in the command's ``--lang``.
 """
 
 from __future__ import annotations
@@ -125,8 +128,20 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("plugins", help="list region adapter plugins, loaded and failed")
-    parser.set_defaults(run="canemure.cli.plugins:run_list")
+    parser = sub.add_parser(
+        "plugins",
+        help="list region adapter plugins, loaded and failed",
+        description="List the region adapter plugins: loaded, failed (at load, registration or "
+        "in a call), skipped, and warnings (output or slow imports, two adapters claiming one "
+        "region). Exit status 1 when any failed.",
+    )
+    parser.add_argument(
+        "--check",
+        metavar="REGION",
+        default=None,
+        help="call every hook of every plugin for REGION and report each answer or failure",
+    )
+    parser.set_defaults(run="canemure.cli.plugins:run_list", plugin_notice=False)
     new = sub.add_parser(
         "new-plugin", help="create a new region adapter distribution from the template"
     )
@@ -161,11 +176,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = handler(args)
     except CanemureError as exc:
         print(f"canemure: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        status = EXIT_USAGE
     except (ValueError, LookupError, OSError) as exc:
         print(f"canemure: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        status = EXIT_USAGE
+    _plugin_notice(args)
     return status
+
+
+def _plugin_notice(args: argparse.Namespace) -> None:
+    """Say on stderr which region adapters failed while the command ran, and what to do.
+
+    Only when the command asked the adapters (plugins are never loaded just for this), and not
+    after ``canemure plugins``, which prints the same on standard output.
+    """
+    if not getattr(args, "plugin_notice", True) or "canemure.plugins.manager" not in sys.modules:
+        return
+    from canemure.plugins.manager import used_plugin_manager
+    from canemure.plugins.notice import format_plugin_notice
+
+    manager = used_plugin_manager()
+    if manager is None:
+        return
+    text = format_plugin_notice(manager.report(), getattr(args, "lang", "en"))
+    if text:
+        sys.stdout.flush()  # the notice comes after the command's own output
+        print(text, file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,8 +12,18 @@ __all__ = ["run_list", "run_new"]
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """List loaded and failed plugins; exit 1 when any plugin failed."""
+    """List loaded and failed plugins (exit 1 when any failed), or ``--check REGION``."""
     manager = get_plugin_manager()
+    if getattr(args, "check", None):
+        from canemure.plugins.probe import format_probe, probe_region
+
+        probe = probe_region(manager, args.check)
+        print(format_probe(probe))
+        warnings = [w for w in manager.warnings() if w.kind != "choice"]
+        if warnings:
+            print("warnings:")
+            print("\n".join(f"  {warning}" for warning in warnings))
+        return 0 if probe.ok else 1
     print(format_plugin_report(manager).rstrip("\n"))
     return 0 if manager.report().ok else 1
 

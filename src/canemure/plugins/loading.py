@@ -18,6 +18,10 @@ Design choices
 * **Allow and block lists** (:data:`ALLOW_ENV`, :data:`BLOCK_ENV`) hold comma-separated
   entry-point names and are read when plugins are first loaded. The built-in is an ordinary
   entry point named ``builtin``: block it, or leave it out of an allow list, to switch it off.
+* **A region has one adapter, chosen in the open.** When two plugins claim one region id, the
+  first in entry-point order keeps it and the conflict is reported (``canemure plugins`` and
+  every command's standard error); :data:`REGION_ADAPTER_ENV` (``region=entry-point`` pairs,
+  comma-separated) lets the user choose instead. Nothing is replaced silently.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ __all__ = [
     "BUILTIN_NAME",
     "BUILTIN_VALUE",
     "ENTRY_POINT_GROUP",
+    "REGION_ADAPTER_ENV",
     "Candidate",
     "Selection",
     "discover",
@@ -52,6 +57,13 @@ ALLOW_ENV = "CANEMURE_PLUGINS_ALLOW"
 
 BLOCK_ENV = "CANEMURE_PLUGINS_BLOCK"
 """Environment variable: entry-point names that never load (applied after the allow list)."""
+
+REGION_ADAPTER_ENV = "CANEMURE_REGION_ADAPTER"
+"""Environment variable: which plugin serves a region two plugins claim.
+
+Comma-separated ``region-id=entry-point-name`` pairs, e.g.
+``CANEMURE_REGION_ADAPTER=pohjois-karjala=pohjois-karjala,kainuu=kainuu-dev``.
+"""
 
 BUILTIN_NAME = "builtin"
 """Name of the core's own entry point, as declared in canemure's ``pyproject.toml``."""
@@ -72,12 +84,35 @@ class Selection:
     """Only these names load; ``None`` = every name."""
     block: frozenset[str] = frozenset()
     """These names never load."""
+    region_adapter: Mapping[str, str] = attrs.field(factory=dict)
+    """Region id -> entry-point name of the plugin chosen to serve it."""
+    problems: tuple[str, ...] = ()
+    """Parts of the settings that could not be read, in words."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Selection:
-        """Read :data:`ALLOW_ENV` and :data:`BLOCK_ENV` (comma-separated, spaces ignored)."""
+        """Read :data:`ALLOW_ENV`, :data:`BLOCK_ENV` and :data:`REGION_ADAPTER_ENV`.
+
+        Lists are comma-separated; spaces are ignored.
+        """
         allow = _names(environ.get(ALLOW_ENV))
-        return cls(allow or None, _names(environ.get(BLOCK_ENV)))
+        choice: dict[str, str] = {}
+        problems: list[str] = []
+        for part in sorted(_names(environ.get(REGION_ADAPTER_ENV))):
+            region, sep, name = (text.strip() for text in part.partition("="))
+            if not sep or not region or not name:
+                problems.append(
+                    f"{REGION_ADAPTER_ENV}: cannot read {part!r}; "
+                    "write REGION=ENTRY_POINT, e.g. pohjois-karjala=pohjois-karjala"
+                )
+            elif choice.get(region, name) != name:
+                problems.append(
+                    f"{REGION_ADAPTER_ENV} chooses two plugins for {region!r}: "
+                    f"{choice[region]!r} and {name!r}"
+                )
+            else:
+                choice[region] = name
+        return cls(allow or None, _names(environ.get(BLOCK_ENV)), choice, tuple(problems))
 
     def reason_to_skip(self, name: str) -> str | None:
         """Why ``name`` must not load, or ``None`` when it may."""

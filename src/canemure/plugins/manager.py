@@ -11,16 +11,25 @@ Design choices
   exception. The manager walks ``get_hookimpls()`` in pluggy's call order (the list reversed:
   ``tryfirst`` implementations first, ``trylast`` last, otherwise most recently registered
   first) and calls each implementation itself. An implementation that raises, or returns
-  something that breaks the hook's contract (:mod:`canemure.plugins.validation`), gets its whole
-  plugin disabled: unregistered, blocked from registering again, and reported as a
-  :class:`~canemure.plugins.report.PluginFailure` with its name, distribution, version and the
-  reason. The call carries on with the next implementation. Hook wrappers are refused at
+  something that breaks the hook's contract (:mod:`canemure.plugins.validation`), loses that
+  answer only: the failure is recorded as a :class:`~canemure.plugins.report.PluginFailure`
+  (plugin, distribution, version, hook, region, reason), the call carries on with the next
+  implementation, and the plugin's other hooks keep answering. Hook wrappers are refused at
   registration, because they would need pluggy's loop.
 * **Checked at load.** When a plugin is registered, its ``canemure_regions`` answer and its own
   ``canemure_municipalities`` answers for those regions are checked at once: wrong types,
-  region codes or municipality codes that do not exist, and a region id another plugin already
-  claims (first registered wins; entry points register in name order) refuse the plugin then,
-  so ``canemure plugins`` shows the problem before anyone asks for data.
+  region codes or municipality codes that do not exist, and municipalities of another region
+  (:func:`~canemure.plugins.validation.municipalities_of_other_regions`, the conformance kit's
+  message) refuse the plugin then, so ``canemure plugins`` shows the problem before anyone asks
+  for data.
+* **One adapter per region, never replaced silently.** When two plugins claim one region id,
+  the first registered keeps it (entry points register in name order) unless
+  ``CANEMURE_REGION_ADAPTER`` chooses the other; the other is not asked about that region.
+  Either way the conflict is a :class:`~canemure.plugins.report.PluginWarning`.
+* **Loading is watched.** Importing an entry point may not end the process (``SystemExit`` and
+  other ``BaseException`` s are reported, except ``KeyboardInterrupt``), may not write into the
+  command's standard output (it is captured and reported as a warning) and is timed (an import
+  slower than :data:`SLOW_IMPORT_SECONDS` is reported).
 * **Core version.** A plugin declares the core versions it supports by its distribution's
   dependency on ``canemure`` or a ``CANEMURE_REQUIRES`` attribute (see
   :mod:`canemure.plugins.versions`); an unsupported core refuses the plugin before it is
@@ -33,8 +42,11 @@ Design choices
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -46,13 +58,22 @@ from canemure.errors import UnknownNameError
 from canemure.geography import Coordinator, Region, gazetteer
 from canemure.plugins import hookspecs
 from canemure.plugins.hookspecs import NAME
-from canemure.plugins.loading import ENTRY_POINT_GROUP, Selection, discover
+from canemure.plugins.loading import (
+    BLOCK_ENV,
+    ENTRY_POINT_GROUP,
+    REGION_ADAPTER_ENV,
+    Selection,
+    discover,
+)
 from canemure.plugins.report import (
     FailureStage,
+    HookAnswer,
     PluginFailure,
     PluginInfo,
     PluginReport,
+    PluginWarning,
     SkippedPlugin,
+    WarningKind,
 )
 from canemure.plugins.types import CooperationGroup, RegionInfo
 from canemure.plugins.validation import (
@@ -64,6 +85,7 @@ from canemure.plugins.validation import (
     check_records,
     check_regions,
     check_roadmap,
+    municipalities_of_other_regions,
 )
 from canemure.plugins.versions import core_requirement, satisfies
 
@@ -77,15 +99,27 @@ if TYPE_CHECKING:
     from canemure.sectors import AccountingRule
     from canemure.targets import Target
 
-__all__ = ["PluginManager", "get_plugin_manager"]
+__all__ = ["SLOW_IMPORT_SECONDS", "PluginManager", "get_plugin_manager", "used_plugin_manager"]
 
 T = TypeVar("T")
 
 _FAILED = object()
 
+SLOW_IMPORT_SECONDS = 1.0
+"""An entry point that takes longer than this to import is reported as slow."""
+
+_SHOWN_OUTPUT = 120
+
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, SystemExit):
+        return f"SystemExit: it called sys.exit({exc.code!r})"
     return f"{type(exc).__name__}: {exc}"
+
+
+def _region_arg(kwargs: Mapping[str, object]) -> str | None:
+    region = kwargs.get("region_id")
+    return region if isinstance(region, str) else None
 
 
 def _plugin_label(plugin: object) -> str:
@@ -118,8 +152,9 @@ class PluginManager:
 
     ``entry_points=False`` makes a manager that only knows the plugins passed to
     :meth:`register` (the conformance kit uses this). ``environ`` replaces ``os.environ`` for
-    the allow and block lists, and ``core_version`` the version plugins are checked against;
-    both are for tests.
+    the allow and block lists and the region choice, ``core_version`` the version plugins are
+    checked against, and ``slow_import_seconds`` the time above which an import is reported as
+    slow; all three are for tests.
     """
 
     def __init__(
@@ -129,6 +164,7 @@ class PluginManager:
         environ: Mapping[str, str] | None = None,
         group: str = ENTRY_POINT_GROUP,
         core_version: str = __version__,
+        slow_import_seconds: float = SLOW_IMPORT_SECONDS,
     ) -> None:
         self._pm = pluggy.PluginManager(NAME)
         self._pm.add_hookspecs(hookspecs)
@@ -141,7 +177,12 @@ class PluginManager:
         self._entries: dict[str, _Entry] = {}
         self._failures: list[PluginFailure] = []
         self._skipped: list[SkippedPlugin] = []
+        self._warnings: list[PluginWarning] = []
         self._claims: dict[str, tuple[RegionInfo, str]] = {}
+        self._claimants: dict[str, list[str]] = {}  # region id -> plugins claiming it, in order
+        self._refused: dict[str, set[str]] = {}  # plugin -> region ids another plugin serves
+        self._selection = Selection()
+        self._slow = slow_import_seconds
 
     # ------------------------------------------------------------------ loading
     def load(self) -> PluginReport:
@@ -159,6 +200,9 @@ class PluginManager:
 
     def _load_entry_points(self) -> None:
         selection = Selection.from_environ(os.environ if self._environ is None else self._environ)
+        self._selection = selection
+        for problem in selection.problems:
+            self._warnings.append(PluginWarning(REGION_ADAPTER_ENV, None, None, "setting", problem))
         for candidate in discover(self._group):
             origin = _Origin(candidate.name, candidate.dist, candidate.version)
             reason = selection.reason_to_skip(origin.name)
@@ -174,16 +218,74 @@ class PluginManager:
                     f"{owner or 'a plugin'}",
                 )
                 continue
-            try:
-                plugin = candidate.entry_point.load()
-            except Exception as exc:  # any import-time error of a plugin is reported
-                self._fail(
-                    origin,
-                    "load",
-                    f"importing {candidate.entry_point.value!r} raised {_describe(exc)}",
-                )
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed):  # keep stdout clean for --format json
+                started = time.perf_counter()
+                try:
+                    plugin = candidate.entry_point.load()
+                except KeyboardInterrupt:
+                    raise
+                except BaseException as exc:  # SystemExit too: report it, load the others
+                    plugin = _FAILED
+                    self._fail(
+                        origin,
+                        "load",
+                        f"importing {candidate.entry_point.value!r} raised {_describe(exc)}",
+                    )
+                seconds = time.perf_counter() - started
+                if plugin is not _FAILED:
+                    self._admit(plugin, origin, candidate.entry_point.value, candidate.requires)
+            self._watch(origin, seconds, printed.getvalue())
+        self._check_choices()
+
+    def _warn(
+        self, origin: _Origin, kind: WarningKind, message: str, region: str | None = None
+    ) -> None:
+        self._warnings.append(PluginWarning(*origin.fields(), kind, message, region))
+
+    def _watch(self, origin: _Origin, seconds: float, printed: str) -> None:
+        """Report what loading ``origin`` printed to stdout, and a slow import."""
+        if printed.strip():
+            lines = printed.strip().splitlines()
+            shown = lines[0] if len(lines[0]) <= _SHOWN_OUTPUT else lines[0][:_SHOWN_OUTPUT] + "..."
+            self._warn(
+                origin,
+                "output",
+                f"printed {len(lines)} line(s) to standard output while being loaded (kept out "
+                f"of canemure's output; the first: {shown!r})",
+            )
+        if seconds >= self._slow:
+            self._warn(
+                origin,
+                "slow",
+                f"took {seconds:.1f} s to import, and every command that asks the adapters "
+                f"waits for it (tell its authors; to switch it off: "
+                f"{BLOCK_ENV}={origin.name})",
+            )
+
+    def _check_choices(self) -> None:
+        """Warn about region choices that name no plugin claiming the region."""
+        for region_id, chosen in sorted(self._selection.region_adapter.items()):
+            claim = self._claims.get(region_id)
+            if claim is not None and claim[1] == chosen:
                 continue
-            self._admit(plugin, origin, candidate.entry_point.value, candidate.requires)
+            served = f"{self._entries[claim[1]].info} serves it" if claim else "no plugin serves it"
+            state = (
+                "does not claim it"
+                if chosen in self._entries
+                else "is not loaded (canemure plugins)"
+            )
+            self._warnings.append(
+                PluginWarning(
+                    REGION_ADAPTER_ENV,
+                    None,
+                    None,
+                    "setting",
+                    f"chooses {chosen!r} for region {region_id!r}, but {chosen!r} {state}; "
+                    f"{served}",
+                    region_id,
+                )
+            )
 
     def register(self, plugin: object, name: str | None = None) -> bool:
         """Register ``plugin`` (a module or object with hook implementations) directly.
@@ -201,10 +303,22 @@ class PluginManager:
             return self._admit(plugin, origin, _plugin_label(plugin), ())
 
     def _fail(
-        self, origin: _Origin, stage: FailureStage, reason: str, hook: str | None = None
+        self,
+        origin: _Origin,
+        stage: FailureStage,
+        reason: str,
+        hook: str | None = None,
+        region: str | None = None,
     ) -> bool:
-        self._failures.append(PluginFailure(*origin.fields(), stage, reason, hook))
+        self._record(PluginFailure(*origin.fields(), stage, reason, hook, region))
         return False
+
+    def _record(self, failure: PluginFailure) -> PluginFailure:
+        """Keep ``failure`` (once: a call repeated with the same fault is one failure)."""
+        with self._lock:
+            if failure not in self._failures:
+                self._failures.append(failure)
+        return failure
 
     def _version_problem(self, plugin: object, requires: Sequence[str]) -> str | None:
         specs: list[tuple[str, str]] = []
@@ -285,7 +399,7 @@ class PluginManager:
         return self._validate_metadata(name)
 
     def _validate_metadata(self, name: str) -> bool:
-        claimed: list[RegionInfo] = []
+        declared: list[RegionInfo] = []
         for impl in self._impls("canemure_regions", plugin_name=name):
             result = self._invoke(impl, "canemure_regions", {}, stage="validate")
             if result is _FAILED:
@@ -293,50 +407,98 @@ class PluginManager:
             if result is None:
                 continue
             try:
-                regions = check_regions(result)
+                declared.extend(check_regions(result))
             except HookResultError as exc:
                 return self._disable(name, "validate", str(exc), "canemure_regions")
-            for info in regions:
-                if info.id in self._claims:
-                    owner = self._entries[self._claims[info.id][1]].info
-                    return self._disable(
-                        name,
-                        "validate",
-                        f"claims region id {info.id!r}, which {owner} already claims",
-                        "canemure_regions",
-                    )
-            claimed.extend(regions)
-        for region in claimed:
+        for region in declared:
             for impl in self._impls("canemure_municipalities", plugin_name=name):
                 result = self._invoke(
-                    impl, "canemure_municipalities", {"region_id": region.id}, stage="validate"
+                    impl,
+                    "canemure_municipalities",
+                    {"region_id": region.id},
+                    stage="validate",
                 )
                 if result is _FAILED:
                     return False
                 if result is None:
                     continue
                 try:
-                    check_municipalities(result)
+                    codes = check_municipalities(result)
+                    outside = municipalities_of_other_regions(codes, region.region_code)
+                    if outside is not None:
+                        raise HookResultError(outside)
                 except HookResultError as exc:
                     return self._disable(
-                        name,
-                        "validate",
-                        f"for region {region.id!r}: {exc}",
-                        "canemure_municipalities",
+                        name, "validate", str(exc), "canemure_municipalities", region.id
                     )
+        served = [region for region in declared if self._claim(region, name)]
         entry = self._entries[name]
-        entry.info = attrs.evolve(entry.info, regions=tuple(r.id for r in claimed))
-        for region in claimed:
-            self._claims[region.id] = (region, name)
+        entry.info = attrs.evolve(entry.info, regions=tuple(r.id for r in served))
         return True
 
-    def _disable(self, name: str, stage: FailureStage, reason: str, hook: str | None) -> bool:
+    def _claim(self, region: RegionInfo, name: str) -> bool:
+        """Record ``name``'s claim on ``region``; return whether ``name`` now serves it."""
+        claimants = self._claimants.setdefault(region.id, [])
+        claimants.append(name)
+        owner = self._claims.get(region.id)
+        if owner is None:
+            self._claims[region.id] = (region, name)
+            return True
+        if self._selection.region_adapter.get(region.id) == name:  # the user chose this one
+            loser = owner[1]
+            self._refused.setdefault(loser, set()).add(region.id)
+            info = self._entries[loser].info
+            self._entries[loser].info = attrs.evolve(
+                info, regions=tuple(r for r in info.regions if r != region.id)
+            )
+            self._claims[region.id] = (region, name)
+            return True
+        self._refused.setdefault(name, set()).add(region.id)
+        return False
+
+    def _conflicts(self) -> list[PluginWarning]:
+        """One warning per region that more than one plugin claims."""
+        found: list[PluginWarning] = []
+        for region_id, claimants in self._claimants.items():
+            names = [n for n in claimants if n in self._entries]
+            claim = self._claims.get(region_id)
+            if len(names) < 2 or claim is None:
+                continue
+            owner = self._entries[claim[1]].info
+            others = ", ".join(str(self._entries[n].info) for n in names if n != claim[1])
+            chosen = self._selection.region_adapter.get(region_id) == claim[1]
+            how = (
+                f"{REGION_ADAPTER_ENV} chooses it"
+                if chosen
+                else "it registered first; to choose another: "
+                f"{REGION_ADAPTER_ENV}={region_id}=<entry-point name>"
+            )
+            found.append(
+                PluginWarning(
+                    *_Origin(owner.name, owner.dist, owner.version).fields(),
+                    "choice" if chosen else "conflict",
+                    f"region {region_id!r} is claimed by {owner} and by {others}; "
+                    f"{owner.name} serves it ({how})",
+                    region_id,
+                )
+            )
+        return found
+
+    def _disable(
+        self,
+        name: str,
+        stage: FailureStage,
+        reason: str,
+        hook: str | None,
+        region: str | None = None,
+    ) -> bool:
         entry = self._entries.pop(name, None)
         origin = _Origin(name, entry.info.dist, entry.info.version) if entry else _Origin(name)
         self._pm.set_blocked(name)  # unregisters it and refuses a later registration
         for region_id in [r for r, (_, owner) in self._claims.items() if owner == name]:
             del self._claims[region_id]
-        return self._fail(origin, stage, reason, hook)
+        self._refused.pop(name, None)
+        return self._fail(origin, stage, reason, hook, region)
 
     # ------------------------------------------------------------------ calling hooks
     def _impls(self, hook: str, *, plugin_name: str | None = None) -> list[pluggy.HookImpl]:
@@ -348,6 +510,27 @@ class PluginManager:
             impls = [impl for impl in impls if impl.plugin_name == plugin_name]
         return impls
 
+    def _asked(self, hook: str, kwargs: Mapping[str, object]) -> list[pluggy.HookImpl]:
+        """The implementations to call, without plugins whose claim on the region was refused."""
+        region = _region_arg(kwargs)
+        return [
+            impl
+            for impl in self._impls(hook)
+            if region is None or region not in self._refused.get(impl.plugin_name, ())
+        ]
+
+    def _hook_failed(
+        self, impl: pluggy.HookImpl, hook: str, reason: str, region: str | None
+    ) -> PluginFailure:
+        """Record that one call failed; the plugin stays registered for its other answers."""
+        entry = self._entries.get(impl.plugin_name)
+        origin = (
+            _Origin(impl.plugin_name, entry.info.dist, entry.info.version)
+            if entry
+            else _Origin(impl.plugin_name)
+        )
+        return self._record(PluginFailure(*origin.fields(), "hook", reason, hook, region))
+
     def _invoke(
         self,
         impl: pluggy.HookImpl,
@@ -356,52 +539,90 @@ class PluginManager:
         *,
         stage: FailureStage = "hook",
     ) -> object:
+        """Call ``impl``; on an error record it (``validate``: disable the plugin) -> marker."""
         try:
             return impl.function(*(kwargs[arg] for arg in impl.argnames))
-        except Exception as exc:  # one plugin's error must not stop the others
-            self._disable(impl.plugin_name, stage, f"raised {_describe(exc)}", hook)
-            return _FAILED
+        except (Exception, SystemExit) as exc:  # one plugin's error must not stop the others
+            reason = f"raised {_describe(exc)}"
+        if stage == "hook":
+            self._hook_failed(impl, hook, reason, _region_arg(kwargs))
+        else:
+            self._disable(impl.plugin_name, stage, reason, hook, _region_arg(kwargs))
+        return _FAILED
+
+    def _call(
+        self,
+        impl: pluggy.HookImpl,
+        hook: str,
+        check: Callable[[object], T],
+        kwargs: Mapping[str, object],
+    ) -> tuple[T | None, PluginFailure | None]:
+        """Call one implementation and check its answer: ``(answer, None)`` or the failure."""
+        region = _region_arg(kwargs)
+        try:
+            result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+        except (Exception, SystemExit) as exc:  # one plugin's error must not stop the others
+            return None, self._hook_failed(impl, hook, f"raised {_describe(exc)}", region)
+        if result is None:
+            return None, None
+        try:
+            return check(result), None
+        except HookResultError as exc:
+            reason = str(exc)
+        except Exception as exc:  # an answer so malformed that checking it raised
+            reason = f"returned a value the host could not check ({_describe(exc)})"
+        return None, self._hook_failed(impl, hook, reason, region)
 
     def _first(self, hook: str, check: Callable[[object], T], **kwargs: object) -> T | None:
         self.load()
-        for impl in self._impls(hook):
-            if impl.plugin_name not in self._entries:
-                continue
-            result = self._invoke(impl, hook, kwargs)
-            if result is _FAILED or result is None:
-                continue
-            checked = self._check(impl, hook, check, result)
-            if checked is not _FAILED:
-                return cast(T, checked)
+        for impl in self._asked(hook, kwargs):
+            answer, _ = self._call(impl, hook, check, kwargs)
+            if answer is not None:
+                return answer
         return None
 
     def _collect(self, hook: str, check: Callable[[object], T], **kwargs: object) -> list[T]:
         """Return the checked answers of every plugin, highest priority first."""
         self.load()
         answers: list[T] = []
-        for impl in self._impls(hook):
-            if impl.plugin_name not in self._entries:
-                continue
-            result = self._invoke(impl, hook, kwargs)
-            if result is _FAILED or result is None:
-                continue
-            checked = self._check(impl, hook, check, result)
-            if checked is not _FAILED:
-                answers.append(cast(T, checked))
+        for impl in self._asked(hook, kwargs):
+            answer, _ = self._call(impl, hook, check, kwargs)
+            if answer is not None:
+                answers.append(answer)
         return answers
 
     def _check(
-        self, impl: pluggy.HookImpl, hook: str, check: Callable[[object], T], result: object
+        self,
+        impl: pluggy.HookImpl,
+        hook: str,
+        check: Callable[[object], T],
+        result: object,
+        region: str | None = None,
     ) -> T | object:
-        """Return ``check(result)``, or disable the plugin and return the failure marker."""
+        """Return ``check(result)``, or record the failure and return the failure marker."""
         try:
             return check(result)
         except HookResultError as exc:
             reason = str(exc)
         except Exception as exc:  # an answer so malformed that checking it raised
             reason = f"returned a value the host could not check ({_describe(exc)})"
-        self._disable(impl.plugin_name, "hook", reason, hook)
+        self._hook_failed(impl, hook, reason, region)
         return _FAILED
+
+    def call_each(
+        self, hook: str, check: Callable[[object], object], **kwargs: object
+    ) -> tuple[HookAnswer, ...]:
+        """Call every plugin's ``hook`` (not only until the first answer) and check each answer.
+
+        For ``canemure plugins --check``: one :class:`~canemure.plugins.report.HookAnswer` per
+        implementation, in call order, with the checked value or the failure (which is also
+        recorded, like any other).
+        """
+        self.load()
+        return tuple(
+            HookAnswer(impl.plugin_name, hook, *self._call(impl, hook, check, kwargs))
+            for impl in self._asked(hook, kwargs)
+        )
 
     def _region_id(self, region: str | Region) -> str:
         if isinstance(region, Region):
@@ -427,6 +648,19 @@ class PluginManager:
         """Return the regions the working plugins declare (``canemure_regions``), in claim order."""
         self.load()
         return tuple(info for info, _ in self._claims.values())
+
+    def region_id(self, region: str | Region) -> str:
+        """Return the region id hooks are asked with for ``region`` (id, code, name or Region).
+
+        A region id a plugin claims is kept as is; otherwise the reference gazetteer's id of
+        the region, or the text itself (stripped) when the gazetteer does not know it.
+        """
+        return self._region_id(region)
+
+    def region_info(self, region: str | Region) -> RegionInfo | None:
+        """Return the RegionInfo of the plugin that serves ``region``, if one claims it."""
+        claim = self._claims.get(self._region_id(region))
+        return claim[0] if claim else None
 
     def region_plugin(self, region: str | Region) -> PluginInfo | None:
         """Return the plugin that claims ``region`` (an id, code, name or Region), if any."""
@@ -498,33 +732,33 @@ class PluginManager:
             return check_inventory(value, rule=rule, years=wanted, region=place)
 
         answers: list[ProvidedInventory] = []
-        for impl in self._impls(hook):
-            if impl.plugin_name not in self._entries:
-                continue
+        for impl in self._asked(hook, kwargs):
             try:
                 kind = source_kind_of(impl.plugin)
             except ValueError as exc:
-                self._disable(impl.plugin_name, "hook", str(exc), hook)
+                self._hook_failed(impl, hook, str(exc), region_id)
                 continue
             if kind not in allowed:
                 continue
             if kind == "adapter":
-                result = self._invoke(impl, hook, kwargs)
+                answer, _ = self._call(impl, hook, check, kwargs)
+                if answer is None:
+                    continue
             else:
                 try:
                     result = impl.function(*(kwargs[arg] for arg in impl.argnames))
                 except CanemureError:
                     raise
                 except Exception as exc:  # a bug in a built-in provider is reported like any
-                    self._disable(impl.plugin_name, "hook", f"raised {_describe(exc)}", hook)
+                    self._hook_failed(impl, hook, f"raised {_describe(exc)}", region_id)
                     continue
-            if result is _FAILED or result is None:
-                continue
-            checked = self._check(impl, hook, check, result)
-            if checked is not _FAILED:
-                answers.append(
-                    ProvidedInventory(cast("EmissionInventory", checked), kind, impl.plugin_name)
-                )
+                if result is None:
+                    continue
+                checked = self._check(impl, hook, check, result, region_id)
+                if checked is _FAILED:
+                    continue
+                answer = cast("EmissionInventory", checked)
+            answers.append(ProvidedInventory(answer, kind, impl.plugin_name))
         answers.sort(key=lambda answer: SOURCE_KINDS.index(answer.kind))
         return tuple(answers)
 
@@ -605,9 +839,17 @@ class PluginManager:
         return tuple(entry.info for entry in self._entries.values())
 
     def failures(self) -> tuple[PluginFailure, ...]:
-        """Return the plugins refused or disabled so far, with the reasons."""
+        """Return the failures so far: plugins refused, and hook calls that failed."""
         self.load()
         return tuple(self._failures)
+
+    def warnings(self) -> tuple[PluginWarning, ...]:
+        """Return the warnings: output and slow imports, region conflicts, unusable settings."""
+        self.load()
+        return self._all_warnings()
+
+    def _all_warnings(self) -> tuple[PluginWarning, ...]:
+        return (*self._warnings, *self._conflicts())
 
     def report(self) -> PluginReport:
         """Return the loaded, failed and skipped plugins (loading them first if needed)."""
@@ -618,6 +860,7 @@ class PluginManager:
             tuple(self._failures),
             tuple(self._skipped),
             self._core_version,
+            self._all_warnings(),
         )
 
     def __repr__(self) -> str:
@@ -636,3 +879,14 @@ def get_plugin_manager() -> PluginManager:
         if _MANAGER is None:
             _MANAGER = PluginManager()
         return _MANAGER
+
+
+def used_plugin_manager() -> PluginManager | None:
+    """Return the process-wide manager if it has loaded its plugins, else ``None``.
+
+    The command line asks this after a command ran, to report plugin failures without loading
+    plugins for a command that did not need them.
+    """
+    with _MANAGER_LOCK:
+        manager = _MANAGER
+    return manager if manager is not None and manager._loaded else None

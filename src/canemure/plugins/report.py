@@ -8,19 +8,19 @@ A failure also says at which stage it happened and why; the same records back
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 import attrs
 
-if TYPE_CHECKING:
-    from canemure.plugins.manager import PluginManager
-
 __all__ = [
     "FailureStage",
+    "HookAnswer",
     "PluginFailure",
     "PluginInfo",
     "PluginReport",
+    "PluginWarning",
     "SkippedPlugin",
+    "WarningKind",
     "format_plugin_report",
 ]
 
@@ -29,8 +29,19 @@ FailureStage = Literal["load", "version", "register", "validate", "hook"]
 
 ``load``: importing the entry point raised; ``version``: the plugin needs another core version;
 ``register``: pluggy refused the plugin (unknown hook, wrong argument names, a name already in
-use); ``validate``: its metadata (regions, municipalities) is wrong or clashes with another
-plugin; ``hook``: a hook raised or returned something of the wrong type while in use.
+use); ``validate``: its metadata (regions, municipalities) is wrong; ``hook``: a hook raised or
+returned something of the wrong type while in use (only that answer is lost; the plugin's other
+hooks keep working).
+"""
+
+WarningKind = Literal["output", "slow", "conflict", "choice", "setting"]
+"""What a warning is about.
+
+``output``: the plugin printed to standard output while being imported or registered (the text
+is kept out of the command's output); ``slow``: importing it took long; ``conflict``: two
+plugins claim one region id and no setting chose between them; ``choice``: they do, and
+``CANEMURE_REGION_ADAPTER`` chose (for the record only); ``setting``: a plugin setting
+(environment variable) could not be applied.
 """
 
 
@@ -68,7 +79,7 @@ class PluginInfo:
 
 @attrs.frozen
 class PluginFailure:
-    """A plugin that was refused or disabled, with the reason."""
+    """A plugin that was refused at load, or one of its hook calls that failed, with the reason."""
 
     name: str
     """Entry-point name (or the name it was registered under)."""
@@ -82,12 +93,58 @@ class PluginFailure:
     """What went wrong, in words, quoting the offending value."""
     hook: str | None = None
     """The hook that failed, for ``validate`` and ``hook`` failures."""
+    region: str | None = None
+    """The region id the failing call was about, where there was one."""
+
+    @property
+    def label(self) -> str:
+        """The plugin as ``name (dist version)``."""
+        return _label(self.name, self.dist, self.version)
 
     def __str__(self) -> str:
         where = f" in {self.hook}" if self.hook else ""
-        return f"{_label(self.name, self.dist, self.version)}: {self.stage} failed{where}: " + (
-            self.reason
-        )
+        about = f" for region {self.region!r}" if self.region else ""
+        return f"{self.label}: {self.stage} failed{where}{about}: {self.reason}"
+
+
+@attrs.frozen
+class PluginWarning:
+    """Something about a working plugin the user should know and may want to act on."""
+
+    name: str
+    """Entry-point name (or the name it was registered under)."""
+    dist: str | None
+    """Distribution name, where known."""
+    version: str | None
+    """Distribution version, where known."""
+    kind: WarningKind
+    """What it is about (see :data:`WarningKind`)."""
+    message: str
+    """What happened and what the user can do, in words."""
+    region: str | None = None
+    """The region id concerned, for conflicts."""
+
+    @property
+    def label(self) -> str:
+        """The plugin as ``name (dist version)``."""
+        return _label(self.name, self.dist, self.version)
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.message}"
+
+
+@attrs.frozen
+class HookAnswer:
+    """One plugin's answer to one hook call (:meth:`PluginManager.call_each`)."""
+
+    plugin: str
+    """Entry-point name of the plugin that answered."""
+    hook: str
+    """The hook called."""
+    value: object
+    """The checked answer; ``None`` when the plugin has nothing to say or failed."""
+    failure: PluginFailure | None = None
+    """Why the call failed, when it did."""
 
 
 @attrs.frozen
@@ -114,24 +171,39 @@ class PluginReport:
     loaded: tuple[PluginInfo, ...]
     """Working plugins, in registration order."""
     failed: tuple[PluginFailure, ...]
-    """Refused or disabled plugins, in the order they failed."""
+    """Plugins refused at load and hook calls that failed, in the order they failed."""
     skipped: tuple[SkippedPlugin, ...]
     """Plugins excluded by ``CANEMURE_PLUGINS_ALLOW`` / ``CANEMURE_PLUGINS_BLOCK``."""
     core_version: str
     """The canemure version the plugins were checked against."""
+    warnings: tuple[PluginWarning, ...] = ()
+    """Output at import, slow imports, region conflicts and unusable settings."""
 
     @property
     def ok(self) -> bool:
         """Whether no plugin failed."""
         return not self.failed
 
+    def report(self) -> PluginReport:
+        """Return itself, so a report can stand in for the manager that made it."""
+        return self
 
-def format_plugin_report(manager: PluginManager) -> str:
-    """Return the text ``canemure plugins`` prints: loaded, failed and skipped plugins.
 
-    Loading happens here if it has not happened yet; nothing is printed to the terminal.
+class ReportSource(Protocol):
+    """Anything that can give a :class:`PluginReport` (a plugin manager, or a report itself)."""
+
+    def report(self) -> PluginReport:
+        """Return the report."""
+        ...
+
+
+def format_plugin_report(source: ReportSource) -> str:
+    """Return the text ``canemure plugins`` prints: loaded, failed, skipped plugins, warnings.
+
+    ``source`` is a :class:`PluginReport` or a plugin manager (which loads its plugins here if
+    it has not yet); nothing is printed to the terminal.
     """
-    report = manager.report()
+    report = source.report()
     lines = [
         f"canemure {report.core_version}: {len(report.loaded)} plugin(s) loaded, "
         f"{len(report.failed)} failed, {len(report.skipped)} skipped"
@@ -147,8 +219,12 @@ def format_plugin_report(manager: PluginManager) -> str:
             lines.append(f"      hooks:   {', '.join(info.hooks)}")
     if report.failed:
         lines.append("")
-        lines.append("Failed (disabled; the other plugins keep working):")
+        lines.append("Failed (the other plugins keep working):")
         lines.extend(f"  {failure}" for failure in report.failed)
+    if report.warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        lines.extend(f"  {warning}" for warning in report.warnings)
     if report.skipped:
         lines.append("")
         lines.append("Skipped:")

@@ -1,10 +1,10 @@
 """Checks on what a plugin returns from each hook.
 
 The host does not trust plugins: every answer is checked against the hook's contract before the
-rest of canemure sees it, and a wrong answer disables the plugin that gave it (the manager
-reports it; the other plugins keep working). The same checks back the conformance kit
-(:mod:`canemure.testing`), so an adapter's own test suite fails on exactly what would get it
-disabled in use.
+rest of canemure sees it. A wrong answer at registration refuses the plugin; a wrong answer in
+use is dropped and reported (the plugin's other answers and the other plugins keep working).
+The same checks back the conformance kit (:mod:`canemure.testing`), so an adapter's own test
+suite fails on exactly what would be refused or dropped in use.
 
 Checks raise :class:`HookResultError` with a message that quotes the offending value. Classes of
 the domain model (inventories, measures, targets, factors) are imported inside the checks, so
@@ -35,6 +35,7 @@ __all__ = [
     "check_records",
     "check_regions",
     "check_roadmap",
+    "municipalities_of_other_regions",
 ]
 
 EMISSIONS_UNIT = "kt CO2e / a"
@@ -105,6 +106,27 @@ def check_municipalities(value: object) -> tuple[str, ...]:
     if repeated:
         raise HookResultError(f"lists municipality codes twice: {', '.join(map(repr, repeated))}")
     return codes
+
+
+def municipalities_of_other_regions(codes: Sequence[str], region_code: str) -> str | None:
+    """Return the problem when ``codes`` list municipalities outside region ``region_code``.
+
+    The host refuses such an answer when it registers an adapter, and the conformance kit
+    reports it; both use this function, so the message is the same. ``None`` means every code
+    belongs to the region (unknown codes are :func:`check_municipalities`' business).
+    """
+    gaz = gazetteer()
+    outside = [
+        code
+        for code in codes
+        if gaz.has_municipality(code) and gaz.municipality(code).region_code != region_code
+    ]
+    if not outside:
+        return None
+    return (
+        f"codes {outside} are not municipalities of region {region_code} "
+        f"({gaz.region(region_code)})"
+    )
 
 
 def check_coordinators(value: object) -> tuple[Coordinator, ...]:

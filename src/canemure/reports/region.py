@@ -3,13 +3,14 @@
 What a regional coordinator opens first: everything the installed region adapter knows about
 the region (through the plugin host, so a third-party adapter's answers appear the same way),
 plus which years have emission figures under each accounting rule. Nothing is filled in: what
-no adapter answers is shown as not known.
+no adapter answers is shown as not known, and what an adapter failed to answer as failed.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,16 +18,17 @@ import numpy as np
 
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
+from canemure.plugins.messages import message
 from canemure.reports.i18n import label
 
 if TYPE_CHECKING:
     from canemure.inventory.provenance import SourceKind
     from canemure.measures import PublishedMeasure
-    from canemure.plugins import CooperationGroup, PluginInfo, PluginManager
+    from canemure.plugins import CooperationGroup, PluginFailure, PluginInfo, PluginManager
     from canemure.roadmaps import RoadmapInfo
     from canemure.targets import Target
 
-__all__ = ["RegionProfile", "build_region_profile", "render_region_profile"]
+__all__ = ["RegionProfile", "build_region_profile", "format_years", "render_region_profile"]
 
 
 @attrs.frozen
@@ -58,6 +60,24 @@ class RegionProfile:
     """
     data_sources: dict[str, tuple[tuple[str, SourceKind, str], ...]] = attrs.field(factory=dict)
     """For each rule id, ``(municipality code, kind of source, provider)`` per municipality."""
+    failures: tuple[PluginFailure, ...] = ()
+    """Adapter failures that concern the region: its hook calls that failed, an adapter refused
+    while validating it, and, when no adapter serves it, adapters that could not be loaded."""
+
+    def failed(self, hook: str) -> bool:
+        """Whether a call of ``hook`` for this region failed (its answer is lost)."""
+        return any(f.hook == hook and f.stage == "hook" for f in self.failures)
+
+
+def _region_failures(
+    manager: PluginManager, region: Region, plugin: PluginInfo | None
+) -> tuple[PluginFailure, ...]:
+    region_id = manager.region_id(region)
+    return tuple(
+        f
+        for f in manager.failures()
+        if f.region == region_id or (plugin is None and f.stage in ("load", "version", "register"))
+    )
 
 
 def build_region_profile(region: Region, manager: PluginManager | None = None) -> RegionProfile:
@@ -92,10 +112,11 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
         cells = estimated[:, :, with_data]
         data_share[rule.id] = float(cells.sum()) / (len(codes) * cells.shape[1] * cells.shape[2])
         data_sources[rule.id] = tuple((c.area, c.kind, c.provider) for c in sourced.choices)
+    plugin = manager.region_plugin(region)
     return RegionProfile(
         region=region,
         municipalities=tuple(gaz.municipality(c) for c in codes),
-        plugin=manager.region_plugin(region),
+        plugin=plugin,
         coordinators=manager.coordinators(region),
         cooperation_group=manager.cooperation_group(region),
         roadmap=manager.roadmap(region),
@@ -104,15 +125,18 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
         data_years=data_years,
         data_share=data_share,
         data_sources=data_sources,
+        failures=_region_failures(manager, region, plugin),  # last: after every call
     )
 
 
-def _years(years: tuple[int, ...]) -> str:
-    if not years:
+def format_years(years: Sequence[int]) -> str:
+    """Return sorted ``years`` as runs: ``1990, 2005-2024`` (``-`` when there are none)."""
+    ordered = sorted(years)
+    if not ordered:
         return "-"
     runs: list[str] = []
-    start = prev = years[0]
-    for year in (*years[1:], None):
+    start = prev = ordered[0]
+    for year in (*ordered[1:], None):
         if year is not None and year == prev + 1:
             prev = year
             continue
@@ -122,18 +146,35 @@ def _years(years: tuple[int, ...]) -> str:
     return ", ".join(runs)
 
 
+def _adapter(profile: RegionProfile, lang: str) -> str:
+    if profile.plugin:
+        return f"{profile.plugin.name} ({profile.plugin.dist} {profile.plugin.version})"
+    refused = sorted({f.name for f in profile.failures if f.stage != "hook"})
+    if refused:
+        return message("adapter_failed", lang).format(names=", ".join(refused))
+    return label("no_adapter", lang)
+
+
+def _count(profile: RegionProfile, hook: str, n: int, lang: str) -> str:
+    """A count, or ``failed`` (with what other plugins answered) when the hook failed."""
+    if not profile.failed(hook):
+        return str(n)
+    failed = message("failed", lang)
+    return f"{n} ({message('failed_answer', lang)})" if n else failed
+
+
 def _table(profile: RegionProfile, lang: str) -> str:
     unknown = label("not_known", lang)
+    failed = message("failed", lang)
+
+    def missing(hook: str) -> str:
+        return failed if profile.failed(hook) else unknown
+
     region = profile.region
     out = [
         f"{region.names[lang]} ({region.code}): "
         + label("n_municipalities", lang).format(n=len(profile.municipalities)),
-        f"{label('adapter', lang)}: "
-        + (
-            f"{profile.plugin.name} ({profile.plugin.dist} {profile.plugin.version})"
-            if profile.plugin
-            else label("no_adapter", lang)
-        ),
+        f"{label('adapter', lang)}: {_adapter(profile, lang)}",
         "",
         f"{label('coordinators', lang)}:",
     ]
@@ -142,11 +183,11 @@ def _table(profile: RegionProfile, lang: str) -> str:
             out.append(f"  - {c.organisation}: {c.role}")
             out.extend(f"    {page}" for page in c.web_pages)
     else:
-        out.append(f"  {unknown}")
+        out.append(f"  {missing('canemure_coordinators')}")
     out.append(f"{label('cooperation_group', lang)}:")
     group = profile.cooperation_group
     if group is None:
-        out.append(f"  {unknown}")
+        out.append(f"  {missing('canemure_cooperation_group')}")
     else:
         meetings = group.meetings_per_year
         out.append(f"  {group.name}")
@@ -159,7 +200,7 @@ def _table(profile: RegionProfile, lang: str) -> str:
     out.append(f"{label('roadmap', lang)}:")
     roadmap = profile.roadmap
     if roadmap is None:
-        out.append(f"  {unknown}")
+        out.append(f"  {missing('canemure_roadmap')}")
     else:
         out.append(f"  {roadmap.title or unknown}")
         out.append(f"  {roadmap.approved_text}")
@@ -167,11 +208,13 @@ def _table(profile: RegionProfile, lang: str) -> str:
             suffix = "" if roadmap.themes_complete else f" ({label('partial_list', lang)})"
             out.append(f"  {label('themes', lang)}{suffix}:")
             out.extend(f"    - {theme}" for theme in roadmap.themes)
-    out.append(f"{label('targets', lang)}: {len(profile.targets)}")
+    targets = _count(profile, "canemure_targets", len(profile.targets), lang)
+    out.append(f"{label('targets', lang)}: {targets}")
     for target in profile.targets:
         owner = target.city or region.names.fi
         out.append(f"  - {owner}: {target.text}")
-    out.append(f"{label('measures', lang)}: {len(profile.measures)}")
+    measures = _count(profile, "canemure_measures", len(profile.measures), lang)
+    out.append(f"{label('measures', lang)}: {measures}")
     by_owner = Counter(m.owner for m in profile.measures)
     quantified_by_owner = Counter(m.owner for m in profile.measures if m.effect is not None)
     for owner, n in sorted(by_owner.items()):
@@ -181,14 +224,19 @@ def _table(profile: RegionProfile, lang: str) -> str:
     if profile.data_years:
         for rule, years in sorted(profile.data_years.items()):
             share = label("share_estimated", lang).format(p=100 * profile.data_share[rule])
-            out.append(f"  {rule}: {_years(years)} ({share})")
+            out.append(f"  {rule}: {format_years(years)} ({share})")
             by_kind: dict[str, list[str]] = {}
             for code, kind, provider in profile.data_sources.get(rule, ()):
                 name = gazetteer().municipality(code).names[lang]
                 by_kind.setdefault(f"{label(f'kind_{kind}', lang)} ({provider})", []).append(name)
             out.extend(f"    {kind}: {', '.join(names)}" for kind, names in by_kind.items())
-    else:
+    elif not profile.failed("canemure_load_inventory"):
         out.append(f"  {label('no_emission_data', lang)}")
+    if profile.failed("canemure_load_inventory"):
+        out.append(f"  {failed}: canemure_load_inventory")
+    if profile.failures:
+        out.append(f"{message('failures', lang)}:")
+        out.extend(f"  {failure}" for failure in profile.failures)
     return "\n".join(out) + "\n"
 
 
@@ -227,6 +275,8 @@ def _json(profile: RegionProfile) -> str:
             }
             for rule, years in profile.data_years.items()
         },
+        "failed_hooks": sorted({f.hook for f in profile.failures if f.hook and f.stage == "hook"}),
+        "failures": [attrs.asdict(f) for f in profile.failures],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -32,6 +32,7 @@ from canemure.geography import Coordinator, gazetteer
 from canemure.plugins.hookspecs import NAME
 from canemure.plugins.manager import PluginManager
 from canemure.plugins.types import CooperationGroup, RegionInfo
+from canemure.plugins.validation import municipalities_of_other_regions
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
@@ -154,13 +155,9 @@ def check_municipalities(manager: PluginManager, region_id: str) -> tuple[str, .
     problems: list[str] = []
     if not codes:
         problems.append("returns an empty list; return None when the list is not known")
-    gaz = gazetteer()
-    outside = [c for c in codes if gaz.municipality(c).region_code != info.region_code]
+    outside = municipalities_of_other_regions(codes, info.region_code)
     if outside:
-        problems.append(
-            f"codes {outside} are not municipalities of region {info.region_code} "
-            f"({gaz.region(info.region_code)})"
-        )
+        problems.append(outside)  # the host's own message (it refuses the same answer)
     _raise_if(f"municipalities of {region_id!r}", problems)
     return codes
 

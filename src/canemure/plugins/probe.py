@@ -1,0 +1,204 @@
+"""``canemure plugins --check REGION``: every hook of every plugin, called for one region.
+
+For adapter authors and coordinators: :func:`probe_region` calls each hook implementation
+(not only until the first answer, as in normal use) through
+:meth:`~canemure.plugins.PluginManager.call_each`, so each answer is checked exactly as in use,
+and :func:`format_probe` prints a short summary of each answer (counts, years) or its failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from canemure.errors import UnknownNameError
+from canemure.geography import Region, gazetteer
+from canemure.plugins.report import HookAnswer, PluginFailure
+from canemure.plugins.validation import (
+    check_cooperation_group,
+    check_coordinators,
+    check_inventory,
+    check_municipalities,
+    check_records,
+    check_regions,
+    check_roadmap,
+)
+
+if TYPE_CHECKING:
+    from canemure.plugins.manager import PluginManager
+    from canemure.sectors import AccountingRule
+
+__all__ = ["HookProbe", "RegionProbe", "format_probe", "probe_region"]
+
+
+@attrs.frozen
+class HookProbe:
+    """The answers of every plugin to one hook call."""
+
+    hook: str
+    """Hook name."""
+    detail: str
+    """What else the call was about (``rule hinku`` for inventories), or ``""``."""
+    answers: tuple[HookAnswer, ...]
+    """One per implementation, in call order; empty when no plugin implements the hook."""
+    summaries: tuple[str, ...]
+    """A short summary of each answer, matching :attr:`answers`."""
+
+
+@attrs.frozen
+class RegionProbe:
+    """Everything ``canemure plugins --check REGION`` found."""
+
+    region_id: str
+    """The region id the hooks were asked with."""
+    region: Region | None
+    """The region in the reference gazetteer, where it is one."""
+    served_by: str | None
+    """The plugin that claims the region (``name (dist version)``), if any."""
+    hooks: tuple[HookProbe, ...]
+    """Each hook call."""
+    refused: tuple[PluginFailure, ...]
+    """Plugins refused at load, registration or validation (they were not asked)."""
+
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]:
+        """The calls that failed."""
+        return tuple(a.failure for h in self.hooks for a in h.answers if a.failure is not None)
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing failed, at load or in a call."""
+        return not self.failures and not self.refused
+
+
+_OTHER = " (other regions)"
+
+
+def _inventory_check(rule: AccountingRule, place: Region | None) -> Callable[[object], Any]:
+    return lambda value: check_inventory(value, rule=rule, years=None, region=place)
+
+
+def _records_check(cls: type[Any]) -> Callable[[object], Any]:
+    return lambda value: check_records(value, cls, cls.__name__)
+
+
+def _count(what: str) -> Callable[[Any], str]:
+    return lambda value: f"{len(value)} {what}"
+
+
+def _inventory(value: Any) -> str:
+    from canemure.reports.region import format_years
+
+    return f"{len(value.areas)} {value.area_level} area(s), years {format_years(value.years)}"
+
+
+def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
+    """Call every hook of every plugin for ``region``; check and summarise each answer.
+
+    Raises :class:`~canemure.errors.UnknownNameError` when no plugin claims ``region`` and the
+    reference gazetteer does not know it either.
+    """
+    from canemure.factors import EmissionFactor
+    from canemure.measures import PublishedMeasure
+    from canemure.sectors import RULES
+    from canemure.targets import Target
+
+    manager.load()
+    region_id = manager.region_id(region)
+    info = manager.region_info(region_id)
+    try:
+        place: Region | None = gazetteer().region(info.region_code if info else region_id)
+    except UnknownNameError:
+        if info is None:
+            raise
+        place = None
+    owner = manager.region_plugin(region_id)
+
+    def declared(value: Any) -> str:
+        ids = [r.id for r in value]
+        mark = "" if region_id in ids else _OTHER
+        return f"declares {', '.join(ids) or 'no region'}{mark}"
+
+    calls: list[tuple[str, str, Callable[[object], Any], Callable[[Any], str], dict[str, Any]]]
+    calls = [
+        ("canemure_regions", "", check_regions, declared, {}),
+        ("canemure_municipalities", "", check_municipalities, _count("municipalities"), {}),
+        ("canemure_coordinators", "", check_coordinators, _count("coordinator(s)"), {}),
+        ("canemure_cooperation_group", "", check_cooperation_group, lambda v: str(v.name), {}),
+        (
+            "canemure_roadmap",
+            "",
+            lambda v: check_roadmap(v, region_id),
+            lambda v: str(v.title or "roadmap without a title"),
+            {},
+        ),
+    ]
+    for rule in RULES:
+        calls.append(
+            (
+                "canemure_load_inventory",
+                f"rule {rule.id}",
+                _inventory_check(rule, place),
+                _inventory,
+                {"rule": rule, "years": None},
+            )
+        )
+    for hook, cls, what in (
+        ("canemure_targets", Target, "target(s)"),
+        ("canemure_measures", PublishedMeasure, "measure(s)"),
+        ("canemure_emission_factors", EmissionFactor, "emission factor(s)"),
+    ):
+        calls.append(
+            (
+                hook,
+                "",
+                _records_check(cls),
+                _count(what),
+                {},
+            )
+        )
+    probes: list[HookProbe] = []
+    for hook, detail, check, summary, extra in calls:
+        kwargs = extra if hook == "canemure_regions" else {"region_id": region_id, **extra}
+        answers = manager.call_each(hook, check, **kwargs)
+        summaries = tuple(
+            f"FAILED: {a.failure.reason}"
+            if a.failure is not None
+            else ("no answer (None)" if a.value is None else f"ok: {summary(a.value)}")
+            for a in answers
+        )
+        probes.append(HookProbe(hook, detail, answers, summaries))
+    refused = tuple(f for f in manager.failures() if f.stage != "hook")
+    return RegionProbe(region_id, place, str(owner) if owner else None, tuple(probes), refused)
+
+
+def format_probe(probe: RegionProbe) -> str:
+    """Return the text ``canemure plugins --check REGION`` prints."""
+    where = f" ({probe.region})" if probe.region is not None else ""
+    served = probe.served_by or "no plugin claims it"
+    lines = [f"region {probe.region_id}{where}: served by {served}"]
+    for hook in probe.hooks:
+        detail = f" ({hook.detail})" if hook.detail else ""
+        lines.append(f"  {hook.hook}{detail}")
+        if not hook.answers:
+            lines.append("    no plugin implements it")
+            continue
+        silent = 0
+        for answer, summary in zip(hook.answers, hook.summaries, strict=True):
+            if answer.failure is None and (answer.value is None or summary.endswith(_OTHER)):
+                silent += 1
+            else:
+                lines.append(f"    {answer.plugin}: {summary}")
+        if silent:
+            lines.append(f"    ({silent} plugin(s) had nothing for this region)")
+    if probe.refused:
+        lines.append("  refused at load (not asked):")
+        lines.extend(f"    {failure}" for failure in probe.refused)
+    calls = sum(len(h.answers) for h in probe.hooks)
+    lines.append(
+        f"{calls} answer(s), {len(probe.failures)} failed; "
+        f"{len(probe.refused)} plugin(s) refused at load"
+    )
+    return "\n".join(lines)
