@@ -76,9 +76,14 @@ def downloader(site: FakeSyke, cache: Cache) -> SykeDownloader:
 
 
 def cached_files(cache: Cache) -> list[str]:
+    """Every file in the cache but the manifest database."""
     if not cache.root.exists():
         return []
-    return sorted(str(p.relative_to(cache.root)) for p in cache.root.rglob("*") if p.is_file())
+    return sorted(
+        str(p.relative_to(cache.root))
+        for p in cache.root.rglob("*")
+        if p.is_file() and not p.name.startswith("manifest.")
+    )
 
 
 # --- names --------------------------------------------------------------------------------------
@@ -153,7 +158,7 @@ def test_fetch_stores_exact_bytes_and_records_them(
     assert entry.kind == "download"
     assert entry.timestamp.endswith("Z")
     assert site.user_agents == [f"canemure/{__version__}"]
-    assert cached_files(cache) == ["manifest.json", "syke/Tulokset_taso_5/kunta_167.csv"]
+    assert cached_files(cache) == ["syke/Tulokset_taso_5/kunta_167.csv"]
 
 
 def test_zero_padded_code_requests_syke_name(downloader: SykeDownloader, site: FakeSyke) -> None:
@@ -368,7 +373,7 @@ def test_interrupted_store_leaves_no_file(
     downloader: SykeDownloader, site: FakeSyke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     downloader.fetch_municipality_list(2023)
-    manifest = (downloader.cache.root / "manifest.json").read_bytes()
+    entries = downloader.cache.entries()
 
     def boom(src: object, dst: object) -> None:
         raise OSError("disk full")
@@ -377,8 +382,8 @@ def test_interrupted_store_leaves_no_file(
     with pytest.raises(OSError, match="disk full"):
         downloader.fetch_municipality("167")
     monkeypatch.undo()
-    assert (downloader.cache.root / "manifest.json").read_bytes() == manifest
-    assert cached_files(downloader.cache) == ["manifest.json", "syke/asukasluvut_2023.csv"]
+    assert downloader.cache.entries() == entries
+    assert cached_files(downloader.cache) == ["syke/asukasluvut_2023.csv"]
 
 
 # --- offline mode and importing by hand ---------------------------------------------------------

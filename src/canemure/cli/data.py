@@ -81,7 +81,7 @@ def run_download(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     """Print the cache manifest."""
     cache = Cache()
-    entries = cache.entries() if cache.manifest_path.exists() else []
+    entries = cache.entries() if cache.exists() else []
     if not entries:
         print(f"the user cache at {cache.root} holds no SYKE files")
         return 0
