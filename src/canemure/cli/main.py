@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from canemure._version import __version__
 from canemure.errors import CanemureError
@@ -80,6 +80,30 @@ def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.set_defaults(run="canemure.cli.region:run")
 
 
+def _seconds(text: str) -> float:
+    """``--timeout``/``--deadline``: a positive number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text!r}")
+    return value
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    def count(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {text!r}")
+        return value
+
+    return count
+
+
 def _add_download_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="download again even if a verified copy is cached"
@@ -94,10 +118,22 @@ def _add_download_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", default=None, help="where SYKE publishes (default: SYKE's open-data site)"
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, help="seconds per attempt (default 30)"
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        help="seconds to wait for the server at each step (default 30)",
     )
     parser.add_argument(
-        "--retries", type=int, default=3, help="extra attempts after a failure (default 3)"
+        "--deadline",
+        type=_seconds,
+        default=300.0,
+        help="seconds one attempt at a file may take in all (default 300)",
+    )
+    parser.add_argument(
+        "--retries", type=_count(0), default=3, help="extra attempts after a failure (default 3)"
+    )
+    parser.add_argument(
+        "--jobs", type=_count(1), default=4, help="files downloaded at once (default 4)"
     )
 
 
@@ -109,6 +145,12 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="validate SYKE CSV/Excel files (or folders of them) and store them in the cache",
     )
     imp.add_argument("paths", nargs="+", help="files or folders")
+    imp.add_argument(
+        "--municipality",
+        metavar="CODE",
+        default=None,
+        help="the municipality (code or name) of a single file whose name does not say it",
+    )
     imp.set_defaults(run="canemure.cli.data:run_import")
     down = data_sub.add_parser(
         "download",

@@ -433,8 +433,7 @@ class Cache:
             return self._damaged(exc)
         return exc
 
-    @contextlib.contextmanager
-    def _connect(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+    def _open(self, *, write: bool) -> sqlite3.Connection:
         """A connection in autocommit mode (transactions are explicit ``BEGIN IMMEDIATE``)."""
         if write:
             try:
@@ -449,19 +448,29 @@ class Cache:
         except sqlite3.Error as exc:
             raise self._write_failed(exc, self.manifest_path) from None
         try:
-            try:
-                if write:
-                    conn.execute("PRAGMA journal_mode=WAL")
-                    conn.execute("PRAGMA synchronous=FULL")
-                    if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                        conn.executescript(_SCHEMA)
-                        conn.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
-                else:
-                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.DatabaseError as exc:
-                if isinstance(exc, sqlite3.OperationalError) and not write:
-                    raise
-                raise self._write_failed(exc, self.manifest_path) from None
+            if write:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
+                    conn.executescript(
+                        f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version={_SCHEMA_VERSION}; COMMIT;"
+                    )
+            else:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and not write:
+                raise
+            raise self._write_failed(exc, self.manifest_path) from None
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @contextlib.contextmanager
+    def _connect(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        conn = self._open(write=write)
+        try:
             yield conn
         finally:
             conn.close()
@@ -480,17 +489,16 @@ class Cache:
             with contextlib.suppress(CanemureError, OSError, sqlite3.Error):
                 self.recover(sweep=False)
         try:
-            with self._connect(write=False) as conn:
-                yield conn
+            conn = self._open(write=False)
         except sqlite3.OperationalError:
             # A read-only folder without the write-ahead log's index file: read the database
             # file alone (complete once the last writer closed it).
             uri = self.manifest_path.as_uri() + "?immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            try:
-                yield conn
-            finally:
-                conn.close()
+        try:
+            yield conn
+        finally:
+            conn.close()
 
     def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[ManifestEntry]:
         try:
@@ -498,6 +506,10 @@ class Cache:
                 if conn is None:
                     return self._legacy_entries() if self.legacy_manifest_path.exists() else []
                 rows = conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):  # else: another process is creating it
+                raise self._damaged(exc) from None
+            rows = []
         except sqlite3.DatabaseError as exc:
             raise self._damaged(exc) from None
         out = []
@@ -560,13 +572,14 @@ class Cache:
         if not self.manifest_path.exists() and self.legacy_manifest_path.exists():
             self._migrate()
         try:
-            with self._connect(write=True) as conn:
-                yield conn
-                return
+            conn = self._open(write=True)
         except ManifestDamagedError:
             self._set_aside_damaged()
-        with self._connect(write=True) as conn:
+            conn = self._open(write=True)
+        try:
             yield conn
+        finally:
+            conn.close()
 
     # --- reading ----------------------------------------------------------------------------
 

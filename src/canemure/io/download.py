@@ -38,6 +38,7 @@ import http.client
 import os
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -213,6 +214,16 @@ class SykeDownloader:
     retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
     backoff: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
     offline: bool = attrs.field(factory=offline_from_env)
+    _cancelled: threading.Event = attrs.field(
+        factory=threading.Event, init=False, repr=False, eq=False
+    )
+
+    def cancel(self) -> None:
+        """Stop downloads in progress (other threads) at their next read; nothing is stored.
+
+        Used after Ctrl-C, so that the process can exit without waiting for every file.
+        """
+        self._cancelled.set()
 
     def url_for(self, relative: str) -> str:
         """Return the full address of ``relative`` (a path on SYKE's site)."""
@@ -319,6 +330,8 @@ class SykeDownloader:
         attempts = self.retries + 1
         reason = ""
         for attempt in range(1, attempts + 1):
+            if self._cancelled.is_set():
+                raise DownloadError(f"could not download {url}: cancelled")
             with self.cache.writer(key) as out:
                 try:
                     self._receive(request, out.write)
@@ -352,6 +365,8 @@ class SykeDownloader:
                 sock = _socket_of(response)
                 head = b""
                 while True:
+                    if self._cancelled.is_set():
+                        raise DownloadError(f"could not download {url}: cancelled")
                     left = self.deadline - (time.monotonic() - start)
                     if left <= 0:
                         raise _TransientError(self._past_deadline(received))
