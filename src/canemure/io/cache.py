@@ -94,7 +94,7 @@ _REPAIR_HINT = (
     "run `canemure data import <file>` or `canemure data download <area>` again to store it anew"
 )
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -487,7 +487,7 @@ class Cache:
                 return
         if not self._recovered:
             with contextlib.suppress(CanemureError, OSError, sqlite3.Error):
-                self.recover(sweep=False)
+                self._recover(sweep=False, repair=False)
         try:
             conn = self._open(write=False)
         except sqlite3.OperationalError:
@@ -567,13 +567,15 @@ class Cache:
                 os.replace(damaged, self.root / f"{MANIFEST_NAME}.damaged-{stamp}{suffix}")
 
     @contextlib.contextmanager
-    def _write_connection(self) -> Iterator[sqlite3.Connection]:
-        """A writable connection; a damaged manifest is set aside and a new one started."""
+    def _write_connection(self, *, repair: bool = True) -> Iterator[sqlite3.Connection]:
+        """A writable connection; with ``repair``, a damaged manifest is set aside for a new one."""
         if not self.manifest_path.exists() and self.legacy_manifest_path.exists():
             self._migrate()
         try:
             conn = self._open(write=True)
         except ManifestDamagedError:
+            if not repair:
+                raise
             self._set_aside_damaged()
             conn = self._open(write=True)
         try:
@@ -770,11 +772,14 @@ class Cache:
         CacheWriteError
             If the cache cannot be written.
         """
+        return self._recover(sweep=sweep, repair=True)
+
+    def _recover(self, *, sweep: bool, repair: bool) -> Recovery:
         self._recovered = True
         finished: list[str] = []
         discarded: list[str] = []
         if self.manifest_path.exists() or self.legacy_manifest_path.exists():
-            with self._write_connection() as conn:
+            with self._write_connection(repair=repair) as conn:
                 try:
                     finished, discarded = self._finish_pending(conn)
                 except sqlite3.Error as exc:
@@ -787,11 +792,12 @@ class Cache:
         finished: list[str] = []
         discarded: list[str] = []
         rows = conn.execute("SELECT * FROM pending").fetchall()
-        dead = [row for row in rows if not _pid_alive(int(row[7]))]
-        if not dead:
+        if not any(not _pid_alive(int(row[7])) for row in rows):
             return finished, discarded
         conn.execute("BEGIN IMMEDIATE")
-        try:
+        try:  # read again under the lock: another process may have cleaned up meanwhile
+            rows = conn.execute("SELECT * FROM pending").fetchall()
+            dead = [row for row in rows if not _pid_alive(int(row[7]))]
             for part_key, key, source, sha256, size, timestamp, kind, _pid in dead:
                 target = self.root / key
                 part = self.root / part_key
