@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import run
-from fake_syke import FakeSyke, connect_directly, hang, send, serve_fake_syke, syke_csv_text
+from fake_syke import FakeSyke, connect_directly, drip, hang, send, serve_fake_syke, syke_csv_text
 
 from canemure.io.cache import Cache
 
@@ -241,3 +241,34 @@ def test_a_hanging_region_costs_one_timeout_per_batch(
     )
     assert status == 1
     assert err.count("timed out") == 9
+
+
+def test_ctrl_c_cancels_the_files_in_flight(
+    capsys: pytest.CaptureFixture[str],
+    site: FakeSyke,
+    private_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C while the first outcome is reported: the others, still trickling in, stop."""
+    import canemure.cli.data as data_cli
+
+    for code in ETELA_KARJALA:
+        if code != "416":
+            path = f"Tulokset_taso_5/kunta_{int(code)}.csv"
+            site.routes[path] = drip(site, (site.root / path).read_bytes(), interval=0.02)
+
+    def interrupt(outcome: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(data_cli, "outcome_line", interrupt)
+    status, _, err = run(capsys, "data", "download", "etelä-karjala", *options(site), "--jobs", "9")
+    assert status == 130
+    assert "interrupted (Ctrl-C)" in err and "partial downloads were removed" in err
+    for thread in threading.enumerate():
+        if thread.name.startswith("canemure-fetch"):
+            thread.join(timeout=10)  # each stops at its next read
+            assert not thread.is_alive()
+    assert [e.path for e in Cache(private_cache).entries()] == [
+        "syke/Tulokset_taso_5/kunta_416.csv"
+    ]
+    assert not list(private_cache.rglob("*.part"))
