@@ -550,3 +550,11 @@ def test_the_body_goes_to_a_part_file_next_to_its_place(
 def test_timeouts_must_be_positive(cache: Cache, field: str, value: float) -> None:
     with pytest.raises(ValueError, match=f"{field} must be a positive number of seconds"):
         SykeDownloader(cache, **{field: value})  # type: ignore[arg-type]
+
+
+def test_import_refuses_what_is_not_a_file(downloader: SykeDownloader, tmp_path: Path) -> None:
+    with pytest.raises(DataFormatError, match="it is a folder"):
+        downloader.import_file(tmp_path)
+    with pytest.raises(DataFormatError, match="not a regular file, or missing"):
+        downloader.import_file(tmp_path / "kunta_5.csv")
+    assert cached_files(downloader.cache) == []

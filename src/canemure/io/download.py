@@ -315,10 +315,16 @@ class SykeDownloader:
         Raises
         ------
         DataFormatError
-            If the file is empty or is an HTML page.
+            If the file is not a regular file, cannot be read, is empty or is an HTML page.
         """
         file = Path(file)
-        data = file.read_bytes()
+        if not file.is_file():
+            what = "a folder" if file.is_dir() else "not a regular file, or missing"
+            raise DataFormatError(f"cannot import it: it is {what}", file)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise DataFormatError(f"cannot read the file ({exc.strerror or exc})", file) from None
         if reason := _not_data(data):
             raise DataFormatError(f"not a data file: {reason}", file)
         filename = name or file.name
