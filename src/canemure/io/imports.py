@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import stat
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -36,7 +36,13 @@ from canemure.io.cache import Cache, CacheWarning, ManifestDamagedError, Manifes
 from canemure.io.download import SykeDownloader, municipality_file, municipality_list_file
 from canemure.sectors import AccountingRule
 
-__all__ = ["ImportCandidate", "import_paths", "imported_inventories", "validate_file"]
+__all__ = [
+    "ImportCandidate",
+    "entry_municipality",
+    "import_paths",
+    "imported_inventories",
+    "validate_file",
+]
 
 _LIST_NAME = re.compile(r"asukasluvut_(\d{4})", re.IGNORECASE)
 _SUFFIXES = (".csv", ".xlsx")
@@ -263,8 +269,26 @@ def _latest_population(cache: Cache, entries: list[ManifestEntry]) -> Population
     return population
 
 
+_ENTRY_CODE = re.compile(r"(?:/kunta_0*(\d{1,3})\.csv|/ALas_(\d{3})_[^/]*\.xlsx)$")
+
+
+def entry_municipality(path: str) -> str | None:
+    """The municipality code a cache entry's canonical name holds, e.g. ``"005"``; or ``None``.
+
+    ``syke/Tulokset_taso_5/kunta_5.csv`` gives ``"005"``, ``imports/ALas_167_hinku.xlsx``
+    gives ``"167"``; municipality lists and other files give ``None``.
+    """
+    match = _ENTRY_CODE.search(path)
+    if match is None:
+        return None
+    return (match[1] or match[2]).zfill(3)
+
+
 def imported_inventories(
-    rule: AccountingRule, cache: Cache | None = None
+    rule: AccountingRule,
+    cache: Cache | None = None,
+    *,
+    municipalities: Collection[str] | None = None,
 ) -> list[EmissionInventory]:
     """Every cached SYKE inventory that can answer ``rule``, oldest first.
 
@@ -273,6 +297,9 @@ def imported_inventories(
     changed since it was stored, is missing or no longer parses is left out with a
     :class:`~canemure.io.cache.CacheWarning` naming it; so is everything when the manifest is
     damaged (the warning says how to repair it).
+
+    ``municipalities`` (three-digit codes) limits the files read to those municipalities' own:
+    the others are neither checked nor parsed.
     """
     cache = cache or Cache()
     if not cache.exists():
@@ -287,6 +314,8 @@ def imported_inventories(
     for entry in sorted(entries, key=lambda e: e.timestamp):
         is_csv = entry.path.startswith("syke/Tulokset_taso_5/") and entry.path.endswith(".csv")
         if not (is_csv or entry.path.endswith(".xlsx")):
+            continue
+        if municipalities is not None and entry_municipality(entry.path) not in municipalities:
             continue
         path = _usable(cache, entry)
         if path is None:
