@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from canemure.io.cache import Cache
+from canemure.io.cache import Cache, Recovery
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL and process ids")
 
@@ -209,3 +209,32 @@ def test_recover_removes_stale_parts_of_dead_processes_only(tmp_path: Path) -> N
     recovery = cache.recover()
     assert recovery.discarded == (f"syke/{left.name}",)
     assert not left.exists() and mine.exists() and unrelated.exists()
+
+
+def test_an_intent_older_than_a_day_is_abandoned_even_if_its_pid_lives(tmp_path: Path) -> None:
+    """Process ids are reused: a day-old intent of a live pid is cleaned up all the same."""
+    import sqlite3
+
+    cache = Cache(tmp_path / "cache")
+    cache.store_bytes("syke/a.csv", b"a", source="s", kind="import")
+    part = cache.root / "syke" / f".b.csv.{os.getpid()}.0badc0de.part"
+    part.write_bytes(b"half")
+    with sqlite3.connect(cache.manifest_path) as conn:
+        conn.execute(
+            "INSERT INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                f"syke/{part.name}",
+                "syke/b.csv",
+                "s",
+                "0" * 64,
+                4,
+                "2020-01-01T00:00:00Z",
+                "import",
+                os.getpid(),
+            ),
+        )
+    conn.close()
+    recovery = Cache(cache.root).recover(sweep=False)
+    assert recovery == Recovery(finished=(), discarded=(f"syke/{part.name}",))
+    assert not part.exists()
+    assert [e.path for e in cache.entries()] == ["syke/a.csv"]

@@ -189,6 +189,17 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _abandoned(pending: tuple[object, ...]) -> bool:
+    """Whether a pending intent's writer is gone (dead, or the intent is older than a day)."""
+    timestamp, pid = str(pending[5]), int(cast(int, pending[7]))
+    try:
+        started = datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return True
+    age = (datetime.now(UTC) - started).total_seconds()
+    return age > _STALE_PART_AGE or not _pid_alive(pid)
+
+
 def _sha256_file(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -792,12 +803,12 @@ class Cache:
         finished: list[str] = []
         discarded: list[str] = []
         rows = conn.execute("SELECT * FROM pending").fetchall()
-        if not any(not _pid_alive(int(row[7])) for row in rows):
+        if not any(_abandoned(row) for row in rows):
             return finished, discarded
         conn.execute("BEGIN IMMEDIATE")
         try:  # read again under the lock: another process may have cleaned up meanwhile
             rows = conn.execute("SELECT * FROM pending").fetchall()
-            dead = [row for row in rows if not _pid_alive(int(row[7]))]
+            dead = [row for row in rows if _abandoned(row)]
             for part_key, key, source, sha256, size, timestamp, kind, _pid in dead:
                 target = self.root / key
                 part = self.root / part_key
