@@ -2,13 +2,16 @@
 
 ``syke_csv_text`` builds a ``kunta_<n>.csv`` the way SYKE publishes it (see
 ``src/canemure/io/syke_csv.py``); ``serve_fake_syke`` runs an HTTP server on 127.0.0.1 that
-serves files like SYKE's site and can misbehave on chosen paths. No test reaches the internet.
+serves files like SYKE's site and can misbehave on chosen paths: ``send`` with a short body
+(``length`` larger than the body), ``drip`` (a byte at a time), ``oversize`` (a huge body, with
+or without ``Content-Length``) and ``hang`` (never answers). No test reaches the internet.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -100,6 +103,59 @@ def send(
     handler.end_headers()
     with contextlib.suppress(ConnectionError):
         handler.wfile.write(body)
+
+
+def drip(fake: FakeSyke, body: bytes, *, interval: float = 0.05, limit: float = 5.0) -> Behaviour:
+    """A route that announces ``body`` and then sends one byte every ``interval`` seconds.
+
+    Gives up after ``limit`` seconds or when the server stops, so no test can hang on it.
+    """
+
+    def behaviour(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/csv")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        start = time.monotonic()
+        with contextlib.suppress(ConnectionError):
+            for i in range(len(body)):
+                if fake.stop.wait(interval) or time.monotonic() - start > limit:
+                    return
+                handler.wfile.write(body[i : i + 1])
+
+    return behaviour
+
+
+def oversize(total: int, *, announce: bool, chunk: int = 64 * 1024) -> Behaviour:
+    """A route that sends ``total`` bytes of CSV-looking data, announcing the length or not.
+
+    Without ``Content-Length`` the body ends when the connection closes (HTTP/1.0).
+    """
+    block = (b"1;2;3;4\n" * (chunk // 8 + 1))[:chunk]
+
+    def behaviour(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/csv")
+        if announce:
+            handler.send_header("Content-Length", str(total))
+        handler.end_headers()
+        sent = 0
+        with contextlib.suppress(ConnectionError):
+            while sent < total:
+                piece = block[: min(chunk, total - sent)]
+                handler.wfile.write(piece)
+                sent += len(piece)
+
+    return behaviour
+
+
+def hang(fake: FakeSyke, *, limit: float = 5.0) -> Behaviour:
+    """A route that accepts the request and never answers (until ``limit`` or server stop)."""
+
+    def behaviour(handler: BaseHTTPRequestHandler, hit: int) -> None:
+        fake.stop.wait(limit)
+
+    return behaviour
 
 
 def connect_directly(monkeypatch: pytest.MonkeyPatch) -> None:

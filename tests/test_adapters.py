@@ -99,7 +99,10 @@ def test_cached_syke_file_wins_through_the_user_cache_provider(cache: Cache) -> 
 def test_a_tampered_cache_file_is_not_trusted(cache: Cache) -> None:
     cache.store_bytes("syke/Tulokset_taso_5/kunta_837.csv", SYKE_FILE, "test", "download")
     cache.path_for("syke/Tulokset_taso_5/kunta_837.csv").write_bytes(SYKE_FILE + b"x")
-    assert cached_syke_inventory(gazetteer().region("06"), ALL) is None
+    from canemure.io.cache import CacheWarning
+
+    with pytest.warns(CacheWarning, match=r"kunta_837\.csv changed since it was stored"):
+        assert cached_syke_inventory(gazetteer().region("06"), ALL) is None
 
 
 def test_a_custom_rule_gets_the_matching_part() -> None:

@@ -17,6 +17,7 @@ import attrs
 
 __all__ = [
     "CanemureError",
+    "CanemureWarning",
     "DataFormatError",
     "DataNotAvailableError",
     "DownloadError",
@@ -32,6 +33,13 @@ __all__ = [
 
 class CanemureError(Exception):
     """Base class of every error raised by canemure."""
+
+
+class CanemureWarning(UserWarning):
+    """Base class of canemure's warnings: something the user should know, that did not stop it.
+
+    The command line prints them as ``canemure: warning: ...`` on stderr.
+    """
 
 
 class UnitError(CanemureError, ValueError):

@@ -69,12 +69,17 @@ def test_an_import_replaces_its_municipality_and_says_so(
     assert "käyttäjän tuonti: SYKE" in out and "Lähteet eroavat:" in out
 
 
-def test_an_unreadable_cached_file_is_an_error_not_a_silent_fallback(
+def test_an_unreadable_cached_file_costs_only_its_municipality_and_is_named(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from canemure.io.cache import Cache
 
     Cache().store_bytes("syke/Tulokset_taso_5/kunta_167.csv", b"not;a;syke;file\n", "t", "import")
-    status, out, err = run(capsys, "baseline", "joensuu")
-    assert status == 2 and out == ""
-    assert "kunta_167.csv" in err  # the bundled series is not used behind the user's back
+    status, out, err = run(capsys, "baseline", "joensuu", "--format", "json")
+    assert status == 0, err
+    (warning,) = [line for line in err.splitlines() if line.startswith("canemure: warning:")]
+    assert "kunta_167.csv" in warning  # named, once, as a plain line: no traceback
+    data = json.loads(out)
+    # the user's file is not used, and the report says where Joensuu's figures came from
+    kinds = {s["kind"] for s in data["sources"]}
+    assert kinds and "user-import" not in kinds  # the adapter's (or bundled) series instead

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from canemure.errors import DataFormatError
-from canemure.io.cache import Cache, ManifestEntry, cache_dir
+from canemure.io.cache import (
+    Cache,
+    CacheEntryError,
+    CacheWriter,
+    ManifestDamagedError,
+    ManifestEntry,
+    cache_dir,
+)
 
 CSV = b"kt;kt_tuuli;GWh;vuosi\n12,5;12,5;40,2;2022\n"
 
@@ -29,7 +38,18 @@ def cache(tmp_path: Path) -> Cache:
 
 
 def files_under(root: Path) -> list[str]:
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    """Every file below ``root`` but the manifest database (and its write-ahead log)."""
+    return sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and not p.name.startswith("manifest.sqlite3")
+    )
+
+
+def manifest_rows(cache: Cache) -> list[tuple[object, ...]]:
+    """The manifest's rows as SQLite holds them (read without canemure's code)."""
+    with contextlib.closing(sqlite3.connect(cache.root / "manifest.sqlite3")) as conn:
+        return conn.execute("SELECT * FROM files ORDER BY path").fetchall()
 
 
 # --- location -----------------------------------------------------------------------------------
@@ -114,18 +134,21 @@ def test_store_bytes_writes_file_and_manifest(cache: Cache) -> None:
     assert stamp.tzinfo is not None
     assert abs((datetime.now(UTC) - stamp).total_seconds()) < 60
 
-    manifest = json.loads((cache.root / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["files"][rel] == {
-        "source": "https://example.test/kunta_167.csv",
-        "sha256": hashlib.sha256(CSV).hexdigest(),
-        "size": len(CSV),
-        "timestamp": entry.timestamp,
-        "kind": "download",
-    }
+    assert manifest_rows(cache) == [
+        (
+            rel,
+            "https://example.test/kunta_167.csv",
+            hashlib.sha256(CSV).hexdigest(),
+            len(CSV),
+            entry.timestamp,
+            "download",
+        )
+    ]
     assert cache.entries() == [entry]
     assert cache.entry(rel) == entry
     assert cache.entry("syke/other.csv") is None
-    assert files_under(cache.root) == ["manifest.json", "syke/Tulokset_taso_5/kunta_167.csv"]
+    assert files_under(cache.root) == ["syke/Tulokset_taso_5/kunta_167.csv"]
+    assert (cache.root / "manifest.sqlite3").is_file()
 
 
 def test_entries_are_sorted_and_overwrites_replace(cache: Cache) -> None:
@@ -146,7 +169,17 @@ def test_empty_cache_has_no_entries(cache: Cache) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "/etc/passwd", "../outside.csv", "syke/../../x", "manifest.json"]
+    "bad",
+    [
+        "",
+        "/etc/passwd",
+        "../outside.csv",
+        "syke/../../x",
+        "manifest.json",
+        "manifest.sqlite3",
+        "manifest.sqlite3-wal",
+        "syke/.kunta_1.csv.123.abc.part",
+    ],
 )
 def test_path_for_rejects_paths_outside_the_cache(cache: Cache, bad: str) -> None:
     with pytest.raises(ValueError, match="not a valid path inside the cache"):
@@ -180,48 +213,80 @@ def test_verify_ignores_unrecorded_files(cache: Cache) -> None:
     assert not cache.verify("syke/asukasluvut_2023.csv")
 
 
-# --- corrupt manifest ---------------------------------------------------------------------------
+# --- corrupt or old manifests ------------------------------------------------------------------
 
 
-def test_corrupt_manifest_names_the_file(cache: Cache) -> None:
-    cache.root.mkdir(parents=True)
-    (cache.root / "manifest.json").write_text('{"files": {', encoding="utf-8")
-    with pytest.raises(DataFormatError, match=r"manifest\.json") as info:
+def test_damaged_manifest_names_the_file_and_the_repair(cache: Cache) -> None:
+    cache.store_bytes("syke/old.csv", b"old", source="s", kind="download")
+    (cache.root / "manifest.sqlite3").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(ManifestDamagedError) as info:
         cache.entries()
-    assert info.value.source == str(cache.root / "manifest.json")
-    with pytest.raises(DataFormatError):
-        cache.store_bytes("syke/x.csv", b"x", source="s", kind="download")
-    assert not cache.path_for("syke/x.csv").exists()
+    assert info.value.source == str(cache.root / "manifest.sqlite3")
+    assert "canemure data import" in str(info.value)
+    assert isinstance(info.value, DataFormatError)
+    # reading one entry does not take every command down: the file simply counts as absent
+    assert not cache.verify("syke/old.csv")
+    assert "manifest.sqlite3" in str(cache.problem("syke/old.csv"))
+    # re-importing repairs it: the damaged manifest is set aside, a new one records the file
+    entry = cache.store_bytes("syke/x.csv", b"x", source="s", kind="download")
+    assert cache.entries() == [entry]
+    assert cache.verify("syke/x.csv")
+    assert not cache.verify("syke/old.csv")  # still on disk, but no longer vouched for
+    assert [p.name for p in cache.root.glob("manifest.sqlite3.damaged-*")]
 
 
-@pytest.mark.parametrize(
-    ("document", "message"),
-    [
-        ([], "'files' object"),
-        ({"files": []}, "'files' object"),
-        ({"files": {"syke/x.csv": 3}}, "not an object"),
-        ({"files": {"syke/x.csv": {"source": "s"}}}, "'sha256' missing"),
-        (
-            {
-                "files": {
-                    "syke/x.csv": {
-                        "source": "s",
-                        "sha256": "0",
-                        "size": -1,
-                        "timestamp": "t",
-                        "kind": "stolen",
-                    }
-                }
+def test_old_json_manifest_is_migrated(cache: Cache) -> None:
+    cache.root.mkdir(parents=True)
+    good = cache.path_for("syke/good.csv")
+    good.parent.mkdir(parents=True)
+    good.write_bytes(CSV)
+    document = {
+        "version": 1,
+        "files": {
+            "syke/good.csv": {
+                "source": "u:good",
+                "sha256": hashlib.sha256(CSV).hexdigest(),
+                "size": len(CSV),
+                "timestamp": "2024-05-01T12:00:00Z",
+                "kind": "download",
             },
-            "'kind' must be one of",
-        ),
-    ],
-)
-def test_malformed_manifest(cache: Cache, document: object, message: str) -> None:
-    cache.root.mkdir(parents=True)
+            "syke/bad.csv": {"source": "s"},
+        },
+    }
     (cache.root / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(DataFormatError, match=message):
-        cache.entries()
+    assert cache.exists()
+    assert [e.path for e in cache.entries()] == ["syke/good.csv"]
+    assert cache.verify("syke/good.csv")
+    assert not (cache.root / "manifest.json").exists()
+    assert (cache.root / "manifest.json.migrated").exists()
+    assert manifest_rows(cache)[0][:2] == ("syke/good.csv", "u:good")
+
+
+@pytest.mark.parametrize("text", ['{"files": {', "[]", '{"files": []}'])
+def test_unreadable_old_manifest_is_set_aside(cache: Cache, text: str) -> None:
+    cache.root.mkdir(parents=True)
+    (cache.root / "manifest.json").write_text(text, encoding="utf-8")
+    assert cache.entries() == []
+    cache.store_bytes("syke/x.csv", b"x", source="s", kind="download")
+    assert [e.path for e in cache.entries()] == ["syke/x.csv"]
+
+
+def test_verified_path_refuses_a_changed_file(cache: Cache) -> None:
+    rel = "syke/Tulokset_taso_5/kunta_167.csv"
+    cache.store_bytes(rel, CSV, source="u", kind="download")
+    assert cache.verified_path(rel) == cache.path_for(rel)
+    cache.path_for(rel).write_bytes(CSV.replace(b"12,5", b"99,9"))
+    with pytest.raises(CacheEntryError) as info:
+        cache.verified_path(rel)
+    message = str(info.value)
+    assert str(cache.path_for(rel)) in message
+    assert "changed since it was stored" in message and "canemure data import" in message
+    assert isinstance(info.value, LookupError)
+    cache.path_for(rel).unlink()
+    with pytest.raises(CacheEntryError, match="missing"):
+        cache.verified_path(rel)
+    with pytest.raises(CacheEntryError, match="not recorded"):
+        cache.verified_path("syke/never.csv")
 
 
 # --- atomicity ----------------------------------------------------------------------------------
@@ -238,8 +303,8 @@ def populated(cache: Cache) -> Cache:
     return cache
 
 
-def snapshot(cache: Cache) -> tuple[bytes, list[str]]:
-    return (cache.root / "manifest.json").read_bytes(), files_under(cache.root)
+def snapshot(cache: Cache) -> tuple[list[ManifestEntry], list[str]]:
+    return cache.entries(), files_under(cache.root)
 
 
 @pytest.mark.parametrize("fail", ["write", "fsync", "replace"])
@@ -254,27 +319,13 @@ def test_interrupted_store_leaves_no_partial_file(
         raise Interrupted
 
     if fail == "write":
-        real_fdopen = os.fdopen
+        real_write = CacheWriter.write
 
-        def fdopen(fd: int, *args: object, **kwargs: object) -> object:
-            handle = real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+        def half_write(self: CacheWriter, data: bytes) -> None:
+            real_write(self, data[: len(data) // 2])
+            raise Interrupted
 
-            class HalfWriter:
-                def __enter__(self) -> HalfWriter:
-                    handle.__enter__()
-                    return self
-
-                def __exit__(self, *exc: object) -> None:
-                    handle.__exit__(*exc)
-
-                def write(self, data: bytes) -> None:
-                    handle.write(data[: len(data) // 2])
-                    handle.flush()
-                    raise Interrupted
-
-            return HalfWriter()
-
-        monkeypatch.setattr(os, "fdopen", fdopen)
+        monkeypatch.setattr(CacheWriter, "write", half_write)
     else:
         monkeypatch.setattr(os, fail, boom)
 
@@ -294,21 +345,21 @@ def test_interrupted_store_leaves_no_partial_file(
 def test_failed_manifest_update_removes_the_new_file(
     populated: Cache, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Interrupted after the file reached its place but before its record was committed."""
+    import canemure.io.cache as cache_module
+
     before = snapshot(populated)
-    real_replace = os.replace
-    calls: list[object] = []
+    calls: list[Path] = []
 
-    def replace_data_only(src: str, dst: str) -> None:
-        calls.append(dst)
-        if str(dst).endswith("manifest.json"):
-            raise Interrupted
-        real_replace(src, dst)
+    def interrupted(directory: Path) -> None:
+        calls.append(directory)
+        raise Interrupted
 
-    monkeypatch.setattr(os, "replace", replace_data_only)
+    monkeypatch.setattr(cache_module, "_fsync_dir", interrupted)
     with pytest.raises(Interrupted):
         populated.store_bytes("syke/new.csv", b"new", source="u:new", kind="download")
     monkeypatch.undo()
 
-    assert len(calls) == 2
+    assert calls == [populated.root / "syke"]
     assert snapshot(populated) == before
     assert populated.entry("syke/new.csv") is None

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from fake_syke import FakeSyke, connect_directly, send, serve_fake_syke
+from fake_syke import FakeSyke, connect_directly, drip, hang, oversize, send, serve_fake_syke
 
 from canemure._version import __version__
 from canemure.errors import (
@@ -21,7 +21,7 @@ from canemure.errors import (
     DownloadError,
     UnknownCodeError,
 )
-from canemure.io.cache import Cache
+from canemure.io.cache import Cache, CacheWriter
 from canemure.io.download import (
     SYKE_BASE_URL,
     SykeDownloader,
@@ -76,9 +76,14 @@ def downloader(site: FakeSyke, cache: Cache) -> SykeDownloader:
 
 
 def cached_files(cache: Cache) -> list[str]:
+    """Every file in the cache but the manifest database."""
     if not cache.root.exists():
         return []
-    return sorted(str(p.relative_to(cache.root)) for p in cache.root.rglob("*") if p.is_file())
+    return sorted(
+        str(p.relative_to(cache.root))
+        for p in cache.root.rglob("*")
+        if p.is_file() and not p.name.startswith("manifest.")
+    )
 
 
 # --- names --------------------------------------------------------------------------------------
@@ -153,7 +158,7 @@ def test_fetch_stores_exact_bytes_and_records_them(
     assert entry.kind == "download"
     assert entry.timestamp.endswith("Z")
     assert site.user_agents == [f"canemure/{__version__}"]
-    assert cached_files(cache) == ["manifest.json", "syke/Tulokset_taso_5/kunta_167.csv"]
+    assert cached_files(cache) == ["syke/Tulokset_taso_5/kunta_167.csv"]
 
 
 def test_zero_padded_code_requests_syke_name(downloader: SykeDownloader, site: FakeSyke) -> None:
@@ -328,6 +333,7 @@ def test_truncated_body_leaves_no_file(downloader: SykeDownloader, site: FakeSyk
     with pytest.raises(DownloadError, match="after 2 attempts") as info:
         downloader.fetch_municipality("167")
     assert "closed after 50 bytes" in str(info.value)
+    assert f"truncated: the server announced {len(KUNTA_167)} bytes" in str(info.value)
     assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
     assert cached_files(downloader.cache) == []
 
@@ -368,7 +374,7 @@ def test_interrupted_store_leaves_no_file(
     downloader: SykeDownloader, site: FakeSyke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     downloader.fetch_municipality_list(2023)
-    manifest = (downloader.cache.root / "manifest.json").read_bytes()
+    entries = downloader.cache.entries()
 
     def boom(src: object, dst: object) -> None:
         raise OSError("disk full")
@@ -377,8 +383,8 @@ def test_interrupted_store_leaves_no_file(
     with pytest.raises(OSError, match="disk full"):
         downloader.fetch_municipality("167")
     monkeypatch.undo()
-    assert (downloader.cache.root / "manifest.json").read_bytes() == manifest
-    assert cached_files(downloader.cache) == ["manifest.json", "syke/asukasluvut_2023.csv"]
+    assert downloader.cache.entries() == entries
+    assert cached_files(downloader.cache) == ["syke/asukasluvut_2023.csv"]
 
 
 # --- offline mode and importing by hand ---------------------------------------------------------
@@ -449,4 +455,106 @@ def test_import_rejects_html(downloader: SykeDownloader, tmp_path: Path) -> None
     page.write_text("<html><body>Error</body></html>", encoding="utf-8")
     with pytest.raises(DataFormatError, match="HTML"):
         downloader.import_file(page)
+    assert cached_files(downloader.cache) == []
+
+
+# --- bounded downloads: deadline, size limit, streaming to the cache folder ---------------------
+
+
+def no_parts(cache: Cache) -> bool:
+    return not cache.root.exists() or not list(cache.root.rglob("*.part"))
+
+
+def test_a_drip_feeding_server_hits_the_deadline(
+    downloader: SykeDownloader, site: FakeSyke
+) -> None:
+    # a byte every 0.05 s: each read is quick, so only the deadline can stop it (the whole file
+    # would take len(KUNTA_167) * 0.05 s, about 10 s)
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = drip(site, KUNTA_167)
+    downloader.timeout = 1.0
+    downloader.deadline = 0.5
+    downloader.retries = 1
+    start = time.monotonic()
+    with pytest.raises(DownloadError, match="after 2 attempts") as info:
+        downloader.fetch_municipality("167")
+    assert time.monotonic() - start < len(KUNTA_167) * 0.05 / 2
+    assert "took longer than 0.5 s (deadline" in str(info.value)
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 2
+    assert cached_files(downloader.cache) == [] and no_parts(downloader.cache)
+
+
+def test_a_server_that_never_answers_times_out(downloader: SykeDownloader, site: FakeSyke) -> None:
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = hang(site)
+    downloader.timeout = 0.3
+    downloader.retries = 0
+    with pytest.raises(DownloadError, match="after 1 attempt;") as info:
+        downloader.fetch_municipality("167")
+    assert "timed out" in str(info.value)
+    assert cached_files(downloader.cache) == []
+
+
+def test_an_announced_oversize_body_is_refused_at_once(
+    downloader: SykeDownloader, site: FakeSyke
+) -> None:
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = oversize(10_000_000, announce=True)
+    downloader.max_bytes = 100_000
+    with pytest.raises(
+        DownloadError, match="announces 10000000 bytes, more than the 100000 bytes allowed"
+    ):
+        downloader.fetch_municipality("167")
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1  # not retried
+    assert cached_files(downloader.cache) == [] and no_parts(downloader.cache)
+
+
+def test_an_unannounced_huge_body_is_streamed_to_disk_and_cut_off(
+    downloader: SykeDownloader, site: FakeSyke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site.routes["Tulokset_taso_5/kunta_167.csv"] = oversize(5_000_000, announce=False)
+    downloader.max_bytes = 300_000
+    writes: list[int] = []
+    real_write = CacheWriter.write
+
+    def counting_write(self: CacheWriter, data: bytes) -> None:
+        writes.append(len(data))
+        real_write(self, data)
+
+    monkeypatch.setattr(CacheWriter, "write", counting_write)
+    with pytest.raises(DownloadError, match="more than the 300000 bytes allowed"):
+        downloader.fetch_municipality("167")
+    # the body went to disk in pieces, and stopped at the limit: never held whole in memory
+    assert max(writes) <= 64 * 1024
+    assert sum(writes) <= 300_000
+    assert site.hits["Tulokset_taso_5/kunta_167.csv"] == 1
+    assert cached_files(downloader.cache) == [] and no_parts(downloader.cache)
+
+
+def test_the_body_goes_to_a_part_file_next_to_its_place(
+    downloader: SykeDownloader, site: FakeSyke
+) -> None:
+    seen: list[Path] = []
+
+    def check(path: Path, url: str) -> None:
+        seen.append(path)
+        assert path.read_bytes() == KUNTA_167
+
+    path = downloader.fetch("Tulokset_taso_5/kunta_167.csv", check=check)
+    assert len(seen) == 1
+    assert seen[0].parent == path.parent
+    assert seen[0].name.startswith(".kunta_167.csv.") and seen[0].name.endswith(".part")
+    assert not seen[0].exists()
+    assert path.read_bytes() == KUNTA_167
+
+
+@pytest.mark.parametrize("field", ["timeout", "deadline"])
+@pytest.mark.parametrize("value", [0, -1.0])
+def test_timeouts_must_be_positive(cache: Cache, field: str, value: float) -> None:
+    with pytest.raises(ValueError, match=f"{field} must be a positive number of seconds"):
+        SykeDownloader(cache, **{field: value})  # type: ignore[arg-type]
+
+
+def test_import_refuses_what_is_not_a_file(downloader: SykeDownloader, tmp_path: Path) -> None:
+    with pytest.raises(DataFormatError, match="it is a folder"):
+        downloader.import_file(tmp_path)
+    with pytest.raises(DataFormatError, match="not a regular file, or missing"):
+        downloader.import_file(tmp_path / "kunta_5.csv")
     assert cached_files(downloader.cache) == []

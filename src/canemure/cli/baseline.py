@@ -61,16 +61,10 @@ def run(args: argparse.Namespace) -> int:
     area = resolve_area(args.area)
     rule = accounting_rule(args.rules)
     if args.download:  # progress to stderr: stdout stays the report (csv/json stay parseable)
-        from canemure.cli.data import downloader_from_args, print_outcomes
-        from canemure.io.fetch_areas import fetch_areas
+        from canemure.cli.data import download_for_baseline
 
-        outcomes = fetch_areas(
-            [area],
-            downloader_from_args(args),
-            force=args.force,
-            population_year=args.population_year,
-        )
-        print_outcomes(outcomes, stream=sys.stderr)
+        if status := download_for_baseline(area, args):
+            return status
     sourced = baseline_sources(area, rule, use_plugins=not args.no_plugins)
     years = parse_years(args.years, tuple(sourced.inventory.years))
     report = build_baseline(sourced, area, years)

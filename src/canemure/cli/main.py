@@ -28,12 +28,14 @@ are listed on standard error, in the command's ``--lang``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 
 from canemure._version import __version__
-from canemure.errors import CanemureError
+from canemure.errors import CanemureError, CanemureWarning
 
 __all__ = ["build_parser", "main"]
 
@@ -83,6 +85,30 @@ def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.set_defaults(run="canemure.cli.region:run")
 
 
+def _seconds(text: str) -> float:
+    """``--timeout``/``--deadline``: a positive number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text!r}")
+    return value
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    def count(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {text!r}")
+        return value
+
+    return count
+
+
 def _add_download_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="download again even if a verified copy is cached"
@@ -97,10 +123,22 @@ def _add_download_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", default=None, help="where SYKE publishes (default: SYKE's open-data site)"
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, help="seconds per attempt (default 30)"
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        help="seconds to wait for the server at each step (default 30)",
     )
     parser.add_argument(
-        "--retries", type=int, default=3, help="extra attempts after a failure (default 3)"
+        "--deadline",
+        type=_seconds,
+        default=300.0,
+        help="seconds one attempt at a file may take in all (default 300)",
+    )
+    parser.add_argument(
+        "--retries", type=_count(0), default=3, help="extra attempts after a failure (default 3)"
+    )
+    parser.add_argument(
+        "--jobs", type=_count(1), default=4, help="files downloaded at once (default 4)"
     )
 
 
@@ -112,6 +150,12 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="validate SYKE CSV/Excel files (or folders of them) and store them in the cache",
     )
     imp.add_argument("paths", nargs="+", help="files or folders")
+    imp.add_argument(
+        "--municipality",
+        metavar="CODE",
+        default=None,
+        help="the municipality (code or name) of a single file whose name does not say it",
+    )
     imp.set_defaults(run="canemure.cli.data:run_import")
     down = data_sub.add_parser(
         "download",
@@ -172,8 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     module_name, _, function_name = args.run.partition(":")
     try:
-        handler = getattr(importlib.import_module(module_name), function_name)
-        status: int = handler(args)
+        with _warnings_as_lines():
+            handler = getattr(importlib.import_module(module_name), function_name)
+            status: int = handler(args)
     except CanemureError as exc:
         print(f"canemure: error: {exc}", file=sys.stderr)
         status = EXIT_USAGE
@@ -182,6 +227,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = EXIT_USAGE
     _plugin_notice(args)
     return status
+
+
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr."""
+    shown: set[str] = set()
+
+    def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
+        if issubclass(category, CanemureWarning):
+            text = f"canemure: warning: {message}"
+            if text not in shown:
+                shown.add(text)
+                print(text, file=sys.stderr)
+        else:
+            original(message, category, *args, **kw)  # type: ignore[arg-type]
+
+    with warnings.catch_warnings():
+        original = warnings.showwarning
+        warnings.simplefilter("always", CanemureWarning)
+        warnings.showwarning = show
+        yield
 
 
 def _plugin_notice(args: argparse.Namespace) -> None:

@@ -5,12 +5,17 @@ municipality's results file is fetched on its own with :class:`~canemure.io.down
 (cache first, retries, validation before storing, atomic writes), so one failing file does not
 stop the others and never leaves a partial file: what was fetched is complete and verified, what
 failed is reported with its reason, and nothing is filled in for it.
+
+Files are fetched a few at a time (``jobs`` threads, 4 by default), so a slow or hanging server
+costs one deadline per batch rather than per file; ``on_done`` is called with each outcome as it
+finishes (in the calling thread), for progress reports. The cache is safe for concurrent writers.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Literal
 
@@ -21,7 +26,10 @@ from canemure.geography import Municipality, Region, gazetteer
 from canemure.io.cache import SYKE_DIR
 from canemure.io.download import SykeDownloader, municipality_file, municipality_list_file
 
-__all__ = ["FetchOutcome", "fetch_areas"]
+__all__ = ["DEFAULT_JOBS", "FetchOutcome", "fetch_areas"]
+
+DEFAULT_JOBS = 4
+"""How many files are downloaded at once by default: polite to SYKE's site, quick enough."""
 
 FetchState = Literal["cached", "downloaded", "failed"]
 
@@ -72,6 +80,8 @@ def fetch_areas(
     *,
     force: bool = False,
     population_year: int | None = None,
+    jobs: int = DEFAULT_JOBS,
+    on_done: Callable[[FetchOutcome], None] | None = None,
 ) -> tuple[FetchOutcome, ...]:
     """Fetch the results file of every municipality of ``areas`` (and a municipality list).
 
@@ -86,31 +96,49 @@ def fetch_areas(
         Download again even where a verified copy is cached.
     population_year
         Also fetch SYKE's municipality list ``asukasluvut_<year>.csv`` (populations) of that year.
+    jobs
+        How many files to fetch at once (at least 1).
+    on_done
+        Called with each outcome as soon as its file is done, in the calling thread.
 
     Returns
     -------
     One :class:`FetchOutcome` per file, municipalities by code, the list last. Failures are
     outcomes, not exceptions, so one unreachable file does not hide the others.
     """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs!r}")
     downloader = downloader or SykeDownloader()
-    outcomes = [
-        _fetch_one(
-            downloader,
+    tasks: list[tuple[str, str, Callable[[], Path]]] = [
+        (
             municipality_file(m.code),
             str(m),
-            force,
             functools.partial(downloader.fetch_municipality, m.code, force=force),
         )
         for m in _municipalities(areas)
     ]
     if population_year is not None:
-        outcomes.append(
-            _fetch_one(
-                downloader,
+        tasks.append(
+            (
                 municipality_list_file(population_year),
                 f"municipality list {population_year}",
-                force,
                 functools.partial(downloader.fetch_municipality_list, population_year, force=force),
             )
         )
-    return tuple(outcomes)
+    executor = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="canemure-fetch")
+    try:
+        futures: list[Future[FetchOutcome]] = [
+            executor.submit(_fetch_one, downloader, relative, label, force, fetch)
+            for relative, label, fetch in tasks
+        ]
+        for future in as_completed(futures):
+            if on_done is not None:
+                on_done(future.result())
+        outcomes = tuple(future.result() for future in futures)
+    except BaseException:
+        downloader.cancel()  # Ctrl-C: files being fetched stop at their next read
+        raise
+    finally:
+        # On Ctrl-C: start nothing new; files being fetched finish or clean up after themselves.
+        executor.shutdown(wait=False, cancel_futures=True)
+    return outcomes

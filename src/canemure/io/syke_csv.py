@@ -99,7 +99,7 @@ import attrs
 import numpy as np
 
 from canemure._text import fold, suggest
-from canemure.errors import ProblemCollector
+from canemure.errors import CanemureWarning, ProblemCollector
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population, Source
 from canemure.io._csvtools import (
@@ -155,7 +155,7 @@ _KUNTA_FILE = re.compile(r"kunta_(\d{1,3})\.csv", re.IGNORECASE)
 _POPULATION_FILE = re.compile(r"asukasluvut_(\d{4})\.csv", re.IGNORECASE)
 
 
-class ShortYearWarning(UserWarning):
+class ShortYearWarning(CanemureWarning):
     """A year of a SYKE file lists markedly fewer rows than the file's other years."""
 
 

@@ -8,7 +8,11 @@ highest precedence class, ``"user-import"``:
   up exactly two cache entries: the open-data file ``syke_cache_path("kunta_<n>.csv")`` and the
   Excel export ``imports/ALas_<code>_<rule>.xlsx`` of the rule asked for; nothing else in the
   cache is opened. Only entries whose bytes match the manifest checksum count
-  (:meth:`Cache.verify <canemure.io.cache.Cache.verify>`).
+  (:meth:`Cache.problem <canemure.io.cache.Cache.problem>`).
+* **A bad file costs only its municipality.** A changed, missing or unparsable cached file, or
+  a damaged manifest, is left out with a :class:`~canemure.io.cache.CacheWarning` that names it
+  and says to import it again; the municipality then comes from the next source, and reports
+  name that source.
 * **One file per municipality.** When both files exist, the newer entry (manifest timestamp)
   gives the municipality's whole series; the two are never combined.
 * **Parsed once per process.** Parsed files are remembered by path, checksum and rule, so
@@ -71,11 +75,33 @@ def excel_cache_path(code: str, rule: AccountingRule) -> str:
     return f"imports/ALas_{code}_{rule.id}.xlsx"
 
 
+def _left_out(message: str) -> None:
+    import warnings
+
+    from canemure.io.cache import CacheWarning
+
+    warnings.warn(message, CacheWarning, stacklevel=4)
+
+
 def _verified(cache: Cache, relative: str | None) -> ManifestEntry | None:
+    """The entry of ``relative`` if its file still matches it; a file that does not is named.
+
+    A changed or missing file costs only its own municipality: it is left out with a
+    :class:`~canemure.io.cache.CacheWarning` that names it and says to import it again.
+    """
+    from canemure.io.cache import ManifestDamagedError
+
     if relative is None:
         return None
-    entry = cache.entry(relative)
-    if entry is None or not cache.verify(relative):
+    try:
+        entry = cache.entry(relative)
+    except ManifestDamagedError as exc:
+        _left_out(f"the user cache is not used: {exc}")
+        return None
+    if entry is None:
+        return None
+    if problem := cache.problem(relative):
+        _left_out(f"left out of the figures: {problem}")
         return None
     return entry
 
@@ -145,6 +171,7 @@ def municipality_inventory(
     checksum. Raises :class:`~canemure.errors.DataFormatError` naming a cached file that
     cannot be read.
     """
+    from canemure.errors import DataFormatError
     from canemure.io.cache import Cache
     from canemure.io.download import syke_cache_path
     from canemure.io.imports import _with_retrieval
@@ -157,12 +184,16 @@ def municipality_inventory(
         return None
     entry = max(found, key=lambda e: e.timestamp)
     inventory: EmissionInventory
-    if entry is excel_entry:
-        inventory = _read_excel(cache, entry, code)  # type: ignore[assignment]
-        if inventory.rule != rule:
-            return None
-    else:
-        inventory = _read_csv(cache, entry, code, rule)  # type: ignore[assignment]
+    try:
+        if entry is excel_entry:
+            inventory = _read_excel(cache, entry, code)  # type: ignore[assignment]
+            if inventory.rule != rule:
+                return None
+        else:
+            inventory = _read_csv(cache, entry, code, rule)  # type: ignore[assignment]
+    except DataFormatError as exc:
+        _left_out(f"left out of the figures: {exc}\nImport the file again to replace it.")
+        return None
     listed = _population(cache, code, list(inventory.years))
     if listed is not None:
         known = inventory.population
@@ -182,7 +213,16 @@ def cached_inventory(
     estimated"), never filled in; ``years`` keeps only those years.
     """
     from canemure.datasets import stack_areas
+    from canemure.io.cache import Cache, ManifestDamagedError
 
+    cache = cache or Cache()
+    if not cache.exists():
+        return None
+    try:
+        cache.entries()
+    except ManifestDamagedError as exc:
+        _left_out(f"the user cache is not used: {exc}")
+        return None
     parts = []
     for municipality in gazetteer().municipalities_of(region):
         inventory = municipality_inventory(municipality.code, rule, cache)
