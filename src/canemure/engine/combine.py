@@ -124,7 +124,10 @@ def compile_effects(
     rows_c: list[IntArray] = []
     rows_a: list[FloatArray] = []
     compensation = np.zeros((len(measures), len(inventory.areas), len(years)))
-    for m, measure in enumerate(measures):
+    # rows in name order, whatever the listing order: the sums and products then run in the
+    # same order too, so a permuted list gives bit-for-bit the same result
+    for m in sorted(range(len(measures)), key=lambda i: measures[i].name):
+        measure = measures[m]
         if measure.cancelled:
             continue
         missing = [a for a in measure.areas if a not in inventory.areas]

@@ -14,6 +14,7 @@ negative figure means the measure saves more than it costs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,8 +43,8 @@ def capital_recovery_factor(rate: float, lifetime: int) -> float:
         raise ValueError(f"discount rate must be above -100 %, got {rate!r}")
     if rate == 0.0:
         return 1.0 / lifetime
-    growth = (1.0 + rate) ** lifetime
-    return rate * growth / (growth - 1.0)
+    # (1 + r)^n - 1 as expm1(n log1p(r)): exact also for rates close to zero
+    return rate * (1.0 + rate) ** lifetime / math.expm1(lifetime * math.log1p(rate))
 
 
 def _energy(value: object) -> pint.Quantity[Any]:
