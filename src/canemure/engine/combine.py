@@ -90,6 +90,8 @@ class Effects:
     """Shape ``(measures, areas, years)``: compensation and sinks, apart from emissions."""
     sink: npt.NDArray[np.bool_]
     """Per flat cell: whether the cell may go below zero."""
+    blocks: tuple[tuple[int, int], ...] = ()
+    """Row ranges ``[start, stop)`` of one measure, kind and sector (no cell twice in one)."""
 
 
 def _sector_position(inventory: EmissionInventory, key: str) -> int:
@@ -123,6 +125,8 @@ def compile_effects(
     rows_k: list[IntArray] = []
     rows_c: list[IntArray] = []
     rows_a: list[FloatArray] = []
+    blocks: list[tuple[int, int]] = []
+    n_rows = 0
     compensation = np.zeros((len(measures), len(inventory.areas), len(years)))
     # rows in name order, whatever the listing order: the sums and products then run in the
     # same order too, so a permuted list gives bit-for-bit the same result
@@ -155,6 +159,8 @@ def compile_effects(
             rows_k.append(np.full(len(area_idx), _KIND_CODE[effect.kind], dtype=np.intp))
             rows_c.append(area_idx * n_sectors + j)
             rows_a.append(amount)
+            blocks.append((n_rows, n_rows + len(area_idx)))
+            n_rows += len(area_idx)
     if problems:
         raise ValueError(
             f"{len(problems)} measure problem(s) on this inventory:\n  - " + "\n  - ".join(problems)
@@ -172,6 +178,7 @@ def compile_effects(
         amount=joined(rows_a, np.float64, len(years)),
         compensation=compensation,
         sink=_sink_cells(inventory, sinks),
+        blocks=tuple(blocks),
     )
 
 
@@ -179,11 +186,16 @@ def _totals(effects: Effects, n_cells: int, n_years: int) -> tuple[FloatArray, .
     factor = np.ones((n_cells, n_years))
     added = np.zeros((n_cells, n_years))
     cut = np.zeros((n_cells, n_years))
-    for code, target in ((CUT, cut), (ADD, added)):
-        rows = effects.kind == code
-        np.add.at(target, effects.cell[rows], effects.amount[rows])
-    rows = effects.kind == RELATIVE
-    np.multiply.at(factor, effects.cell[rows], 1.0 - effects.amount[rows])
+    # block by block (no cell twice in a block), in the rows' name order: deterministic
+    for lo, hi in effects.blocks:
+        cells, amount = effects.cell[lo:hi], effects.amount[lo:hi]
+        kind = effects.kind[lo]
+        if kind == RELATIVE:
+            factor[cells] *= 1.0 - amount
+        elif kind == CUT:
+            cut[cells] += amount
+        else:
+            added[cells] += amount
     return factor, added, cut
 
 
