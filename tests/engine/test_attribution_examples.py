@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
 import pytest
 
 from canemure.engine.attribution import attribute
 from canemure.engine.combine import combine
-from canemure.engine.measures import AbsoluteCut, Measure, RelativeCut
+from canemure.engine.measures import CANCELLED, AbsoluteCut, Compensation, Measure, RelativeCut
 from canemure.engine.ramp import Ramp
 from canemure.inventory import EmissionInventory
 from canemure.sectors import ALL
@@ -81,3 +82,19 @@ def test_thirteen_measures_are_sampled_and_stay_efficient() -> None:
     assert np.all(np.abs(wedges - total / 13) <= 5 * error + 1e-9)
     exact = attribute(combination, max_exact=13).by_measure.m_as(KT)[:, 0]
     np.testing.assert_allclose(exact, total / 13)
+
+
+def test_nothing_to_attribute_gives_empty_groups() -> None:
+    inventory = _inventory([5.0], ["Tie"])
+    assert attribute(combine(inventory, [])).wedges.shape == (0, 1, 1, 1)
+    wind = _measure("wind", Compensation(Q_(1, KT)))
+    result = attribute(combine(inventory, [wind]))
+    assert result.groups == () and result.interaction_groups == ()
+    assert result.wedges.magnitude.tolist() == [[[[0.0]]]]  # compensation is not a wedge
+
+
+def test_a_cancelled_measure_gets_no_wedge() -> None:
+    cancelled = attrs.evolve(_measure("gone", RelativeCut("Tie", 0.5)), status=CANCELLED)
+    kept = _measure("kept", RelativeCut("Tie", 0.5))
+    result = attribute(combine(_inventory([10.0], ["Tie"]), [cancelled, kept]))
+    assert result.by_measure.m_as(KT)[:, 0].tolist() == [0.0, 5.0]

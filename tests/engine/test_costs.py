@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
 import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies_engine import baselines, measure_lists
 
+from canemure.engine.combine import combine
 from canemure.engine.costs import (
     EnergySaving,
     MeasureCosts,
@@ -118,3 +121,39 @@ def test_macc_counts_what_each_measure_adds_after_those_before_it() -> None:
     bare = Measure("bare", RelativeCut("Ölj", 0.1), Ramp.step(2020), "illustrative", "167")
     with pytest.raises(ValueError, match="'bare'"):
         marginal_abatement_cost_curve(baseline, [bare], 2030)
+
+
+def test_a_replicated_measure_costs_the_sum_of_its_scales() -> None:
+    # 1 000 EUR/a at home, scaled x3 in a second municipality: 4 000 EUR/a in all
+    measure = attrs.evolve(
+        _costed("bus", AbsoluteCut("Tie", Q_(1, "t CO2e / a")), 1000.0),
+        areas=("167", "091"),
+        scales=(1.0, 3.0),
+    )
+    assert measure.annualised_cost().m_as("EUR / a") == pytest.approx(4000.0)
+
+
+@given(st.data())
+def test_macc_steps_add_up_and_ignore_the_listing_order(data: st.DataObject) -> None:
+    baseline = data.draw(baselines(max_holes=0))
+    drawn = data.draw(measure_lists(baseline, max_size=4))
+    candidates = [
+        attrs.evolve(
+            m,
+            ramp=attrs.evolve(m.ramp, lifetime=50),
+            costs=MeasureCosts(Q_(0, "EUR"), Q_(data.draw(st.floats(-1e4, 1e5)), "EUR / a"), 0.0),
+        )
+        for m in drawn
+    ]
+    year = baseline.years.labels[-1]
+    steps = marginal_abatement_cost_curve(baseline, candidates, year)
+    assert sorted(s.measure for s in steps) == sorted(m.name for m in candidates)
+    before = np.sum(baseline.sel(years=[year]).values.m_as("t CO2e / a"))
+    after = np.sum(
+        combine(baseline.sel(years=[year]), candidates).remaining.values.m_as("t CO2e / a")
+    )
+    total = sum(s.abatement.m_as("t CO2e / a") for s in steps)
+    assert total == pytest.approx(before - after, rel=1e-9, abs=1e-6)
+    shuffled = data.draw(st.permutations(candidates))
+    again = marginal_abatement_cost_curve(baseline, shuffled, year)
+    assert [s.measure for s in again] == [s.measure for s in steps]
