@@ -157,3 +157,8 @@ def test_macc_steps_add_up_and_ignore_the_listing_order(data: st.DataObject) -> 
     shuffled = data.draw(st.permutations(candidates))
     again = marginal_abatement_cost_curve(baseline, shuffled, year)
     assert [s.measure for s in again] == [s.measure for s in steps]
+
+
+def test_a_nan_cost_is_refused() -> None:
+    with pytest.raises(ValueError, match="NaN"):
+        MeasureCosts(Q_(float("nan"), "EUR"), Q_(0, "EUR / a"), 0.04)

@@ -158,3 +158,17 @@ def test_a_measure_needs_a_source_and_unique_areas() -> None:
         Measure("x", RelativeCut("Tie", 0.1), Ramp.step(2020), " ", "167")
     with pytest.raises(ValueError, match="twice"):
         Measure("x", RelativeCut("Tie", 0.1), Ramp.step(2020), "plan", ["167", "167"])
+
+
+def test_nan_is_never_a_quantity_of_a_measure() -> None:
+    nan = float("nan")
+    with pytest.raises(ValueError, match=">= 0"):
+        AbsoluteCut("Tie", Q_(nan, KT))
+    with pytest.raises(ValueError, match=">= 0"):
+        Compensation(Q_(nan, KT))
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        RelativeCut("Tie", nan)
+    with pytest.raises(ValueError, match="need old > 0"):
+        FactorChange("Kau", Q_(nan, "kg CO2e / MWh"), Q_(1, "kg CO2e / MWh"))
+    with pytest.raises(ValueError, match="need a number"):
+        ActivityTerm("Ölj", Q_(nan, "GWh / a"), Q_(0.2, "kg CO2e / kWh"))

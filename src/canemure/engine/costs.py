@@ -112,6 +112,12 @@ class MeasureCosts:
     source: str = ""
     """Where the cost figures come from."""
 
+    def __attrs_post_init__(self) -> None:
+        figures = [self.investment.m, self.operating.m, self.discount_rate]
+        figures += [x for saving in self.savings for x in (saving.energy.m, saving.price.m)]
+        if any(np.isnan(x) for x in figures):
+            raise ValueError(f"a cost figure is NaN (a missing cost is an error): {self!r}")
+
     def annualised(self, lifetime: int) -> pint.Quantity[Any]:
         """Investment as an annuity over ``lifetime`` years, plus operating cost, minus savings."""
         crf = capital_recovery_factor(self.discount_rate, lifetime)

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TypeAlias
 
 import attrs
+import numpy as np
 import pint
 
 from canemure.engine.costs import MeasureCosts
@@ -141,8 +142,8 @@ class AbsoluteCut:
     """The cut at full effect, a mass of CO2e per time, >= 0."""
 
     def __attrs_post_init__(self) -> None:
-        if self.amount.m < 0:
-            raise ValueError(f"an absolute cut must not be negative, got {self.amount!r}")
+        if not self.amount.m >= 0:  # also refuses NaN
+            raise ValueError(f"an absolute cut must be a number >= 0, got {self.amount!r}")
 
     def effects(self, unit: pint.Unit) -> tuple[Effect, ...]:
         """The effect at full effect, in ``unit``."""
@@ -168,8 +169,11 @@ class ActivityTerm:
         for name in ("activity", "factor"):
             if not isinstance(getattr(self, name), pint.Quantity):
                 raise UnitError(f"{name} of sector {self.sector!r} needs a unit")
-        if self.factor.m < 0:
-            raise ValueError(f"an emission factor must not be negative, got {self.factor!r}")
+        if not self.factor.m >= 0 or np.isnan(self.activity.m):
+            raise ValueError(
+                f"need a number for the activity and a factor >= 0, got {self.activity!r} "
+                f"and {self.factor!r}"
+            )
         _emission_rate(self.emissions, f"activity x factor in sector {self.sector!r}")
 
     @property
@@ -217,7 +221,7 @@ class ActivityChange:
         """
         n = float(count.m_as("dimensionless")) if isinstance(count, pint.Quantity) else count
         performance = _fraction(cop)
-        if n < 0 or performance <= 0:
+        if not (n >= 0 and performance > 0):  # also refuses NaN
             raise ValueError(f"count must be >= 0 and cop > 0, got {count!r} and {cop!r}")
         removed = ActivityTerm(from_sector, -n * fuel_use, fuel_factor)
         added = ActivityTerm(to_sector, n * heat_demand / performance, electricity_factor)
@@ -255,7 +259,7 @@ class FactorChange:
             raise UnitError(f"old and new factors need units, got {self.old!r}, {self.new!r}")
         if not self.old.is_compatible_with(self.new.units):
             raise UnitError(f"old factor {self.old!r} and new factor {self.new!r} differ in kind")
-        if self.old.m <= 0 or self.new.m < 0:
+        if not (self.old.m > 0 and self.new.m >= 0):  # also refuses NaN
             raise ValueError(f"need old > 0 and new >= 0, got {self.old!r} and {self.new!r}")
         if not 0.0 <= self.share <= 1.0:
             raise ValueError(f"share must be between 0 and 1, got {self.share!r}")
@@ -282,8 +286,8 @@ class Compensation:
     """Bought or produced compensation, or a carbon sink."""
 
     def __attrs_post_init__(self) -> None:
-        if self.amount.m < 0:
-            raise ValueError(f"a compensation must not be negative, got {self.amount!r}")
+        if not self.amount.m >= 0:
+            raise ValueError(f"a compensation must be a number >= 0, got {self.amount!r}")
 
     def effects(self, unit: pint.Unit) -> tuple[Effect, ...]:
         """The compensated amount in ``unit`` (kept apart from emissions)."""
