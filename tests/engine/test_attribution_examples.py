@@ -98,3 +98,18 @@ def test_a_cancelled_measure_gets_no_wedge() -> None:
     kept = _measure("kept", RelativeCut("Tie", 0.5))
     result = attribute(combine(_inventory([10.0], ["Tie"]), [cancelled, kept]))
     assert result.by_measure.m_as(KT)[:, 0].tolist() == [0.0, 5.0]
+
+
+def test_wedges_roll_up_by_area_and_by_sector() -> None:
+    baseline = EmissionInventory.from_array(
+        np.array([[[10.0], [20.0]], [[30.0], [40.0]]]),
+        KT,
+        areas=["167", "091"],
+        sectors=["Ölj", "Tie"],
+        years=[2030],
+        rule=ALL,
+    )
+    half = Measure("half", RelativeCut("Tie", 0.5), Ramp.step(2020), "illustrative", ["167", "091"])
+    result = attribute(combine(baseline, [half]))
+    assert result.by_area.m_as(KT)[0, :, 0].tolist() == [10.0, 20.0]
+    assert result.by_sector.m_as(KT)[0, :, 0].tolist() == [0.0, 30.0]

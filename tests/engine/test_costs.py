@@ -162,3 +162,12 @@ def test_macc_steps_add_up_and_ignore_the_listing_order(data: st.DataObject) -> 
 def test_a_nan_cost_is_refused() -> None:
     with pytest.raises(ValueError, match="NaN"):
         MeasureCosts(Q_(float("nan"), "EUR"), Q_(0, "EUR / a"), 0.04)
+
+
+def test_cost_per_year_follows_the_deployed_part() -> None:
+    # 1 000 EUR/a at full deployment; half deployed in 2025, all in 2030, gone after 20 years
+    measure = attrs.evolve(
+        _costed("half", RelativeCut("Ölj", 0.5), 1000.0), ramp=Ramp(2020, 2030, lifetime=20)
+    )
+    costs = measure.cost_per_year([2019, 2025, 2030, 2039, 2040])
+    assert costs.m_as("EUR / a").tolist() == [0.0, 500.0, 1000.0, 1000.0, 0.0]

@@ -228,6 +228,18 @@ class Attribution:
         return result
 
     @property
+    def by_area(self) -> pint.Quantity[Any]:
+        """Each measure's wedge per area, summed over sectors, ``(measures, areas, years)``."""
+        result: pint.Quantity[Any] = self.wedges.sum(axis=2)
+        return result
+
+    @property
+    def by_sector(self) -> pint.Quantity[Any]:
+        """Each measure's wedge per sector, summed over areas, ``(measures, sectors, years)``."""
+        result: pint.Quantity[Any] = self.wedges.sum(axis=1)
+        return result
+
+    @property
     def exact(self) -> bool:
         """Whether every group was solved exactly."""
         return all(g.exact for g in self.groups)

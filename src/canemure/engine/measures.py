@@ -376,6 +376,16 @@ class Measure:
         result: pint.Quantity[Any] = self.costs.annualised(self.ramp.lifetime) * self.total_scale
         return result
 
+    def cost_per_year(self, years: Sequence[int]) -> pint.Quantity[Any]:
+        """Annualised cost of the part deployed in each of ``years`` (EUR/a).
+
+        The annualised cost (:meth:`annualised_cost`) times the ramp share of the year: what
+        is deployed costs its annuity, operation and savings while it acts, and nothing after
+        its lifetime. Needs costs and a lifetime.
+        """
+        result: pint.Quantity[Any] = self.annualised_cost() * self.ramp.shares(years)
+        return result
+
     def __repr__(self) -> str:
         kind = type(self.mechanism).__name__
         where = self.areas[0] if len(self.areas) == 1 else f"{len(self.areas)} areas"
