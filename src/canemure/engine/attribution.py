@@ -25,8 +25,9 @@ measures that meet in one cell.
   and its reverse), seeded. Along every permutation the marginal contributions telescope to
   ``v(N) - v(empty)``, so *every sample* is efficient and so is their mean: the wedges add up
   to the total by construction, not on average (to floating-point rounding, as when exact;
-  sampling error moves reduction between measures, never in or out). :attr:`Attribution.standard_error` gives each measure's standard
-  error per year (standard deviation of the pair means / sqrt(pairs)); it is 0 for exact ones.
+  sampling error moves reduction between measures, never in or out).
+  :attr:`Attribution.standard_error` gives each measure's standard error per year (standard
+  deviation of the pair means / sqrt(pairs)); it is 0 for exact ones.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ class Effects:
     """Shape ``(measures, areas, years)``: compensation and sinks, apart from emissions."""
     sink: npt.NDArray[np.bool_]
     """Per flat cell: whether the cell may go below zero."""
-    blocks: tuple[tuple[int, int], ...] = ()
+    blocks: tuple[tuple[int, int], ...]
     """Row ranges ``[start, stop)`` of one measure, kind and sector (no cell twice in one)."""
 
 
