@@ -230,6 +230,8 @@ class TargetLevel:
     """The cut, in percent (positive = fewer emissions)."""
     compensation_allowed: pint.Quantity[Any] | None = None
     """For neutrality (and HINKU): at most this much per area may be compensated, kt CO2e/a."""
+    covered: tuple[str, ...] | None = None
+    """Sector keys the target covers (``None``: every sector of the inventory)."""
     sectors: tuple[str, ...] | None = None
     """Sectors of the allocation (``None`` when the level is for the total only)."""
     sector_levels: pint.Quantity[Any] | None = None
@@ -392,13 +394,17 @@ def target_level(
     base_year: int | None = None,
     max_compensation_share: pint.Quantity[Any] | None = None,
     compensation: pint.Quantity[Any] | None = None,
+    sectors: Sequence[str] | None = None,
     allocate: Literal["none", "proportional"] = "none",
     allocation_year: int | None = None,
 ) -> TargetLevel:
     """The level per area of ``inventory`` that meets ``target`` (see module notes).
 
     ``rule`` defaults to :func:`rule_for` the target. ``base_year`` overrides the target's
-    (recorded in the notes). For carbon neutrality give ``max_compensation_share`` (with a
+    (recorded in the notes). ``sectors`` (keys or names) restricts a sectoral target, such as
+    a transport target, to the sectors it covers: published targets do not say which ALas
+    sectors they mean, so this is the caller's reading, recorded in the notes. For carbon
+    neutrality give ``max_compensation_share`` (with a
     base year) or ``compensation`` (kt CO2e/a, one per area) unless the rule sets a share.
 
     >>> from canemure.io.bundled import pohjois_karjala
@@ -422,6 +428,11 @@ def target_level(
             "; ".join(mismatches)
             + '. Pass scope_mismatch="accept" to compare anyway (every result is labelled so).'
         )
+    covered = None
+    if sectors is not None:
+        inventory = inventory.sel(sectors=list(sectors))
+        covered = inventory.sectors.labels
+        notes.append(f"covers sectors {', '.join(covered)} (the caller's reading of the target)")
     values = _emissions(inventory)
     areas = inventory.areas.labels
     base = base_year if base_year is not None else target.base_year
@@ -472,10 +483,10 @@ def target_level(
             )
     else:
         raise LevelError(f"{target.id} is not a target that sets an emission level ({target.kind})")
-    sectors = None
+    allocated = None
     sector_levels = None
     if allocate == "proportional":
-        sectors = inventory.sectors.labels
+        allocated = inventory.sectors.labels
         if share_of_base is not None and base_sectors is not None:
             sector_levels = base_sectors * share_of_base
         else:
@@ -505,7 +516,8 @@ def target_level(
         ),
         reduction=reduction,
         compensation_allowed=None if allowed is None else Q_(allowed, LEVEL_UNIT),
-        sectors=sectors,
+        covered=covered,
+        sectors=allocated,
         sector_levels=None if sector_levels is None else Q_(sector_levels, LEVEL_UNIT),
         scope_mismatches=tuple(mismatches),
         sourced=sourced,

@@ -97,7 +97,8 @@ def _matching(trajectory: EmissionInventory, level: TargetLevel) -> EmissionInve
             f"the level of {level.target_id} was computed under accounting {level.accounting!r}; "
             f"the trajectory follows {trajectory.rule.id!r}"
         )
-    return trajectory.sel(areas=list(level.areas))
+    chosen = trajectory.sel(areas=list(level.areas))
+    return chosen if level.covered is None else chosen.sel(sectors=list(level.covered))
 
 
 @attrs.frozen(eq=False)
