@@ -18,6 +18,7 @@ import canemure.engine.levels as levels_module
 from canemure.engine.levels import (
     CLIMATE_ACT,
     HINKU,
+    OWN,
     PUBLISHED,
     LevelError,
     ScopeMismatchError,
@@ -325,3 +326,28 @@ def test_reduction_level_is_base_times_remaining_share(cut: float, base: float) 
     assert isinstance(level, TargetLevel)
     assert level.value("12").m_as("t CO2e / a") == pytest.approx(base * (1 - cut / 100))
     assert level.value("12").m >= 0
+
+
+def test_a_target_naming_no_area_is_the_callers_own() -> None:
+    own = Target(
+        id="scenario-cut",
+        region_id=None,
+        city=None,
+        municipality_code=None,
+        text="test",
+        kind=TargetKind.REDUCTION_PERCENT,
+        value_text="50",
+        unit_text="% reduction",
+        value=Q_(50, "percent"),
+        value_note=None,
+        base_year=2007,
+        base_year_text="2007",
+        target_year=2035,
+        target_year_text="2035",
+        source="test",
+        quote="",
+    )
+    assert rule_for(own) is OWN
+    level = target_level(own, pohjois_karjala())
+    assert level.scope_label == "within scope" and not level.sourced
+    assert level.level.m.sum() == pytest.approx(0.5 * PK_2007)

@@ -59,6 +59,7 @@ __all__ = [
     "CLIMATE_ACT_STATEMENT",
     "HINKU",
     "LEVEL_UNIT",
+    "OWN",
     "PUBLISHED",
     "Citation",
     "LevelError",
@@ -187,13 +188,31 @@ PUBLISHED = LevelRule(
 )
 """A region's or city's own target, for its own area."""
 
+OWN = LevelRule(
+    id="own",
+    name="the caller's own target",
+    accounting=(),
+    areas="local",
+    description=(
+        "a target the caller sets (a scenario's, a study's) for whatever areas it is applied to, "
+        "under the inventory's accounting"
+    ),
+)
+"""A target that names no area: the caller's own, for the inventory's areas."""
+
 
 def rule_for(target: Target) -> LevelRule:
-    """The rule a published target follows: HINKU, the Climate Act, or its own area's."""
+    """The rule a target follows: HINKU, the Climate Act, its published area's, or ``OWN``.
+
+    A target that names no area and is neither HINKU's nor the Climate Act's is the caller's
+    own (e.g. a scenario's): :data:`OWN`.
+    """
     if target.id.startswith("fi-hinku"):
         return HINKU
     if target.id.startswith("fi-climate-act"):
         return CLIMATE_ACT
+    if target.region_id is None and target.municipality_code is None:
+        return OWN
     return PUBLISHED
 
 
@@ -337,8 +356,8 @@ def _scope_mismatches(
 
 def _sourced(target: Target, rule: LevelRule) -> tuple[bool, str]:
     citation = f"{target.source}: {target.quote!r}"
-    if not target.notes:  # the bundled record was read in a cited source
-        return True, citation
+    if target.quote.strip() and target.source.strip() and not target.notes:
+        return True, citation  # a record quoting its cited source
     cut = None if target.value is None else float(target.value.m_as("percent"))
     figures = (target.kind, cut, target.base_year, target.target_year)
     if rule.citation is not None and figures in rule.statement_figures:
