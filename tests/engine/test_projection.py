@@ -308,3 +308,15 @@ def test_constant_projection_rolls_up(data: st.DataObject) -> None:
         municipal.magnitude, regional.magnitude, rtol=1e-9, atol=1e-9, equal_nan=True
     )
     assert projected_years(municipal) == projected_years(regional)
+
+
+def test_factor_path_for_some_areas_only() -> None:
+    history = pohjois_karjala().sel(areas=["167", "176"])
+    path = FactorPath(["Kau"], [2024, 2030], Q_([1.0, 0.0], ""), PATH_SOURCE, areas=("176",))
+    future = project(history, 2030, factor_paths=[path])
+    assert future.value("176", "Kau", 2030).m == 0.0
+    assert future.value("176", "Kau", 2027) == 0.5 * history.value("176", "Kau", 2024)
+    assert future.value("167", "Kau", 2030) == history.value("167", "Kau", 2024)
+    # the regional sum still carries the projection's source once
+    merged = future.aggregate_areas({"both": ["167", "176"]}).sources["both"]
+    assert sum(isinstance(s, ProjectedSource) for s in merged) == 1

@@ -396,7 +396,12 @@ def project(
         factor_paths=tuple(p.source for p in factor_paths),
         fallbacks=fallbacks,
     )
-    sources = {a: (*inventory.sources.get(a, ()), source) for a in inventory.areas}
+    # areas that shared one tuple of sources share one again (aggregations dedupe by identity)
+    extended: dict[int, tuple[Source, ...]] = {}
+    sources: dict[str, tuple[Source, ...]] = {}
+    for area in inventory.areas:
+        own = inventory.sources.get(area, ())
+        sources[area] = extended.setdefault(id(own), (*own, source))
     population = inventory.population
     if isinstance(method, PopulationDriver):
         population = (
