@@ -226,6 +226,35 @@ def test_trend_trajectory_gap_on_pohjois_karjala() -> None:
     assert regional.difference.m[0, regional.years.index(2030)] == pytest.approx(by_hand)
 
 
+def test_linear_pathway_by_hand() -> None:
+    history = pohjois_karjala().to_regions()
+    level = target_level(national("fi-hinku-80"), history, allocate="proportional")
+    result = gap(history, level, pathway="linear")
+    assert result.pathway_kind == "linear"
+    years = result.years
+    path = result.pathway.m_as("kt CO2e / a")[0]
+    # 2007: 1686.8 kt, 2030: 337.36 kt; 2019 is 12 of the 23 years along the line
+    assert path[years.index(2007)] == pytest.approx(1686.8)
+    expected_2019 = 1686.8 + (337.36 - 1686.8) * 12 / 23
+    assert path[years.index(2019)] == pytest.approx(expected_2019)
+    emitted_2019 = history.total().value("12", "total", 2019).m
+    assert result.difference.m[0, years.index(2019)] == pytest.approx(emitted_2019 - expected_2019)
+    assert np.isnan(path[years.index(1990)]) and np.isnan(path[years.index(2005)])
+    future = gap(project(history, 2040), level, pathway="linear")
+    assert future.pathway.m[0, future.years.index(2035)] == pytest.approx(337.36)
+    # sector pathways end at the sector levels and add up to the total pathway
+    assert future.sector_pathway is not None
+    np.testing.assert_allclose(future.sector_pathway.m.sum(axis=1), future.pathway.m)
+    later = gap(history, level, pathway="linear", start_year=2020)
+    assert later.pathway.m[0, later.years.index(2020)] == pytest.approx(
+        history.total().value("12", "total", 2020).m
+    )
+    with pytest.raises(LevelError, match="not in 2030"):
+        gap(history, level, pathway="linear", start_year=2030)
+    with pytest.raises(LevelError, match="start year 2000 is not a trajectory year"):
+        gap(history, level, pathway="linear", start_year=2000)
+
+
 # ----------------------------------------------------------------------------- properties
 def _level(inventory: EmissionInventory, cut: float) -> TargetLevel:
     base = inventory.years.labels[0]
@@ -238,13 +267,16 @@ def test_municipal_results_roll_up_to_regional_ones(data: st.DataObject) -> None
     areas = data.draw(whole_regions(max_regions=2))
     trajectory = data.draw(inventories(areas=areas, level=3, max_years=3, max_holes=2, rule=HINKU))
     cut = data.draw(st.floats(0.0, 100.0))
+    pathway = data.draw(st.sampled_from(["level", "linear"]))
+    if pathway == "linear" and len(trajectory.years) < 2:
+        pathway = "level"
     groups = dict(region_groups(trajectory.areas.labels))
-    municipal = gap(trajectory, _level(trajectory, cut))
+    municipal = gap(trajectory, _level(trajectory, cut), pathway=pathway)  # type: ignore[arg-type]
     regions = trajectory.to_regions()
-    regional = gap(regions, _level(regions, cut))
+    regional = gap(regions, _level(regions, cut), pathway=pathway)  # type: ignore[arg-type]
     rolled = municipal.to_regions()
     assert rolled.areas == regional.areas == tuple(groups)
-    for name in ("emissions", "difference", "gap"):
+    for name in ("emissions", "pathway", "difference", "gap"):
         np.testing.assert_allclose(
             getattr(rolled, name).m,
             getattr(regional, name).m,

@@ -5,10 +5,12 @@ target years: a projection (:func:`canemure.engine.projection.project`), the sam
 measures applied, or history alone. A *level* is a :class:`~canemure.engine.levels.TargetLevel`.
 
 :func:`gap`
-    Per area and year, the trajectory's total minus the level to be reached in the target
-    year (:attr:`TargetGap.difference`, signed) and the extra abatement still needed
-    (:attr:`TargetGap.gap`: the difference where positive, zero where the trajectory is at or
-    below the level). When the level was allocated to sectors, the same per sector.
+    Per area and year, the trajectory's total minus a *pathway* (:attr:`TargetGap.difference`,
+    signed) and the extra abatement still needed (:attr:`TargetGap.gap`: the difference where
+    positive, zero where the trajectory is at or below the pathway). The pathway is the level
+    to be reached in the target year (default), or a straight line from the trajectory's
+    value in a start year (the base year by default) to the level. When the level was
+    allocated to sectors, the same per sector.
 :func:`milestone`
     Whether the trajectory meets the level in a year: met, not met, or **not estimated** when
     the trajectory's value is NaN. A missing figure never counts as zero.
@@ -21,7 +23,7 @@ says so in every result).
 
 Roll-up
 -------
-Emissions, levels and signed differences are extensive: the :meth:`~TargetGap.rollup` of
+Emissions, levels, pathways and signed differences are extensive: the :meth:`~TargetGap.rollup` of
 municipal results equals the results computed on the summed (regional) inventory, and equals
 the sum of the municipal figures. The extra abatement still needed (:attr:`TargetGap.gap`) of
 a region is derived from its summed difference, so a municipality below its level offsets one
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import numpy as np
@@ -50,6 +52,7 @@ __all__ = [
     "CumulativeEmissions",
     "Milestone",
     "MilestoneStatus",
+    "Pathway",
     "TargetGap",
     "cumulative",
     "gap",
@@ -101,6 +104,10 @@ def _matching(trajectory: EmissionInventory, level: TargetLevel) -> EmissionInve
     return chosen if level.covered is None else chosen.sel(sectors=list(level.covered))
 
 
+Pathway = Literal["level", "linear"]
+"""What a trajectory year is compared with: the level itself, or a straight line to it."""
+
+
 @attrs.frozen(eq=False)
 class TargetGap:
     """A trajectory's distance from one level, per area and year (and sector if allocated)."""
@@ -111,8 +118,14 @@ class TargetGap:
     """Years of the trajectory."""
     emissions: pint.Quantity[Any]
     """Trajectory totals, shape ``(areas, years)``, kt CO2e/a."""
+    pathway: pint.Quantity[Any]
+    """What each year is compared with, ``(areas, years)``, kt CO2e/a (see :func:`gap`)."""
+    pathway_kind: Pathway = "level"
+    """``"level"`` or ``"linear"`` (see :func:`gap`)."""
     sector_emissions: pint.Quantity[Any] | None = None
     """Trajectory per sector of the level's allocation, ``(areas, sectors, years)``."""
+    sector_pathway: pint.Quantity[Any] | None = None
+    """The pathway per allocated sector, ``(areas, sectors, years)``."""
 
     @property
     def areas(self) -> tuple[str, ...]:
@@ -126,9 +139,8 @@ class TargetGap:
 
     @property
     def difference(self) -> pint.Quantity[Any]:
-        """Trajectory minus level, ``(areas, years)``: positive above the level, NaN unknown."""
-        level = self.level.level.m_as(LEVEL_UNIT)
-        return Q_(self.emissions.m_as(LEVEL_UNIT) - level[:, None], LEVEL_UNIT)
+        """Trajectory minus pathway, ``(areas, years)``: positive above it, NaN unknown."""
+        return Q_(self.emissions.m_as(LEVEL_UNIT) - self.pathway.m_as(LEVEL_UNIT), LEVEL_UNIT)
 
     @property
     def gap(self) -> pint.Quantity[Any]:
@@ -137,11 +149,13 @@ class TargetGap:
 
     @property
     def sector_difference(self) -> pint.Quantity[Any] | None:
-        """Per-sector trajectory minus allocated level, ``(areas, sectors, years)``."""
-        if self.sector_emissions is None or self.level.sector_levels is None:
+        """Per-sector trajectory minus pathway, ``(areas, sectors, years)``."""
+        if self.sector_emissions is None or self.sector_pathway is None:
             return None
-        levels = self.level.sector_levels.m_as(LEVEL_UNIT)
-        return Q_(self.sector_emissions.m_as(LEVEL_UNIT) - levels[:, :, None], LEVEL_UNIT)
+        return Q_(
+            self.sector_emissions.m_as(LEVEL_UNIT) - self.sector_pathway.m_as(LEVEL_UNIT),
+            LEVEL_UNIT,
+        )
 
     @property
     def sector_gap(self) -> pint.Quantity[Any] | None:
@@ -161,15 +175,20 @@ class TargetGap:
     def rollup(self, groups: Groups) -> TargetGap:
         """Sum into groups ``{group: member areas}`` (a missing member gives NaN)."""
         areas = self.areas
-        sector = self.sector_emissions
-        summed_sectors = (
-            None if sector is None else Q_(_sum(groups, areas, sector.m_as(LEVEL_UNIT)), LEVEL_UNIT)
-        )
-        return TargetGap(
+
+        def summed(q: pint.Quantity[Any]) -> pint.Quantity[Any]:
+            return Q_(_sum(groups, areas, q.m_as(LEVEL_UNIT)), LEVEL_UNIT)
+
+        def maybe(q: pint.Quantity[Any] | None) -> pint.Quantity[Any] | None:
+            return None if q is None else summed(q)
+
+        return attrs.evolve(
+            self,
             level=self.level.rollup(groups),
-            years=self.years,
-            emissions=Q_(_sum(groups, areas, self.emissions.m_as(LEVEL_UNIT)), LEVEL_UNIT),
-            sector_emissions=summed_sectors,
+            emissions=summed(self.emissions),
+            pathway=summed(self.pathway),
+            sector_emissions=maybe(self.sector_emissions),
+            sector_pathway=maybe(self.sector_pathway),
         )
 
     def to_regions(self) -> TargetGap:
@@ -179,16 +198,16 @@ class TargetGap:
     def rows(self) -> list[dict[str, object]]:
         """One labelled row per area and year (for tables and export)."""
         emissions = self.emissions.m_as(LEVEL_UNIT)
-        difference = self.difference.m_as(LEVEL_UNIT)
-        level = self.level.level.m_as(LEVEL_UNIT)
+        pathway = self.pathway.m_as(LEVEL_UNIT)
+        gap = self.gap.m_as(LEVEL_UNIT)
         return [
             {
                 "target": self.level.target_id,
                 "area": area,
                 "year": year,
                 "emissions": Q_(float(emissions[i, k]), LEVEL_UNIT),
-                "level": Q_(float(level[i]), LEVEL_UNIT),
-                "gap": Q_(float(np.maximum(difference[i, k], 0.0)), LEVEL_UNIT),
+                "pathway": Q_(float(pathway[i, k]), LEVEL_UNIT),
+                "gap": Q_(float(gap[i, k]), LEVEL_UNIT),
                 "scope": self.scope_label,
             }
             for i, area in enumerate(self.areas)
@@ -196,22 +215,77 @@ class TargetGap:
         ]
 
 
-def gap(trajectory: EmissionInventory, level: TargetLevel) -> TargetGap:
+def _linear(
+    start: FloatArray, end: FloatArray, years: tuple[int, ...], first: int, last: int
+) -> FloatArray:
+    """Straight lines from ``start`` in ``first`` to ``end`` in ``last``; ``end`` after it."""
+    t = np.array(years, dtype=np.float64)
+    fraction = np.clip((t - first) / (last - first), 0.0, 1.0)
+    path = start[..., None] + (end - start)[..., None] * fraction
+    path[..., t > last] = end[..., None]  # a not-estimated start does not blur the level
+    path[..., t < first] = np.nan  # no pathway before it starts
+    result: FloatArray = path
+    return result
+
+
+def gap(
+    trajectory: EmissionInventory,
+    level: TargetLevel,
+    *,
+    pathway: Pathway = "level",
+    start_year: int | None = None,
+) -> TargetGap:
     """The trajectory's gap to ``level`` in every trajectory year (see module notes).
 
-    The level is the one to reach in its target year; in other years the figure says how far
-    that year's emissions are from it.
+    ``pathway="level"`` (default) compares every year with the level to reach in the target
+    year: in the target year that is the extra abatement still needed; in other years how far
+    the year is from it. ``pathway="linear"`` compares with a straight line from the
+    trajectory's own value in ``start_year`` (default: the level's base year) to the level in
+    the target year, and the level after it; years before ``start_year`` have no pathway and
+    are not estimated.
     """
     chosen = _matching(trajectory, level)
     values = _kt(chosen)
+    years = chosen.years.labels
+    totals = values.sum(axis=1)
+    levels = level.level.m_as(LEVEL_UNIT)
     sector_values = None
-    if level.sectors is not None:
-        sector_values = Q_(_kt(chosen.sel(sectors=list(level.sectors))), LEVEL_UNIT)
+    sector_levels = None
+    if level.sectors is not None and level.sector_levels is not None:
+        sector_values = _kt(chosen.sel(sectors=list(level.sectors)))
+        sector_levels = np.asarray(level.sector_levels.m_as(LEVEL_UNIT), dtype=np.float64)
+    if pathway == "level":
+        path = np.repeat(levels[:, None], len(years), axis=1)
+        sector_path = (
+            None
+            if sector_levels is None
+            else np.repeat(sector_levels[:, :, None], len(years), axis=2)
+        )
+    else:
+        first = level.base_year if start_year is None else start_year
+        if first is None:
+            raise LevelError(
+                f"{level.target_id} has no base year; a linear pathway needs start_year="
+            )
+        if first >= level.year:
+            raise LevelError(
+                f"a linear pathway starts before the target year {level.year}, not in {first}"
+            )
+        if first not in chosen.years:
+            raise LevelError(f"the pathway's start year {first} is not a trajectory year")
+        k = chosen.years.position(first)
+        path = _linear(totals[:, k], levels, years, first, level.year)
+        sector_path = None
+        if sector_values is not None and sector_levels is not None:
+            sector_path = _linear(sector_values[:, :, k], sector_levels, years, first, level.year)
     return TargetGap(
         level=level,
-        years=chosen.years.labels,
-        emissions=Q_(values.sum(axis=1), LEVEL_UNIT),
-        sector_emissions=sector_values,
+        years=years,
+        emissions=Q_(totals, LEVEL_UNIT),
+        pathway=Q_(path, LEVEL_UNIT),
+        pathway_kind=pathway,
+        sector_emissions=None if sector_values is None else Q_(sector_values, LEVEL_UNIT),
+        sector_pathway=None if sector_path is None else Q_(sector_path, LEVEL_UNIT),
     )
 
 
