@@ -351,3 +351,10 @@ def test_a_target_naming_no_area_is_the_callers_own() -> None:
     level = target_level(own, pohjois_karjala())
     assert level.scope_label == "within scope" and not level.sourced
     assert level.level.m.sum() == pytest.approx(0.5 * PK_2007)
+
+
+def test_choices_are_checked(region: EmissionInventory) -> None:
+    with pytest.raises(ValueError, match='scope_mismatch must be "error" or "accept"'):
+        target_level(national("fi-hinku-80"), region, scope_mismatch="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="allocate must be"):
+        target_level(national("fi-hinku-80"), region, allocate="even")  # type: ignore[arg-type]

@@ -173,15 +173,24 @@ def test_population_driver_worked_by_hand() -> None:
     history = small([[100.0, 120.0], [10.0, 12.0]], [2021, 2022])
     base = Population(Q_(np.array([[1000.0, 1200.0]]), "resident"), ["167"], [2021, 2022])
     history = history.with_population(base)
-    path = Population.from_mapping({("167", 2023): 1100.0, ("167", 2024): 900.0})
+    path = Population.from_mapping(
+        {("167", 2022): 1250.0, ("167", 2023): 1100.0, ("167", 2024): 900.0}
+    )
     future = project(history, 2024, PopulationDriver(path))
-    # 120 kt / 1200 residents = 0.1 kt per resident; 12 / 1200 = 0.01
-    np.testing.assert_allclose(future.magnitude[0, 0, 2:], [110.0, 90.0])
-    np.testing.assert_allclose(future.magnitude[0, 1, 2:], [11.0, 9.0])
+    # the path's own base-year population wins: 120 kt / 1250 = 0.096 kt per resident
+    np.testing.assert_allclose(future.magnitude[0, 0, 2:], [105.6, 86.4])
+    np.testing.assert_allclose(future.magnitude[0, 1, 2:], [10.56, 8.64])
     assert future.population is not None
     assert future.population.at(["167"], [2024]).m_as("resident")[0, 0] == 900.0
+    # history's population is not overwritten by the path
+    assert future.population.at(["167"], [2022]).m_as("resident")[0, 0] == 1200.0
+    # without the base year in the path, the inventory's 1200 residents are used: 0.1 kt each
+    short = Population.from_mapping({("167", 2023): 1100.0, ("167", 2024): 900.0})
+    own_base = project(history, 2024, PopulationDriver(short))
+    np.testing.assert_allclose(own_base.magnitude[0, 0, 2:], [110.0, 90.0])
+    np.testing.assert_allclose(own_base.magnitude[0, 1, 2:], [11.0, 9.0])
     # per-resident emissions stay at the base year's: 0.11 kt/resident total in 2024
-    per = future.per_resident("kt CO2e / resident / a")
+    per = own_base.per_resident("kt CO2e / resident / a")
     assert per[0, :, -1].m.sum() == pytest.approx(0.11)
 
 

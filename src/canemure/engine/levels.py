@@ -434,6 +434,10 @@ def target_level(
     >>> round(level.value("12").m, 2), level.scope_label
     (337.36, 'within scope')
     """
+    if scope_mismatch not in ("error", "accept"):
+        raise ValueError(f'scope_mismatch must be "error" or "accept", got {scope_mismatch!r}')
+    if allocate not in ("none", "proportional"):
+        raise ValueError(f'allocate must be "none" or "proportional", got {allocate!r}')
     rule = rule if rule is not None else rule_for(target)
     if target.per_resident:
         raise LevelError(f"{target.id} is a per-resident target; levels are totals per area")

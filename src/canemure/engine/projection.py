@@ -403,9 +403,12 @@ def project(
         own = inventory.sources.get(area, ())
         sources[area] = extended.setdefault(id(own), (*own, source))
     population = inventory.population
-    if isinstance(method, PopulationDriver):
+    if isinstance(method, PopulationDriver):  # the path's projected years only: history stays
+        areas = list(inventory.areas)
+        path = method.population
+        future_population = Population(path.at(areas, future), areas, future, path.source)
         population = (
-            method.population if population is None else population.merge(method.population)
+            future_population if population is None else population.merge(future_population)
         )
     return attrs.evolve(
         inventory,
