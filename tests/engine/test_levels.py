@@ -23,6 +23,7 @@ from canemure.engine.levels import (
     LevelError,
     ScopeMismatchError,
     TargetLevel,
+    own_target,
     rule_for,
     target_level,
 )
@@ -358,3 +359,23 @@ def test_choices_are_checked(region: EmissionInventory) -> None:
         target_level(national("fi-hinku-80"), region, scope_mismatch="yes")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="allocate must be"):
         target_level(national("fi-hinku-80"), region, allocate="even")  # type: ignore[arg-type]
+
+
+def test_own_targets_without_a_record(region: EmissionInventory) -> None:
+    half = own_target("half", 2035, reduction=Q_(50, "percent"), base_year=2007)
+    assert target_level(half, region).value("12").m == pytest.approx(0.5 * PK_2007)
+    absolute = own_target("cap", 2040, level=Q_(300_000, "t CO2e / a"))
+    capped = target_level(absolute, region)
+    assert capped.value("12").m == pytest.approx(300.0) and capped.year == 2040
+    neutral = own_target("net-zero", 2035, neutral=True)
+    with pytest.raises(LevelError, match="carbon neutrality"):
+        target_level(neutral, region)
+    assert target_level(neutral, region, compensation=Q_(90, "kt CO2e/a")).value("12").m == 90
+    with pytest.raises(LevelError, match="exactly one"):
+        own_target("both", 2035, reduction=Q_(50, "percent"), base_year=2007, neutral=True)
+    with pytest.raises(LevelError, match="base_year="):
+        own_target("no-base", 2035, reduction=Q_(50, "percent"))
+    with pytest.raises(UnitError, match="percentage"):
+        own_target("kt", 2035, reduction=Q_(50, "kt CO2e/a"), base_year=2007)
+    with pytest.raises(UnitError, match="emission rate"):
+        own_target("gwh", 2035, level=Q_(50, "GWh/a"))

@@ -66,6 +66,7 @@ __all__ = [
     "LevelRule",
     "ScopeMismatchError",
     "TargetLevel",
+    "own_target",
     "rule_for",
     "target_level",
 ]
@@ -216,6 +217,61 @@ def rule_for(target: Target) -> LevelRule:
     return PUBLISHED
 
 
+def own_target(
+    id: str,
+    year: int,
+    *,
+    reduction: pint.Quantity[Any] | None = None,
+    base_year: int | None = None,
+    level: pint.Quantity[Any] | None = None,
+    neutral: bool = False,
+    text: str = "",
+) -> Target:
+    """A target of your own (a scenario's or a study's), for :func:`target_level` (rule OWN).
+
+    Give exactly one of ``reduction`` (a percentage, with ``base_year``), ``level`` (an
+    emission rate such as ``Q_(300, "kt CO2e/a")``) or ``neutral=True``. It names no area, so
+    it applies to the areas of the inventory it is used with, and it is not sourced.
+
+    >>> target = own_target("cut-half", 2035, reduction=Q_(50, "percent"), base_year=2007)
+    >>> target.kind.name, rule_for(target).id
+    ('REDUCTION_PERCENT', 'own')
+    """
+    given = [reduction is not None, level is not None, neutral]
+    if sum(given) != 1:
+        raise LevelError(f"{id}: give exactly one of reduction=, level= or neutral=True")
+    value: pint.Quantity[Any] | None
+    if reduction is not None:
+        if base_year is None:
+            raise LevelError(f"{id}: a reduction needs base_year=")
+        if not reduction.dimensionless:
+            raise UnitError(f"{id}: a reduction is a percentage, got {reduction!r}")
+        kind, value, unit_text = TargetKind.REDUCTION_PERCENT, reduction.to("percent"), "%"
+    elif level is not None:
+        kind, unit_text = TargetKind.ABSOLUTE_LEVEL, LEVEL_UNIT
+        value = Q_(float(_per_area(level, ("own",), f"{id} level")[0]), LEVEL_UNIT)
+    else:
+        kind, value, unit_text = TargetKind.CARBON_NEUTRALITY, None, ""
+    return Target(
+        id=id,
+        region_id=None,
+        city=None,
+        municipality_code=None,
+        text=text or id,
+        kind=kind,
+        value_text="" if value is None else f"{value.m:g}",
+        unit_text=unit_text,
+        value=value,
+        value_note="set by the caller",
+        base_year=base_year,
+        base_year_text="" if base_year is None else str(base_year),
+        target_year=year,
+        target_year_text=str(year),
+        source="",
+        quote="",
+    )
+
+
 def _area_vector(value: object) -> tuple[str, ...]:
     return tuple(str(a) for a in value)  # type: ignore[attr-defined]
 
@@ -358,7 +414,9 @@ def _sourced(target: Target, rule: LevelRule) -> tuple[bool, str]:
     citation = f"{target.source}: {target.quote!r}"
     if target.quote.strip() and target.source.strip() and not target.notes:
         return True, citation  # a record quoting its cited source
-    cut = None if target.value is None else float(target.value.m_as("percent"))
+    cut = None
+    if target.kind is TargetKind.REDUCTION_PERCENT and target.value is not None:
+        cut = float(target.value.m_as("percent"))
     figures = (target.kind, cut, target.base_year, target.target_year)
     if rule.citation is not None and figures in rule.statement_figures:
         return True, (
