@@ -244,3 +244,43 @@ def test_suite_without_setup_says_so() -> None:
 
     with pytest.raises(ConformanceError, match="set the class attributes 'plugin' and"):
         Unset().test_region_metadata()
+
+
+def test_records_need_a_source_and_a_quote() -> None:
+    """The docs promise a source and a quote on targets, measures and factors: blanks fail."""
+    from canemure.factors import EmissionFactor
+    from canemure.measures import PublishedMeasure
+    from canemure.targets import Target
+
+    sourced = dict(source="Pohjois-Karjalan maakuntaliitto, Tiekartta (2021), p. 4")
+
+    class Blank(Adapter):
+        @hookimpl
+        def canemure_targets(self, region_id: str) -> Sequence[Target] | None:
+            if region_id != "pohjois-karjala":
+                return None
+            ok = Target.stated("t-ok", "-80 % by 2030", quote="80 %", region_id="12", **sourced)
+            return [attrs.evolve(ok, id="t-quote", quote="  "), ok]
+
+        @hookimpl
+        def canemure_measures(self, region_id: str) -> Sequence[PublishedMeasure] | None:
+            if region_id != "pohjois-karjala":
+                return None
+            ok = PublishedMeasure.stated(
+                "m-1", "pohjois-karjala", name_fi="Tuulivoima", quote="q", **sourced
+            )
+            return [attrs.evolve(ok, id="m-source", source=" "), ok]
+
+        @hookimpl
+        def canemure_emission_factors(self, region_id: str) -> Sequence[EmissionFactor] | None:
+            if region_id != "pohjois-karjala":
+                return None
+            ok = EmissionFactor.stated("ef", "200", "g CO2e/kWh", quote="200 g", **sourced)
+            return [attrs.evolve(ok, name="ef-quote", quote="")]
+
+    found = problems(Blank())
+    assert "target 't-quote' has no quote" in found
+    assert "'t-ok'" not in found
+    assert "measure 'm-source' has no source" in found
+    assert "'m-1'" not in found
+    assert "emission factor 'ef-quote' has no quote" in found
