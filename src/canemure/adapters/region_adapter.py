@@ -50,7 +50,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -61,6 +63,8 @@ from canemure.roadmaps import RoadmapInfo, roadmap
 from canemure.sectors import AccountingRule, sector_hierarchy
 
 if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugins are found
+    from importlib.resources.abc import Traversable
+
     from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
     from canemure.measures import PublishedMeasure
@@ -69,11 +73,16 @@ if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugin
 __all__ = [
     "COOPERATION_CADENCE_SOURCE",
     "MERGED_MUNICIPALITIES",
+    "PACKAGE_FILES",
+    "PACKAGE_INVENTORY_FILE",
+    "PACKAGE_SYKE_FOLDER",
     "LiveCoverage",
     "RegionAdapter",
     "cached_syke_inventory",
     "district_heating_inventory",
     "local_factors",
+    "packaged_inventory",
+    "packaged_records",
 ]
 
 COOPERATION_CADENCE_SOURCE = (
@@ -239,13 +248,136 @@ def local_factors(region: Region) -> tuple[EmissionFactor, ...]:
 
 
 def _coordinators(value: Sequence[Coordinator]) -> tuple[Coordinator, ...]:
-    if not value:
-        raise ValueError("a region adapter needs at least one coordinating organisation")
     return tuple(value)
 
 
 def _strings(value: Sequence[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+PACKAGE_FILES: Mapping[str, tuple[str, ...]] = {
+    "targets": ("targets.csv", "targets.toml"),
+    "measures": ("measures.csv", "measures.toml"),
+    "factors": ("factors.csv", "factors.toml"),
+    "coordinators": ("coordinators.toml", "coordinators.csv"),
+}
+"""The files a :class:`RegionAdapter` reads from its data package, by kind (one of each)."""
+PACKAGE_INVENTORY_FILE = "inventory.csv"
+"""The data package's inventory in canemure's tidy CSV layout (one accounting rule)."""
+PACKAGE_SYKE_FOLDER = "inventory"
+"""The data package's folder of SYKE open-data files, ``kunta_<n>.csv`` (any rule)."""
+
+
+def _data_folder(package: str, data_dir: str) -> Traversable:
+    return resources.files(package).joinpath(data_dir)
+
+
+def _one_file(package: str, data_dir: str, kind: str) -> Traversable | None:
+    from canemure.errors import DataFormatError
+
+    folder = _data_folder(package, data_dir)
+    present = [folder.joinpath(n) for n in PACKAGE_FILES[kind] if folder.joinpath(n).is_file()]
+    if len(present) > 1:
+        names = " and ".join(str(p) for p in present)
+        raise DataFormatError(f"ship one {kind} file, not both {names}", str(folder))
+    return present[0] if present else None
+
+
+@cache
+def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> tuple[Any, ...]:
+    """Read a data package's ``kind`` file for ``region_id``; empty without one (read once).
+
+    ``kind`` is ``"targets"``, ``"measures"``, ``"factors"`` or ``"coordinators"``; the file
+    names are in :data:`PACKAGE_FILES`.
+    """
+    file = _one_file(package, data_dir, kind)
+    if file is None:
+        return ()
+    if kind == "targets":
+        from canemure.targets import read_targets_file
+
+        return read_targets_file(file, region_id=region_id)
+    if kind == "measures":
+        from canemure.measures import read_measures_file
+
+        return read_measures_file(file, region_id=region_id)
+    if kind == "factors":
+        from canemure.factors import read_factors_file
+
+        return read_factors_file(file)
+    from canemure.geography.model import read_coordinators_file
+
+    return read_coordinators_file(file)
+
+
+@cache
+def _packaged_inventories(
+    package: str, data_dir: str, region_id: str, rule: AccountingRule
+) -> EmissionInventory | None:
+    from canemure.errors import DataFormatError, Problem
+    from canemure.io.syke_csv import read_syke_csv
+    from canemure.io.tidy_csv import read_tidy_csv
+
+    folder = _data_folder(package, data_dir)
+    tidy = folder.joinpath(PACKAGE_INVENTORY_FILE)
+    syke = folder.joinpath(PACKAGE_SYKE_FOLDER)
+    if tidy.is_file() and syke.is_dir():
+        raise DataFormatError(
+            f"ship {PACKAGE_INVENTORY_FILE} or {PACKAGE_SYKE_FOLDER}/kunta_<n>.csv, not both",
+            str(folder),
+        )
+    found: EmissionInventory | None = None
+    if tidy.is_file():
+        with resources.as_file(tidy) as path:
+            found = read_tidy_csv(path)
+        if found.rule != rule:
+            return None
+    elif syke.is_dir():
+        files = list(syke.iterdir())
+        odd = [f for f in files if not re.fullmatch(r"kunta_\d+\.csv", f.name)]
+        if odd:
+            raise DataFormatError(
+                [Problem("expected only SYKE files named kunta_<number>.csv", str(f)) for f in odd],
+                str(syke),
+            )
+        for file in sorted(files, key=lambda f: int(f.name[6:-4])):
+            with resources.as_file(file) as path:
+                inventory = read_syke_csv(path, rule=rule).emissions
+            found = inventory if found is None else found.merge(inventory)
+    if found is None:
+        return None
+    region = gazetteer().region(region_id)
+    members = set(gazetteer().municipality_codes(region))
+    outside = [area for area in found.areas if area not in members]
+    if outside:
+        raise DataFormatError(
+            [
+                Problem(f"{area} is not a municipality of {region}", str(folder), column="area")
+                for area in outside
+            ],
+            str(folder),
+        )
+    return found
+
+
+def packaged_inventory(
+    package: str,
+    data_dir: str,
+    region_id: str,
+    rule: AccountingRule,
+    years: Sequence[int] | None = None,
+) -> EmissionInventory | None:
+    """A data package's inventory of ``region_id`` under ``rule`` for ``years``.
+
+    See :meth:`RegionAdapter.packaged_inventory`; each file is parsed once per process.
+    """
+    inventory = _packaged_inventories(package, data_dir, region_id, rule)
+    if inventory is None:
+        return None
+    wanted = _requested(years, list(inventory.years))
+    if not wanted:
+        return None
+    return inventory if years is None else inventory.sel(years=wanted)
 
 
 class LiveCoverage(Mapping[str, Mapping[str, tuple[int, ...]]]):
@@ -286,14 +418,35 @@ class RegionAdapter:
     """Region id the adapter claims (also its entry-point name), e.g. ``"pirkanmaa"``."""
     region_code: str
     """Statistics Finland region code, e.g. ``"06"``."""
-    coordinating_organisations: tuple[Coordinator, ...] = attrs.field(converter=_coordinators)
-    """Coordinating organisation(s) with their sources (the paid coordinator first)."""
-    cooperation_group_source: str
-    """Where the region's cooperation-group facts were read (and what was not found)."""
+    coordinating_organisations: tuple[Coordinator, ...] = attrs.field(
+        default=(), converter=_coordinators
+    )
+    """Coordinating organisation(s) with their sources (the paid coordinator first). Required
+    unless :attr:`data_package` ships them in ``coordinators.toml``."""
+    cooperation_group_source: str | None = None
+    """Where the region's Canemure cooperation-group facts were read (and what was not found).
+    Required for canemure's bundled data; with a :attr:`data_package` the adapter answers
+    ``canemure_cooperation_group`` only when it is given."""
     cooperation_group_members: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Members as published; empty when the sources read do not list them."""
     canemure_requires: str = ">=0.1"
     """The canemure versions the adapter is written for (as in its distribution's dependencies)."""
+    data_package: str | None = None
+    """The importable package whose data folder holds the region's own files (see the module
+    docstring: ``targets``, ``measures``, ``factors``, ``coordinators``, ``inventory``);
+    ``None`` (canemure's seven first-party adapters) answers from canemure's bundled data."""
+    data_dir: str = "data"
+    """The folder inside :attr:`data_package` that holds the files."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.data_package is not None:
+            return
+        if not self.coordinating_organisations:
+            raise ValueError("a region adapter needs at least one coordinating organisation")
+        if not self.cooperation_group_source:
+            raise ValueError(
+                "an adapter answering from canemure's bundled data needs cooperation_group_source"
+            )
 
     @property
     def CANEMURE_REQUIRES(self) -> str:  # noqa: N802 - the attribute name the host reads
@@ -345,19 +498,23 @@ class RegionAdapter:
     @hookimpl
     def canemure_coordinators(self, region_id: str) -> Sequence[Coordinator] | None:
         """Return the organisation(s) coordinating the region's Canemure work."""
-        return self.coordinating_organisations if self._serves(region_id) else None
+        if not self._serves(region_id):
+            return None
+        found = (*self.coordinating_organisations, *self._packaged("coordinators"))
+        return found or None
 
     @hookimpl
     def canemure_cooperation_group(self, region_id: str) -> CooperationGroup | None:
         """Return the region's cooperation group: members as published, four meetings a year."""
-        if not self._serves(region_id):
+        if not self._serves(region_id) or not self.cooperation_group_source:
             return None
-        lead = self.coordinating_organisations[0].organisation
+        coordinators = self.canemure_coordinators(region_id)
+        lead = coordinators[0].organisation if coordinators else None
         return CooperationGroup(
             name=f"{self.region.name}: regional cooperation group (Canemure)",
             members=self.cooperation_group_members,
             meetings_per_year=4,
-            supported_by=f"a paid regional coordinator ({lead})",
+            supported_by=f"a paid regional coordinator ({lead})" if lead else None,
             source=f"{self.cooperation_group_source} Cadence: {COOPERATION_CADENCE_SOURCE}",
         )
 
@@ -378,6 +535,8 @@ class RegionAdapter:
         """Return the published measures of the region and of its cities' climate plans."""
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self._packaged("measures") or None
         from canemure.measures import read_city_measures, read_region_measures
 
         found = [
@@ -392,6 +551,8 @@ class RegionAdapter:
         """Return the published targets of the region and its cities (any ``Target.kind``)."""
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self._packaged("targets") or None
         from canemure.targets import read_city_targets, read_region_targets
 
         found = [
@@ -406,7 +567,30 @@ class RegionAdapter:
         """Measure parameters published for places in the region."""
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self._packaged("factors") or None
         return local_factors(self.region) or None
+
+    def _packaged(self, kind: str) -> tuple[Any, ...]:
+        """The records of the data package's ``kind`` file (empty without one)."""
+        if self.data_package is None:
+            return ()
+        return packaged_records(self.data_package, self.data_dir, kind, self.region_id)
+
+    def packaged_inventory(
+        self, rule: AccountingRule, years: Sequence[int] | None = None
+    ) -> EmissionInventory | None:
+        """The inventory the :attr:`data_package` ships under ``rule``; ``None`` without one.
+
+        ``inventory.csv`` is canemure's tidy CSV (:mod:`canemure.io.tidy_csv`, one rule);
+        ``inventory/kunta_<n>.csv`` are SYKE open-data files (any rule). Years not asked for
+        are left out; ``None`` when none of ``years`` is there.
+        """
+        if self.data_package is None:
+            return None
+        return packaged_inventory(
+            self.data_package, self.data_dir, self.region_id, rule, tuple(years or ()) or None
+        )
 
     def coverage(self) -> dict[str, dict[str, tuple[int, ...]]]:
         """Return what the inventory hook has now: ``{region_id: {rule_id: years}}``."""
