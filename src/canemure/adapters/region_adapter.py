@@ -96,10 +96,12 @@ MERGED_MUNICIPALITIES: Mapping[str, tuple[str, str]] = {
 }
 """Former municipalities of the bundled ALas 1.1 file within the seven regions: successor, note."""
 
+_GAZETTEER_SOURCE = (
+    "Statistics Finland region and municipality classification (2025) as bundled in canemure"
+)
 _REGION_SOURCE = (
-    "Statistics Finland region and municipality classification (2025) as bundled in canemure; "
-    "Canemure region per kestavyysloikka.ymparisto.fi/hanke/canemure/ and syke.fi "
-    "(collected in the project's data/regions.md)"
+    f"{_GAZETTEER_SOURCE}; Canemure region per kestavyysloikka.ymparisto.fi/hanke/canemure/ and "
+    "syke.fi (collected in the project's data/regions.md)"
 )
 
 
@@ -484,7 +486,7 @@ class RegionAdapter:
                 id=self.region_id,
                 names=region.names,
                 region_code=region.code,
-                source=_REGION_SOURCE,
+                source=_REGION_SOURCE if region.canemure else _GAZETTEER_SOURCE,
             )
         ]
 
