@@ -51,7 +51,6 @@ PK_TARGETS = "\n".join(
 COORDINATORS = """
 [[coordinator]]
 organisation = "Pohjois-Karjalan maakuntaliitto"
-organisation_en = "Regional Council of North Karelia"
 role = "regional council; published the region's climate roadmap"
 web_pages = ["https://www.pohjois-karjala.fi/-/tiekartasta-askelmerkit-kohti-hiilineutraalia-pohjois-karjalaa"]
 source = "pohjois-karjala.fi, 'Tiekartasta askelmerkit kohti hiilineutraalia Pohjois-Karjalaa'"
@@ -106,7 +105,8 @@ def test_an_adapter_answers_from_its_own_files(make_package: MakePackage, tmp_pa
     (cut,) = [t for t in targets if t.kind is TargetKind.REDUCTION_PERCENT]
     assert (cut.value.m, cut.base_year, cut.target_year) == (80.0, 2007, 2030)
     (council,) = adapter.canemure_coordinators("pohjois-karjala") or ()
-    assert council.organisation_en == "Regional Council of North Karelia"
+    assert council.organisation == "Pohjois-Karjalan maakuntaliitto"
+    assert council.source is not None
     assert adapter.canemure_cooperation_group("pohjois-karjala") is None  # not stated
     assert adapter.canemure_measures("pohjois-karjala") is None  # no measures.csv shipped
     assert adapter.canemure_emission_factors("pohjois-karjala") is None
