@@ -194,3 +194,29 @@ def test_coordinators_file_reports_every_problem(tmp_path: Path) -> None:
         ("[[coordinator]] #2, phone", "123"),
         ("[[coordinator]] #2, web_pages", "www.example.fi"),
     }
+
+
+def test_a_packaged_roadmap_answers_the_roadmap_hook(make_package: MakePackage) -> None:
+    package = make_package(
+        {
+            "roadmap.toml": (
+                'approved_text = "not published in the pages read"\n'
+                "themes = []\nthemes_complete = false\n"
+                'source = "pohjois-karjala.fi: Tiekartasta askelmerkit kohti hiilineutraalia '
+                'Pohjois-Karjalaa"\n'
+            )
+        }
+    )
+    adapter = RegionAdapter(region_id="pohjois-karjala", region_code="12", data_package=package)
+    info = adapter.canemure_roadmap("pohjois-karjala")
+    assert info is not None
+    assert (info.region_id, info.approved, info.title, info.themes) == (
+        "pohjois-karjala",
+        None,
+        None,
+        (),
+    )
+    empty = RegionAdapter(
+        region_id="pohjois-karjala", region_code="12", data_package=make_package({})
+    )
+    assert empty.canemure_roadmap("pohjois-karjala") is None  # bundled facts are not mixed in

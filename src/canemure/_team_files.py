@@ -25,6 +25,7 @@ import tomllib
 from collections.abc import Collection, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -32,7 +33,7 @@ from canemure._text import suggest
 from canemure.errors import DataFormatError, Problem, ProblemCollector
 from canemure.io._csvtools import decode_text
 
-__all__ = ["RecordFile", "RecordRow", "TeamFile", "read_record_file"]
+__all__ = ["RecordFile", "RecordRow", "TeamFile", "read_record_file", "read_toml_table"]
 
 TeamFile = str | os.PathLike[str] | Traversable
 """A team's file: a path, or a package resource (``importlib.resources.files(...) / name``)."""
@@ -119,6 +120,18 @@ def read_record_file(
             text, source, problems, table=table, required=required, known=known, lists=lists
         )
     return RecordFile(source, tuple(rows), problems)
+
+
+def read_toml_table(file: TeamFile) -> tuple[str, dict[str, Any]]:
+    """Read a TOML file holding one record at top level; return its name and the table."""
+    source = _name(file)
+    if not source.lower().endswith(".toml"):
+        raise DataFormatError(f"expected a .toml file, got {source!r}", source)
+    text = decode_text(_read_bytes(file, source), source)
+    try:
+        return source, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFormatError([Problem(f"not valid TOML: {exc}", source)], source) from None
 
 
 def _unknown(name: str, known: Sequence[str]) -> str:

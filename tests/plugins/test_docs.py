@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from canemure.plugins import (
@@ -211,6 +212,7 @@ def test_the_files_a_team_ships_are_documented() -> None:
         COORDINATOR_FIELDS_REQUIRED,
     )
     from canemure.measures import MEASURE_FIELDS_OPTIONAL, MEASURE_FIELDS_REQUIRED
+    from canemure.roadmaps import RoadmapInfo
     from canemure.targets import TARGET_FIELDS_OPTIONAL, TARGET_FIELDS_REQUIRED
 
     section = TEXT.split("## An adapter that ships its own data")[1].split("\n## ")[0]
@@ -223,6 +225,7 @@ def test_the_files_a_team_ships_are_documented() -> None:
         ("measures", (*MEASURE_FIELDS_REQUIRED, *MEASURE_FIELDS_OPTIONAL)),
         ("factors", (*FACTOR_FIELDS_REQUIRED, *FACTOR_FIELDS_OPTIONAL)),
         ("coordinators", (*COORDINATOR_FIELDS_REQUIRED, *COORDINATOR_FIELDS_OPTIONAL)),
+        ("roadmap", tuple(a.name for a in attrs.fields(RoadmapInfo) if a.name != "region_id")),
     ):
         item = section.split(f"- **{kind}**:")[1].split("\n- **")[0].split("\n\n")[0]
         for field in fields:

@@ -262,6 +262,7 @@ PACKAGE_FILES: Mapping[str, tuple[str, ...]] = {
     "measures": ("measures.csv", "measures.toml"),
     "factors": ("factors.csv", "factors.toml"),
     "coordinators": ("coordinators.toml", "coordinators.csv"),
+    "roadmap": ("roadmap.toml",),
 }
 """The files a :class:`RegionAdapter` reads from its data package, by kind (one of each)."""
 PACKAGE_INVENTORY_FILE = "inventory.csv"
@@ -289,8 +290,8 @@ def _one_file(package: str, data_dir: str, kind: str) -> Traversable | None:
 def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> tuple[Any, ...]:
     """Read a data package's ``kind`` file for ``region_id``; empty without one (read once).
 
-    ``kind`` is ``"targets"``, ``"measures"``, ``"factors"`` or ``"coordinators"``; the file
-    names are in :data:`PACKAGE_FILES`.
+    ``kind`` is ``"targets"``, ``"measures"``, ``"factors"``, ``"coordinators"`` or
+    ``"roadmap"`` (one record); the file names are in :data:`PACKAGE_FILES`.
     """
     file = _one_file(package, data_dir, kind)
     if file is None:
@@ -307,6 +308,10 @@ def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> 
         from canemure.factors import read_factors_file
 
         return read_factors_file(file)
+    if kind == "roadmap":
+        from canemure.roadmaps import read_roadmap_file
+
+        return (read_roadmap_file(file, region_id=region_id),)
     from canemure.geography.model import read_coordinators_file
 
     return read_coordinators_file(file)
@@ -469,7 +474,13 @@ class RegionAdapter:
         return region_id == self.region_id
 
     def roadmap(self) -> RoadmapInfo | None:
-        """Return the region's roadmap facts (title, approval, themes), bundled in core."""
+        """Return the region's roadmap facts (title, approval, themes).
+
+        From the data package's ``roadmap.toml`` when there is a package, else bundled in core.
+        """
+        if self.data_package is not None:
+            found = self._packaged("roadmap")
+            return found[0] if found else None
         return roadmap(self.region_id)
 
     @hookimpl
