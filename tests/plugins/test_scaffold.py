@@ -137,3 +137,17 @@ def test_next_step_installs_the_test_extra(tmp_path: Path) -> None:
     assert (
         hint == f"next: cd '{tmp_path / 'canemure kainuu'}' && pip install -e '.[test]' && pytest"
     )
+
+
+def test_new_plugin_command_prints_the_next_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from canemure.cli.main import main
+
+    assert (
+        main(["new-plugin", "canemure-kainuu", "--region", "Kainuu", "--dest", str(tmp_path)]) == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    root = tmp_path / "canemure-kainuu"
+    assert out == [f"created {root}", f"next: cd {root} && pip install -e '.[test]' && pytest"]
+    assert (root / "src" / "canemure_kainuu" / "data" / "targets.csv").is_file()

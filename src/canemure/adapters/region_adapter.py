@@ -1,8 +1,15 @@
-"""Shared implementation of canemure's first-party region adapters.
+"""Shared implementation of region adapters: canemure's own seven, and any team's.
 
-The seven Canemure regions' adapters (``plugins/canemure-<region>``) differ only in their
-facts: region code, coordinators and where the facts were read. Everything else is the same
-code over canemure's bundled data, so it lives here, once:
+A :class:`RegionAdapter` answers every hook either from **a data package** -- the files a
+regional team ships in its own adapter package (``data_package="canemure_kainuu"``; the
+files and their fields are in :data:`PACKAGE_FILES` and ``docs/plugins.md``), read with
+:mod:`importlib.resources` once per process -- or, without one, from **canemure's bundled
+data**. The two are never mixed: with a data package a file it does not ship means "not
+known". ``canemure new-plugin`` writes a data-package adapter.
+
+The seven Canemure regions' adapters (``plugins/canemure-<region>``) use the bundled data and
+differ only in their facts: region code, coordinators and where the facts were read.
+Everything else is the same code over canemure's bundled data, so it lives here, once:
 
 * region metadata and municipalities from the reference gazetteer (2025 structure);
 * coordinators and the cooperation group as the adapter states them, with sources;

@@ -14,9 +14,11 @@ declared region, consistent answers for a subset of years, ``None`` for bad inpu
     import canemure_kainuu
 
     class TestConformance(AdapterConformanceSuite):
-        plugin = canemure_kainuu
+        plugin = canemure_kainuu.ADAPTER
         region_id = "kainuu"
 
+An installed adapter usually runs :class:`canemure.testing.AdapterTestSuite` instead, which
+loads the plugin from its entry point and adds the packaging checks.
 :func:`run_conformance` runs the same checks outside pytest and returns the problems.
 """
 
