@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from importlib import resources
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from canemure.errors import DataFormatError
 from canemure.targets import (
@@ -276,3 +279,49 @@ def test_targets_toml_names_the_table_and_key(tmp_path: Path) -> None:
     assert ("[[target]] #2, base_yaer", "unknown field") in found
     assert ("meta", "unknown table") in found
     assert "did you mean 'base_year'?" in str(caught.value)
+
+
+PRINTED = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), include_characters='\n,;"%'),
+    max_size=40,
+)
+
+
+@given(
+    texts=st.lists(
+        st.tuples(PRINTED, PRINTED, PRINTED, PRINTED, PRINTED).filter(
+            lambda row: all(row[i].strip() for i in (0, 3, 4))
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_csv_and_toml_files_keep_the_printed_texts(
+    tmp_path_factory: pytest.TempPathFactory, texts: list[tuple[str, str, str, str, str]]
+) -> None:
+    """Whatever a team prints, both file formats give the same targets, texts kept verbatim."""
+    folder = tmp_path_factory.mktemp("targets")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "text", "value", "unit", "source", "quote"])
+    tables = []
+    for number, (text, value, unit, source, quote) in enumerate(texts):
+        writer.writerow([f"t{number}", text, value, unit, source, quote])
+        fields = {"id": f"t{number}", "text": text, "value": value, "unit": unit}
+        fields |= {"source": source, "quote": quote}
+        body = "\n".join(
+            f"{key} = {json.dumps(val, ensure_ascii=False)}" for key, val in fields.items()
+        )
+        tables.append(f"[[target]]\n{body}\n")
+    (folder / "targets.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    (folder / "targets.toml").write_text("\n".join(tables), encoding="utf-8")
+    from_csv = read_targets_file(folder / "targets.csv", region_id="pohjois-karjala")
+    from_toml = read_targets_file(folder / "targets.toml", region_id="pohjois-karjala")
+    assert [attrs.evolve(t, line=None) for t in from_csv] == list(from_toml)
+    for target, (text, value, unit, source, quote) in zip(from_csv, texts, strict=True):
+        assert (target.text, target.value_text, target.unit_text) == (
+            text.strip(),
+            value.strip(),
+            unit.strip(),
+        )
+        assert (target.source, target.quote) == (source.strip(), quote.strip())

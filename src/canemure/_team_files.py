@@ -148,6 +148,10 @@ def _csv_rows(
     known: Sequence[str],
     lists: Collection[str],
 ) -> list[RecordRow]:
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.add("the file holds a NUL byte: not a text CSV file", line=line)
+        return []
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip() for name in next(reader, [])]
     if not header:
