@@ -220,3 +220,42 @@ def test_a_packaged_roadmap_answers_the_roadmap_hook(make_package: MakePackage) 
         region_id="pohjois-karjala", region_code="12", data_package=make_package({})
     )
     assert empty.canemure_roadmap("pohjois-karjala") is None  # bundled facts are not mixed in
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("canemure.targets", "Target"),
+        ("canemure.measures.model", "PublishedMeasure"),
+        ("canemure.factors", "EmissionFactor"),
+        ("canemure.geography.model", "Coordinator"),
+    ],
+)
+def test_every_record_field_is_documented_as_required_or_optional(module: str, name: str) -> None:
+    """Each attrs field has a docstring saying whether a team must give it."""
+    import ast
+    import importlib
+    import inspect
+
+    import attrs
+
+    cls = getattr(importlib.import_module(module), name)
+    (node,) = [
+        n
+        for n in ast.walk(ast.parse(inspect.getsource(importlib.import_module(module))))
+        if isinstance(n, ast.ClassDef) and n.name == name
+    ]
+    documented: dict[str, str] = {}
+    for field, doc in zip(node.body, node.body[1:], strict=False):
+        if (
+            isinstance(field, ast.AnnAssign)
+            and isinstance(field.target, ast.Name)
+            and isinstance(doc, ast.Expr)
+            and isinstance(doc.value, ast.Constant)
+        ):
+            documented[field.target.id] = str(doc.value.value)
+    fields = [a.name for a in attrs.fields(cls)]
+    assert set(documented) == set(fields)
+    for field in fields:
+        first = documented[field].split(".")[0]
+        assert first.startswith(("Required", "Optional")), f"{name}.{field}: {first!r}"
