@@ -259,3 +259,17 @@ def test_every_record_field_is_documented_as_required_or_optional(module: str, n
     for field in fields:
         first = documented[field].split(".")[0]
         assert first.startswith(("Required", "Optional")), f"{name}.{field}: {first!r}"
+
+
+def test_the_host_names_the_broken_file(make_package: MakePackage) -> None:
+    """A team file with an error reaches the coordinator as a failure naming file and line."""
+    from canemure.plugins import PluginManager
+
+    package = make_package({"targets.csv": "id,text,source,quote\nx,t,,q\n"})
+    adapter = RegionAdapter(region_id="pohjois-karjala", region_code="12", data_package=package)
+    manager = PluginManager(entry_points=False)
+    assert manager.register(adapter, "pohjois-karjala")
+    assert not manager.targets("pohjois-karjala")
+    (failure,) = manager.failures()
+    assert "canemure_targets" in str(failure)
+    assert "targets.csv, line 2, column 'source': required field is empty" in str(failure)
