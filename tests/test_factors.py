@@ -199,3 +199,14 @@ def test_factors_file_reports_every_problem(tmp_path: Path) -> None:
     }
     with pytest.raises(DataFormatError, match=r"expected a \.csv or \.toml file"):
         read_factors_file(tmp_path / "factors.json")
+
+
+def test_a_semicolon_separated_file_is_named_as_such(tmp_path: Path) -> None:
+    """A spreadsheet saved with ';' (Finnish locale) gets one clear message, not 5 others."""
+    file = tmp_path / "factors.csv"
+    file.write_text("name;value;unit;source;quote\nx;1;t;s;q\n", encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        read_factors_file(file)
+    (problem,) = caught.value.problems
+    assert "must be comma-separated" in problem.message
+    assert "semicolon-separated" in problem.message

@@ -31,7 +31,7 @@ import attrs
 
 from canemure._text import suggest
 from canemure.errors import DataFormatError, Problem, ProblemCollector
-from canemure.io._csvtools import decode_text
+from canemure.io._csvtools import check_separator, decode_text
 
 __all__ = ["RecordFile", "RecordRow", "TeamFile", "read_record_file", "read_toml_table"]
 
@@ -152,11 +152,14 @@ def _csv_rows(
         line = text.count("\n", 0, text.index("\x00")) + 1
         problems.add("the file holds a NUL byte: not a text CSV file", line=line)
         return []
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    if not first_line.strip():
+        problems.add("the file is empty or its first line is blank; expected a header", line=1)
+        return []
+    if not check_separator(first_line, ",", problems, what="a team's CSV file"):
+        return []  # e.g. saved by a spreadsheet with ';': nothing else can be checked
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip() for name in next(reader, [])]
-    if not header:
-        problems.add("the file is empty; expected a header row", line=1)
-        return []
     for position, name in enumerate(header, start=1):
         if name not in known:
             problems.add(f"column {position}: {_unknown(name, known)}", line=1, column=name)
