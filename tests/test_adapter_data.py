@@ -273,3 +273,42 @@ def test_the_host_names_the_broken_file(make_package: MakePackage) -> None:
     (failure,) = manager.failures()
     assert "canemure_targets" in str(failure)
     assert "targets.csv, line 2, column 'source': required field is empty" in str(failure)
+
+
+def test_a_packaged_cooperation_group(make_package: MakePackage) -> None:
+    package = make_package(
+        {
+            "cooperation_group.toml": (
+                'name = "Pohjois-Karjalan ilmastoryhmä"\nmembers = []\n'
+                'source = "pohjois-karjala.fi (group named; members and cadence not published)"\n'
+            )
+        }
+    )
+    adapter = RegionAdapter(region_id="pohjois-karjala", region_code="12", data_package=package)
+    group = adapter.canemure_cooperation_group("pohjois-karjala")
+    assert group is not None
+    assert (group.name, group.members, group.meetings_per_year, group.supported_by) == (
+        "Pohjois-Karjalan ilmastoryhmä",
+        (),
+        None,  # not published: not the Canemure groups' four meetings
+        None,
+    )
+    assert adapter.canemure_cooperation_group("kainuu") is None
+
+
+def test_a_cooperation_group_file_reports_every_problem(tmp_path: Path) -> None:
+    from canemure.adapters import read_cooperation_group_file
+
+    file = tmp_path / "cooperation_group.toml"
+    file.write_text(
+        'name = " "\nmembers = ["a", ""]\nmeetings_per_year = 0\nchair = "x"\n', encoding="utf-8"
+    )
+    with pytest.raises(DataFormatError) as caught:
+        read_cooperation_group_file(file)
+    assert {(p.column, p.message.split(" (")[0]) for p in caught.value.problems} == {
+        ("name", "must not be empty"),
+        ("members", "must hold non-empty strings"),
+        ("meetings_per_year", "must be at least 1"),
+        ("chair", "unknown key"),
+        ("source", "required key is missing"),
+    }

@@ -212,6 +212,7 @@ def test_the_files_a_team_ships_are_documented() -> None:
         COORDINATOR_FIELDS_REQUIRED,
     )
     from canemure.measures import MEASURE_FIELDS_OPTIONAL, MEASURE_FIELDS_REQUIRED
+    from canemure.plugins import CooperationGroup
     from canemure.roadmaps import RoadmapInfo
     from canemure.targets import TARGET_FIELDS_OPTIONAL, TARGET_FIELDS_REQUIRED
 
@@ -226,6 +227,7 @@ def test_the_files_a_team_ships_are_documented() -> None:
         ("factors", (*FACTOR_FIELDS_REQUIRED, *FACTOR_FIELDS_OPTIONAL)),
         ("coordinators", (*COORDINATOR_FIELDS_REQUIRED, *COORDINATOR_FIELDS_OPTIONAL)),
         ("roadmap", tuple(a.name for a in attrs.fields(RoadmapInfo) if a.name != "region_id")),
+        ("cooperation_group", tuple(a.name for a in attrs.fields(CooperationGroup))),
     ):
         item = section.split(f"- **{kind}**:")[1].split("\n- **")[0].split("\n\n")[0]
         for field in fields:

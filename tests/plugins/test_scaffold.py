@@ -48,6 +48,7 @@ def test_generated_distribution_layout(tmp_path: Path) -> None:
         "pyproject.toml",
         "src/canemure_kainuu/__init__.py",
         "src/canemure_kainuu/data/README.md",
+        "src/canemure_kainuu/data/cooperation_group.toml",
         "src/canemure_kainuu/data/coordinators.toml",
         "src/canemure_kainuu/data/factors.csv",
         "src/canemure_kainuu/data/measures.csv",

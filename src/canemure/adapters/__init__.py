@@ -20,6 +20,7 @@ from canemure.adapters.region_adapter import (
     local_factors,
     packaged_inventory,
     packaged_records,
+    read_cooperation_group_file,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "local_factors",
     "packaged_inventory",
     "packaged_records",
+    "read_cooperation_group_file",
 ]

@@ -72,6 +72,7 @@ from canemure.sectors import AccountingRule, sector_hierarchy
 if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugins are found
     from importlib.resources.abc import Traversable
 
+    from canemure._team_files import TeamFile
     from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
     from canemure.measures import PublishedMeasure
@@ -90,6 +91,7 @@ __all__ = [
     "local_factors",
     "packaged_inventory",
     "packaged_records",
+    "read_cooperation_group_file",
 ]
 
 COOPERATION_CADENCE_SOURCE = (
@@ -270,6 +272,7 @@ PACKAGE_FILES: Mapping[str, tuple[str, ...]] = {
     "factors": ("factors.csv", "factors.toml"),
     "coordinators": ("coordinators.toml", "coordinators.csv"),
     "roadmap": ("roadmap.toml",),
+    "cooperation_group": ("cooperation_group.toml",),
 }
 """The files a :class:`RegionAdapter` reads from its data package, by kind (one of each)."""
 PACKAGE_INVENTORY_FILE = "inventory.csv"
@@ -293,12 +296,66 @@ def _one_file(package: str, data_dir: str, kind: str) -> Traversable | None:
     return present[0] if present else None
 
 
+_GROUP_KEYS: Mapping[str, type] = {
+    "name": str,
+    "source": str,
+    "members": list,
+    "meetings_per_year": int,
+    "supported_by": str,
+}
+
+
+def read_cooperation_group_file(file: TeamFile) -> CooperationGroup:
+    """Read a team's cooperation group from a TOML file with its keys at top level.
+
+    ``name`` and ``source`` are required; ``members`` (an array of strings, empty = not
+    published), ``meetings_per_year`` (a positive integer) and ``supported_by`` are optional
+    (left out = not published). Unknown keys, missing keys and values of the wrong type are
+    reported together in one :class:`~canemure.errors.DataFormatError`.
+    """
+    from canemure._team_files import read_toml_table
+    from canemure.errors import DataFormatError, Problem
+
+    where, raw = read_toml_table(file)
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        kind = _GROUP_KEYS.get(key)
+        if kind is None:
+            known = ", ".join(_GROUP_KEYS)
+            problems.append(Problem(f"unknown key (known: {known})", where, column=key))
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(Problem(f"must be a {kind.__name__}", where, column=key, value=value))
+        elif isinstance(value, str) and not value.strip():
+            problems.append(Problem("must not be empty", where, column=key, value=value))
+    for key in ("name", "source"):
+        if key not in raw:
+            problems.append(Problem("required key is missing", where, column=key))
+    members = raw.get("members", [])
+    if isinstance(members, list) and not all(isinstance(m, str) and m.strip() for m in members):
+        problems.append(
+            Problem("must hold non-empty strings", where, column="members", value=members)
+        )
+    meetings = raw.get("meetings_per_year")
+    if isinstance(meetings, int) and not isinstance(meetings, bool) and meetings < 1:
+        problems.append(Problem("must be at least 1", where, column="meetings_per_year"))
+    if problems:
+        raise DataFormatError(problems, where)
+    return CooperationGroup(
+        name=raw["name"],
+        members=tuple(raw.get("members", ())),
+        meetings_per_year=raw.get("meetings_per_year"),
+        supported_by=raw.get("supported_by"),
+        source=raw["source"],
+    )
+
+
 @cache
 def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> tuple[Any, ...]:
     """Read a data package's ``kind`` file for ``region_id``; empty without one (read once).
 
-    ``kind`` is ``"targets"``, ``"measures"``, ``"factors"``, ``"coordinators"`` or
-    ``"roadmap"`` (one record); the file names are in :data:`PACKAGE_FILES`.
+    ``kind`` is ``"targets"``, ``"measures"``, ``"factors"``, ``"coordinators"``,
+    ``"roadmap"`` or ``"cooperation_group"`` (one record each); the file names are in
+    :data:`PACKAGE_FILES`.
     """
     file = _one_file(package, data_dir, kind)
     if file is None:
@@ -315,6 +372,13 @@ def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> 
         from canemure.factors import read_factors_file
 
         return read_factors_file(file)
+    if kind in ("cooperation_group", "roadmap"):
+        from canemure._team_files import read_toml_table
+
+        if not read_toml_table(file)[1]:
+            return ()  # only comments (as the template writes it): not known
+    if kind == "cooperation_group":
+        return (read_cooperation_group_file(file),)
     if kind == "roadmap":
         from canemure.roadmaps import read_roadmap_file
 
@@ -439,8 +503,8 @@ class RegionAdapter:
     unless :attr:`data_package` ships them in ``coordinators.toml``."""
     cooperation_group_source: str | None = None
     """Where the region's Canemure cooperation-group facts were read (and what was not found).
-    Required for canemure's bundled data; with a :attr:`data_package` the adapter answers
-    ``canemure_cooperation_group`` only when it is given."""
+    Required without a :attr:`data_package`; a data package ships
+    ``cooperation_group.toml`` instead."""
     cooperation_group_members: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Members as published; empty when the sources read do not list them."""
     canemure_requires: str = ">=0.1"
@@ -525,16 +589,22 @@ class RegionAdapter:
 
     @hookimpl
     def canemure_cooperation_group(self, region_id: str) -> CooperationGroup | None:
-        """Return the region's cooperation group: members as published, four meetings a year."""
-        if not self._serves(region_id) or not self.cooperation_group_source:
+        """Return the region's cooperation group.
+
+        From the data package's ``cooperation_group.toml`` when there is a package; else the
+        Canemure group as stated here: members as published, four meetings a year.
+        """
+        if not self._serves(region_id):
             return None
-        coordinators = self.canemure_coordinators(region_id)
-        lead = coordinators[0].organisation if coordinators else None
+        if self.data_package is not None:
+            found = self._packaged("cooperation_group")
+            return found[0] if found else None
+        lead = self.coordinating_organisations[0].organisation
         return CooperationGroup(
             name=f"{self.region.name}: regional cooperation group (Canemure)",
             members=self.cooperation_group_members,
             meetings_per_year=4,
-            supported_by=f"a paid regional coordinator ({lead})" if lead else None,
+            supported_by=f"a paid regional coordinator ({lead})",
             source=f"{self.cooperation_group_source} Cadence: {COOPERATION_CADENCE_SOURCE}",
         )
 

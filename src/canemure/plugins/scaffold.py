@@ -36,6 +36,7 @@ _FILES = {
     "src/{package}/__init__.py": "package_init.py.tmpl",
     "src/{package}/py.typed": None,
     "src/{package}/data/README.md": "data_README.md.tmpl",
+    "src/{package}/data/cooperation_group.toml": "cooperation_group.toml.tmpl",
     "src/{package}/data/coordinators.toml": "coordinators.toml.tmpl",
     "src/{package}/data/factors.csv": "factors.csv.tmpl",
     "src/{package}/data/measures.csv": "measures.csv.tmpl",
