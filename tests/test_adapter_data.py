@@ -312,3 +312,12 @@ def test_a_cooperation_group_file_reports_every_problem(tmp_path: Path) -> None:
         ("chair", "unknown key"),
         ("source", "required key is missing"),
     }
+
+
+def test_asking_for_no_years_gives_none(make_package: MakePackage, tmp_path: Path) -> None:
+    package = make_package({"inventory.csv": tidy_text(tmp_path)})
+    adapter = RegionAdapter(region_id="pohjois-karjala", region_code="12", data_package=package)
+    assert adapter.packaged_inventory(HINKU, []) is None
+    everything = adapter.packaged_inventory(HINKU)
+    assert everything is not None
+    assert list(everything.years) == [1990, *range(2005, 2025)]

@@ -4,8 +4,10 @@ A :class:`RegionAdapter` answers every hook either from **a data package** -- th
 regional team ships in its own adapter package (``data_package="canemure_kainuu"``; the
 files and their fields are in :data:`PACKAGE_FILES` and ``docs/plugins.md``), read with
 :mod:`importlib.resources` once per process -- or, without one, from **canemure's bundled
-data**. The two are never mixed: with a data package a file it does not ship means "not
-known". ``canemure new-plugin`` writes a data-package adapter.
+data**. Targets, measures, factors, coordinators, roadmap and cooperation group are never
+mixed: with a data package a file it does not ship means "not known". The package's
+inventory is read by :meth:`RegionAdapter.packaged_inventory`. ``canemure new-plugin``
+writes a data-package adapter.
 
 The seven Canemure regions' adapters (``plugins/canemure-<region>``) use the bundled data and
 differ only in their facts: region code, coordinators and where the facts were read.
@@ -510,8 +512,8 @@ class RegionAdapter:
     canemure_requires: str = ">=0.1"
     """The canemure versions the adapter is written for (as in its distribution's dependencies)."""
     data_package: str | None = None
-    """The importable package whose data folder holds the region's own files (see the module
-    docstring: ``targets``, ``measures``, ``factors``, ``coordinators``, ``inventory``);
+    """The importable package whose data folder holds the region's own files
+    (:data:`PACKAGE_FILES`, :data:`PACKAGE_INVENTORY_FILE`, :data:`PACKAGE_SYKE_FOLDER`);
     ``None`` (canemure's seven first-party adapters) answers from canemure's bundled data."""
     data_dir: str = "data"
     """The folder inside :attr:`data_package` that holds the files."""
@@ -679,7 +681,11 @@ class RegionAdapter:
         if self.data_package is None:
             return None
         return packaged_inventory(
-            self.data_package, self.data_dir, self.region_id, rule, tuple(years or ()) or None
+            self.data_package,
+            self.data_dir,
+            self.region_id,
+            rule,
+            None if years is None else tuple(years),
         )
 
     def coverage(self) -> dict[str, dict[str, tuple[int, ...]]]:
