@@ -210,3 +210,17 @@ def test_a_semicolon_separated_file_is_named_as_such(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert "must be comma-separated" in problem.message
     assert "semicolon-separated" in problem.message
+
+
+def test_a_source_matching_two_grades_is_located_in_the_team_file(tmp_path: Path) -> None:
+    """motiva.fi/ is graded 'A (but old)', oil.fi/ 'C (industry)': both in one source."""
+    file = tmp_path / "factors.csv"
+    file.write_text(
+        "name,value,unit,source,quote\nef_oil,267,g CO2/kWh,motiva.fi/ and oil.fi/ pages,267 g\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFormatError) as caught:
+        read_factors_file(file)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == (str(file), 2, "source")
+    assert "several grades" in problem.message

@@ -42,7 +42,7 @@ import pint
 from canemure._printed import PrintedNumberError, parse_amount
 from canemure._resources import bundled_path, read_bundled_csv
 from canemure._team_files import TeamFile, read_record_file
-from canemure.errors import ProblemCollector, UnitError
+from canemure.errors import DataFormatError, ProblemCollector, UnitError
 from canemure.units import Q_
 
 if TYPE_CHECKING:
@@ -535,17 +535,22 @@ def read_factors_file(file: TeamFile) -> tuple[EmissionFactor, ...]:
     for row in read.rows:
         if any(not row.text(name) for name in FACTOR_FIELDS_REQUIRED):
             continue  # already reported
-        factor = EmissionFactor.stated(
-            row.text("name"),
-            row.text("value"),
-            row.text("unit"),
-            source=row.text("source"),
-            quote=row.text("quote"),
-            year_text=row.text("year"),
-            scope=row.text("scope"),
-            technology=row.text("technology"),
-            notes=row.text("notes"),
-        )
+        try:
+            factor = EmissionFactor.stated(
+                row.text("name"),
+                row.text("value"),
+                row.text("unit"),
+                source=row.text("source"),
+                quote=row.text("quote"),
+                year_text=row.text("year"),
+                scope=row.text("scope"),
+                technology=row.text("technology"),
+                notes=row.text("notes"),
+            )
+        except DataFormatError as exc:  # e.g. a source matching two reliability grades
+            for problem in exc.problems:
+                row.problem(read.problems, problem.message, "source", row.text("source"))
+            continue
         factors.append(attrs.evolve(factor, line=row.line))
     read.problems.raise_if_any()
     return tuple(factors)

@@ -404,8 +404,9 @@ def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeas
             row.problem(problems, str(exc), field, exc.name)
             continue
         except ValueError as exc:
-            field = "city" if "city" in str(exc) else "summable_note"
-            row.problem(problems, str(exc), field, row.text(field))
+            text = str(exc)
+            field = "city" if "city" in text else "summable_note" if "summable" in text else "id"
+            row.problem(problems, text, field, row.text(field))
             continue
         measures.append(attrs.evolve(measure, line=row.line))
     for row in read.rows:
