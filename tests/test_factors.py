@@ -8,15 +8,18 @@ from __future__ import annotations
 import csv
 import io
 from importlib import resources
+from pathlib import Path
 
+import attrs
 import pytest
 
-from canemure.errors import UnitError
+from canemure.errors import DataFormatError, UnitError
 from canemure.factors import (
     EmissionFactor,
     ParameterKind,
     alas11_national_factors,
     parse_parameter_unit,
+    read_factors_file,
     read_measure_parameters,
     require_comparable,
 )
@@ -122,3 +125,93 @@ def test_alas11_factors_are_the_bundled_ones() -> None:
     assert all(isinstance(f, EmissionFactor) for f in converted)
     assert [f.value for f in converted] == [f.factor for f in implied]
     assert {f.gas_basis for f in converted} == {"CO2e"}
+
+
+# --- a team's own figures -----------------------------------------------------------------------
+
+
+def test_stated_factor_is_read_like_a_bundled_row() -> None:
+    """Same printed texts as measure_parameters.csv line 18 give the same parsed record."""
+    bundled = FACTORS[18]
+    stated = EmissionFactor.stated(
+        bundled.name,
+        bundled.value_text,
+        bundled.unit_text,
+        source=bundled.source,
+        quote=bundled.quote,
+        year_text=bundled.year_text,
+        scope=bundled.scope,
+        technology=bundled.technology,
+        notes=bundled.notes,
+    )
+    assert stated == attrs.evolve(bundled, line=None)
+    assert stated.value == Q_(2.56, "kWh / vkm")
+
+
+def test_stated_factor_keeps_an_unreadable_unit_as_printed() -> None:
+    odd = EmissionFactor.stated("x", "3", "EUR per widget", source="s", quote="3 €")
+    assert odd.low is None
+    assert odd.parse_note is not None
+    assert odd.kind is ParameterKind.UNKNOWN
+    with pytest.raises(ValueError, match="non-empty quote"):
+        EmissionFactor.stated("x", "3", "EUR", source="s", quote=" ")
+
+
+def test_factors_file_csv_and_toml(tmp_path: Path) -> None:
+    csv_file = tmp_path / "factors.csv"
+    csv_file.write_text(
+        "name,value,unit,year,scope,source,quote\n"
+        "ef_dh_joensuu,140,g CO2e/kWh,2022,Joensuu,Fortum report p. 2,140 g/kWh\n",
+        encoding="utf-8",
+    )
+    toml_file = tmp_path / "factors.toml"
+    toml_file.write_text(
+        '[[factor]]\nname = "ef_dh_joensuu"\nvalue = "140"\nunit = "g CO2e/kWh"\nyear = 2022\n'
+        'scope = "Joensuu"\nsource = "Fortum report p. 2"\nquote = "140 g/kWh"\n',
+        encoding="utf-8",
+    )
+    (from_csv,) = read_factors_file(csv_file)
+    (from_toml,) = read_factors_file(toml_file)
+    assert from_csv.line == 2
+    assert attrs.evolve(from_csv, line=None) == from_toml
+    assert from_csv.value == Q_(140, "g CO2e / kWh")
+    assert (from_csv.year, from_csv.kind) == (2022, ParameterKind.EMISSION_FACTOR)
+
+
+def test_factors_file_reports_every_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "factors.csv"
+    bad.write_text("name,value,unit,source,quote,page\n,1,t,s,q,3\nb,2,t,,q,4\n", encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        read_factors_file(bad)
+    assert {(p.line, p.column) for p in caught.value.problems} == {
+        (1, "page"),
+        (2, "name"),
+        (3, "source"),
+    }
+    with pytest.raises(DataFormatError, match=r"expected a \.csv or \.toml file"):
+        read_factors_file(tmp_path / "factors.json")
+
+
+def test_a_semicolon_separated_file_is_named_as_such(tmp_path: Path) -> None:
+    """A spreadsheet saved with ';' (Finnish locale) gets one clear message, not 5 others."""
+    file = tmp_path / "factors.csv"
+    file.write_text("name;value;unit;source;quote\nx;1;t;s;q\n", encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        read_factors_file(file)
+    (problem,) = caught.value.problems
+    assert "must be comma-separated" in problem.message
+    assert "semicolon-separated" in problem.message
+
+
+def test_a_source_matching_two_grades_is_located_in_the_team_file(tmp_path: Path) -> None:
+    """motiva.fi/ is graded 'A (but old)', oil.fi/ 'C (industry)': both in one source."""
+    file = tmp_path / "factors.csv"
+    file.write_text(
+        "name,value,unit,source,quote\nef_oil,267,g CO2/kWh,motiva.fi/ and oil.fi/ pages,267 g\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFormatError) as caught:
+        read_factors_file(file)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == (str(file), 2, "source")
+    assert "several grades" in problem.message

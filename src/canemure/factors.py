@@ -54,13 +54,16 @@ import pint
 from canemure._printed import PrintedNumberError, parse_amount
 from canemure._printed_variants import split_variants
 from canemure._resources import bundled_path, read_bundled_csv
-from canemure.errors import ProblemCollector, UnitError
+from canemure._team_files import TeamFile, read_record_file
+from canemure.errors import DataFormatError, ProblemCollector, UnitError
 from canemure.units import Q_
 
 if TYPE_CHECKING:
     from canemure.io.bundled import ImpliedEmissionFactor
 
 __all__ = [
+    "FACTOR_FIELDS_OPTIONAL",
+    "FACTOR_FIELDS_REQUIRED",
     "GRADES_FILE",
     "PARAMETERS_FILE",
     "EmissionFactor",
@@ -69,6 +72,7 @@ __all__ = [
     "ParsedUnit",
     "alas11_national_factors",
     "parse_parameter_unit",
+    "read_factors_file",
     "read_measure_parameters",
     "require_comparable",
 ]
@@ -121,57 +125,116 @@ class EmissionFactor:
     """A sourced parameter for measure templates: an emission factor or activity/cost data.
 
     ``low``/``high`` are equal unless a range was printed; both are ``None`` when the value or
-    the unit could not be read (see :attr:`parse_note`).
+    the unit could not be read (see :attr:`parse_note`). Fields ending in ``_text`` hold what
+    was printed, verbatim. A team writing its own figures uses :meth:`EmissionFactor.stated`
+    (name, printed value and unit, source and quote) or :func:`read_factors_file` (a CSV or
+    TOML file); the parsed fields are then read exactly as for the bundled data.
     """
 
     name: str
-    """Parameter name as given in the data set (not unique: the same name may recur by year)."""
+    """Required, non-empty. Parameter name as given in the data set, e.g.
+    ``"ef_district_heat_tampere"`` (not unique: the same name may recur by year)."""
     value_text: str
-    """Value as printed."""
+    """Required. Value as printed, e.g. ``"140"``, ``"0.8-1.2"``, ``"20 (central 20)"``."""
     unit_text: str
-    """Unit as printed."""
+    """Required. Unit as printed, e.g. ``"g CO2e/kWh"``, ``"l/100 km"``, ``"EUR/MWh"``."""
     low: pint.Quantity[Any] | None
-    """The value, or the low end of a printed range; ``None`` when unreadable."""
+    """Required (may be ``None``). The value, or the low end of a printed range, in the
+    parsed unit (canemure's registry); ``None`` when unreadable."""
     high: pint.Quantity[Any] | None
-    """The value again, or the high end of a printed range."""
+    """Required (may be ``None``). The value again, or the high end of a printed range."""
     year_text: str
-    """Year as printed (``"2014 (3-yr avg; page updated 2016-04-06)"``)."""
+    """Required (may be empty = not printed). Year as printed (``"2014 (3-yr avg; page
+    updated 2016-04-06)"``)."""
     year: int | None
-    """The year, when the printed year starts with one year (not a span or "c.")."""
+    """Required (may be ``None``). The calendar year, when the printed year starts with one
+    year (not a span or "c.")."""
     scope: str
-    """Where the figure applies, as printed (``"Finland"``, ``"Tampere"``)."""
+    """Required (may be empty = not printed). Where the figure applies, as printed
+    (``"Finland"``, ``"Tampere"``); an adapter's local factors name one of its places."""
     technology: str
-    """Technology or sector, as printed."""
+    """Required (may be empty = not printed). Technology or sector, as printed."""
     source: str
-    """Where the figure was read."""
+    """Required, non-empty. Where the figure was read. The conformance kit refuses an empty
+    source."""
     quote: str
-    """Verbatim quote from the source."""
+    """Required. Verbatim quote from the source; the conformance kit refuses an empty quote on
+    factors an adapter returns (only :func:`alas11_national_factors`, derived from a table,
+    has none)."""
     notes: str = ""
-    """The data set's caveats."""
+    """Optional (default empty). The data set's caveats."""
     kind: ParameterKind = ParameterKind.UNKNOWN
-    """What the figure measures (from the parsed unit)."""
+    """Optional (default ``UNKNOWN``). What the figure measures, from the parsed unit's
+    dimension (:class:`ParameterKind`)."""
     gas_basis: str | None = None
-    """``"CO2e"`` or ``"CO2"`` for figures in a greenhouse gas; ``None`` otherwise."""
+    """Optional (default ``None``). ``"CO2e"`` or ``"CO2"`` for figures in a greenhouse gas;
+    ``None`` otherwise."""
     boundary: str | None = None
-    """``"lifecycle"`` or ``"direct"`` when the name or technology says so; else ``None``."""
+    """Optional (default ``None`` = not stated). ``"lifecycle"`` or ``"direct"`` when the name
+    or technology says so."""
     reliability: str | None = None
-    """Reliability grade of the source as printed in the sources document (``"A/B"``)."""
+    """Optional (default ``None`` = not graded). Reliability grade of the source as printed in
+    the sources document (``"A"`` official statistics ... ``"D"``; ``"A/B"``)."""
     unit_note: str | None = None
-    """Words printed after the unit (``"fuel"``, ``"(incl. VAT 24%)"``)."""
+    """Optional (default ``None``). Words printed after the unit (``"fuel"``, ``"(incl. VAT
+    24%)"``)."""
     remark: str | None = None
-    """A parenthetical printed with the value (``"central 20"``)."""
+    """Optional (default ``None``). A parenthetical printed with the value (``"central
+    20"``)."""
     parse_note: str | None = None
-    """Why the value is ``None``, when it is."""
+    """Optional (default ``None``). Why the value is ``None``, when it is."""
     line: int | None = None
-    """Line of the row in the bundled CSV (header = line 1)."""
+    """Optional (default ``None``). Line of the row in its CSV file (header = line 1)."""
     variants: tuple[ParameterVariant, ...] = ()
-    """The labelled values of a cell that prints several (per category, year or cohort)."""
+    """Optional (default empty). The labelled values of a cell that prints several (per
+    category, year or cohort)."""
     per: str | None = None
-    """What the amount is per, when that is a counted thing (``"installation"``, ``"house"``)."""
+    """Optional (default ``None``). What the amount is per, when that is a counted thing
+    (``"installation"``, ``"house"``)."""
     counted: str | None = None
-    """What the figure counts, when it is a count (``"houses"``)."""
+    """Optional (default ``None``). What the figure counts, when it is a count (``"houses"``)."""
     relative_to: str | None = None
-    """What a ratio is relative to (``"diesel bus price"`` for ``2.0 x diesel bus price``)."""
+    """Optional (default ``None``). What a ratio is relative to (``"diesel bus price"`` for
+    ``2.0 x diesel bus price``)."""
+
+    @classmethod
+    def stated(
+        cls,
+        name: str,
+        value_text: str,
+        unit_text: str,
+        *,
+        source: str,
+        quote: str,
+        year_text: str = "",
+        scope: str = "",
+        technology: str = "",
+        notes: str = "",
+    ) -> EmissionFactor:
+        """A figure from what its source printed; value, unit and year are read, never guessed.
+
+        Reads the value and unit exactly as :func:`read_measure_parameters` reads the bundled
+        rows (a unit it cannot read leaves ``low``/``high`` ``None`` with a
+        :attr:`parse_note`). Raises :class:`ValueError` for an empty name, source or quote.
+        """
+        for field, given in (("name", name), ("source", source), ("quote", quote)):
+            if not given.strip():
+                raise ValueError(f"an emission factor needs a non-empty {field}, got {given!r}")
+        problems = ProblemCollector("EmissionFactor.stated")
+        row = {
+            "parameter": name.strip(),
+            "value": value_text,
+            "unit": unit_text,
+            "year": year_text,
+            "region_scope": scope,
+            "technology/sector": technology,
+            "source": source,
+            "quote": quote,
+            "notes": notes,
+        }
+        factor = _factor(row, 0, problems)
+        problems.raise_if_any()
+        return attrs.evolve(factor, line=None)
 
     @property
     def value(self) -> pint.Quantity[Any] | None:
@@ -610,3 +673,48 @@ def _from_implied(implied: ImpliedEmissionFactor) -> EmissionFactor:
         kind=ParameterKind.EMISSION_FACTOR,
         gas_basis="CO2e",
     )
+
+
+FACTOR_FIELDS_REQUIRED = ("name", "value", "unit", "source", "quote")
+"""Fields every row of a team's factors file gives (:func:`read_factors_file`)."""
+FACTOR_FIELDS_OPTIONAL = ("year", "scope", "technology", "notes")
+"""Fields a team's factors file may give; left out or empty means "not printed"."""
+
+
+def read_factors_file(file: TeamFile) -> tuple[EmissionFactor, ...]:
+    """Read a team's own emission factors and activity data from a CSV or TOML file.
+
+    CSV: a header row with :data:`FACTOR_FIELDS_REQUIRED` and any of
+    :data:`FACTOR_FIELDS_OPTIONAL`; TOML: one ``[[factor]]`` table per figure with the same
+    keys. Each row becomes :meth:`EmissionFactor.stated`: a value or unit that cannot be read
+    stays as printed with a :attr:`~EmissionFactor.parse_note` (as for the bundled data); an
+    empty required field, an unknown column or key is a problem, and every problem is
+    reported together in one :class:`~canemure.errors.DataFormatError` (file, line or table,
+    field, value).
+    """
+    read = read_record_file(
+        file, table="factor", required=FACTOR_FIELDS_REQUIRED, optional=FACTOR_FIELDS_OPTIONAL
+    )
+    factors: list[EmissionFactor] = []
+    for row in read.rows:
+        if any(not row.text(name) for name in FACTOR_FIELDS_REQUIRED):
+            continue  # already reported
+        try:
+            factor = EmissionFactor.stated(
+                row.text("name"),
+                row.text("value"),
+                row.text("unit"),
+                source=row.text("source"),
+                quote=row.text("quote"),
+                year_text=row.text("year"),
+                scope=row.text("scope"),
+                technology=row.text("technology"),
+                notes=row.text("notes"),
+            )
+        except DataFormatError as exc:  # e.g. a source matching two reliability grades
+            for problem in exc.problems:
+                row.problem(read.problems, problem.message, "source", row.text("source"))
+            continue
+        factors.append(attrs.evolve(factor, line=row.line))
+    read.problems.raise_if_any()
+    return tuple(factors)

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,7 +23,10 @@ from canemure._resources import bundled_path
 from canemure.errors import DataFormatError, Problem, UnknownNameError
 from canemure.geography import gazetteer
 
-__all__ = ["ROADMAPS_FILE", "RoadmapInfo", "roadmap", "roadmaps"]
+if TYPE_CHECKING:
+    from canemure._team_files import TeamFile
+
+__all__ = ["ROADMAPS_FILE", "RoadmapInfo", "read_roadmap_file", "roadmap", "roadmaps"]
 
 ROADMAPS_FILE = "roadmaps_regions.toml"
 """Bundled file of roadmap facts."""
@@ -63,14 +66,21 @@ _FIELDS = {a.name for a in attrs.fields(RoadmapInfo)} - {"region_id"}
 _REQUIRED = {"approved_text", "themes", "themes_complete", "source"}
 
 
-def _entry(region_id: str, raw: Mapping[str, Any], problems: list[Problem]) -> RoadmapInfo | None:
-    where = bundled_path(ROADMAPS_FILE)
+def _entry(
+    region_id: str,
+    raw: Mapping[str, Any],
+    problems: list[Problem],
+    where: str = bundled_path(ROADMAPS_FILE),
+    prefix: str | None = None,
+) -> RoadmapInfo | None:
+    """Check one roadmap table and build its record; ``prefix`` names its keys in problems."""
+    prefix = f"{region_id}." if prefix is None else prefix
     unknown = set(raw) - _FIELDS
     missing = _REQUIRED - set(raw)
     for key in sorted(unknown):
-        problems.append(Problem("unknown key", file=where, column=f"{region_id}.{key}"))
+        problems.append(Problem("unknown key", file=where, column=f"{prefix}{key}"))
     for key in sorted(missing):
-        problems.append(Problem("missing key", file=where, column=f"{region_id}.{key}"))
+        problems.append(Problem("missing key", file=where, column=f"{prefix}{key}"))
     try:
         gazetteer().region(region_id)
     except UnknownNameError as exc:
@@ -82,11 +92,39 @@ def _entry(region_id: str, raw: Mapping[str, Any], problems: list[Problem]) -> R
             Problem(
                 "approved must be a date",
                 file=where,
-                column=f"{region_id}.approved",
+                column=f"{prefix}approved",
                 value=approved,
             )
         )
-        return None
+        unknown.add("approved")
+    for key, kind in (
+        ("title", str),
+        ("approved_text", str),
+        ("source", str),
+        ("approved_by", str),
+        ("target_text", str),
+        ("notes", str),
+        ("themes_complete", bool),
+    ):
+        if key in raw and not isinstance(raw[key], kind):
+            problems.append(
+                Problem(
+                    f"{key} must be a {'boolean' if kind is bool else 'string'}",
+                    file=where,
+                    column=f"{prefix}{key}",
+                    value=raw[key],
+                )
+            )
+            unknown.add(key)
+    themes = raw.get("themes", [])
+    if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+        problems.append(
+            Problem("themes must be an array of strings", where, column=f"{prefix}themes")
+        )
+        unknown.add("themes")
+    if "source" in raw and isinstance(raw["source"], str) and not raw["source"].strip():
+        problems.append(Problem("source must not be empty", where, column=f"{prefix}source"))
+        unknown.add("source")
     if unknown or missing:
         return None
     return RoadmapInfo(
@@ -125,3 +163,22 @@ def roadmaps() -> Mapping[str, RoadmapInfo]:
 def roadmap(region_id: str) -> RoadmapInfo | None:
     """Return the roadmap facts of ``region_id`` (id, code or name); ``None`` if not bundled."""
     return roadmaps().get(gazetteer().region(region_id).id)
+
+
+def read_roadmap_file(file: TeamFile, *, region_id: str) -> RoadmapInfo:
+    """Read a team's own roadmap facts of ``region_id`` from a TOML file.
+
+    The file holds the keys of one region's table in the bundled ``roadmaps_regions.toml``,
+    at top level: ``approved_text``, ``themes`` (an array), ``themes_complete`` and ``source``
+    are required; ``title``, ``approved`` (a TOML date), ``approved_by``, ``target_text`` and
+    ``notes`` are optional (left out = not published). Unknown keys, missing keys and values of
+    the wrong type are reported together in one :class:`~canemure.errors.DataFormatError`.
+    """
+    from canemure._team_files import read_toml_table
+
+    where, raw = read_toml_table(file)
+    problems: list[Problem] = []
+    entry = _entry(gazetteer().region(region_id).id, raw, problems, where, prefix="")
+    if problems or entry is None:
+        raise DataFormatError(problems, where)
+    return entry

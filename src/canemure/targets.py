@@ -37,7 +37,8 @@ import pint
 
 from canemure._printed import PrintedNumberError, parse_amount
 from canemure._resources import bundled_path, read_bundled_csv
-from canemure._text import slug
+from canemure._team_files import TeamFile, read_record_file
+from canemure._text import fold, slug
 from canemure.errors import ProblemCollector, UnknownNameError
 from canemure.geography import Municipality, gazetteer
 from canemure.units import Q_
@@ -46,11 +47,14 @@ __all__ = [
     "CITY_TARGETS_FILE",
     "NATIONAL_TARGETS_FILE",
     "REGION_TARGETS_FILE",
+    "TARGET_FIELDS_OPTIONAL",
+    "TARGET_FIELDS_REQUIRED",
     "Target",
     "TargetKind",
     "national_targets",
     "read_city_targets",
     "read_region_targets",
+    "read_targets_file",
 ]
 
 REGION_TARGETS_FILE = "targets_regions_and_cities.csv"
@@ -80,46 +84,129 @@ class TargetKind(enum.Enum):
 
 @attrs.frozen
 class Target:
-    """A published emission target, as printed and as far as it can be read."""
+    """A published emission target, as printed and as far as it can be read.
+
+    Every field is set by the readers; a team writing its own targets uses
+    :meth:`Target.stated` (the printed texts, source and quote; everything else is read from
+    them or left "not stated") or :func:`read_targets_file` (a CSV or TOML file). Fields
+    ending in ``_text`` hold what was printed, verbatim; an empty text means "not printed".
+    """
 
     id: str
-    """Stable identifier (the data set's id, or ``"<city>-<n>"``)."""
+    """Required. Stable identifier, unique within its data set (the data set's id, or
+    ``"<city>-<n>"`` for the bundled city targets), e.g. ``"pir_total_80pct"``."""
     region_id: str | None
-    """Region the target belongs to; ``None`` for national and network targets."""
+    """Required (may be ``None``). Region id of the gazetteer (``"pirkanmaa"``) the target
+    belongs to; ``None`` only for national and network targets."""
     city: str | None
-    """Finnish name of the municipality for city targets, else ``None``."""
+    """Required (may be ``None``). Finnish name of the municipality whose target it is;
+    ``None`` for regional, national and network targets."""
     municipality_code: str | None
-    """Statistics Finland code of :attr:`city`."""
+    """Required (may be ``None``). 3-digit Statistics Finland code of :attr:`city`; ``None``
+    exactly when :attr:`city` is."""
     text: str
-    """What the target says, in the data set's words."""
+    """Required, non-empty. What the target says, in the data set's words."""
     kind: TargetKind
-    """Reduction percentage, absolute level, carbon neutrality or other."""
+    """Required. :class:`TargetKind`: reduction percentage, absolute level, carbon neutrality
+    or other; :func:`classify` decides it from the printed texts unless stated."""
     value_text: str
-    """Value as printed (may be empty)."""
+    """Required (may be empty = not printed). Value as printed, e.g. ``"80"``, ``"-80 (at
+    least)"``."""
     unit_text: str
-    """Unit as printed (may be empty)."""
+    """Required (may be empty = not printed). Unit as printed, e.g. ``"% reduction"``,
+    ``"kt CO2e/a"``."""
     value: pint.Quantity[Any] | None
-    """Reduction in percent (positive = cut) or level in kt CO2e/a; ``None`` when not readable."""
+    """Required (may be ``None``). Read from the printed value and unit: for a reduction the
+    cut in ``percent`` (positive = fewer emissions), for an absolute level ``kt CO2e / a``;
+    ``None`` for other kinds and whenever it cannot be read without guessing."""
     value_note: str | None
-    """Why :attr:`value` is ``None``, or how it was read."""
+    """Required (may be ``None``). Why :attr:`value` is ``None``, or how it was read."""
     base_year: int | None
-    """Base year, when the printed base-year text starts with a year."""
+    """Required (may be ``None``). Base year (calendar year), when the printed base-year text
+    starts with a year; ``None`` otherwise (not printed, or not one year)."""
     base_year_text: str
-    """Base year as printed (e.g. ``"2007 (1900 kt)"``)."""
+    """Required (may be empty = not printed). Base year as printed, e.g. ``"2007 (1900
+    kt)"``."""
     target_year: int | None
-    """Target year, when exactly one year is printed."""
+    """Required (may be ``None``). Target year (calendar year), when exactly one year is
+    printed; ``None`` otherwise."""
     target_year_text: str
-    """Target year as printed (e.g. ``"2025/2027/2030"``)."""
+    """Required (may be empty = not printed). Target year as printed, e.g.
+    ``"2025/2027/2030"``."""
     source: str
-    """Where the target was published."""
+    """Required, non-empty. Where the target was published: a URL, or a document with page or
+    section. The conformance kit refuses an empty source."""
     quote: str
-    """Verbatim quote from the source."""
+    """Required, non-empty. Verbatim quote from the source stating the target. The conformance
+    kit refuses an empty quote."""
     per_resident: bool = False
-    """Whether the target is about emissions per resident ("per capita")."""
+    """Optional (default ``False``). Whether the target is about emissions per resident
+    ("per capita"); read from the unit and text."""
     notes: str = ""
-    """Caveats (e.g. that a figure is only the project brief's statement)."""
+    """Optional (default empty). Caveats (e.g. that a figure is only the project brief's
+    statement)."""
     line: int | None = None
-    """Line of the row in its bundled CSV file (header = line 1)."""
+    """Optional (default ``None``). Line of the row in its CSV file (header = line 1); ``None``
+    for records not read from a CSV file."""
+
+    @classmethod
+    def stated(
+        cls,
+        id: str,
+        text: str,
+        *,
+        source: str,
+        quote: str,
+        region_id: str | None = None,
+        city: str | None = None,
+        value_text: str = "",
+        unit_text: str = "",
+        base_year_text: str = "",
+        target_year_text: str = "",
+        kind: TargetKind | None = None,
+        notes: str = "",
+    ) -> Target:
+        """A target from what its publisher printed; the rest is read from it, never invented.
+
+        ``city`` is a municipality name or code (its region must be ``region_id`` when both are
+        given). :attr:`kind`, :attr:`value`, the years and :attr:`per_resident` are read from
+        the texts as for the bundled data; texts left out are "not printed" (empty), so the
+        value is ``None`` with a note saying why.
+
+        >>> t = Target.stated("pk-1", "Maakunta-Hinku: -80 % from 2007 by 2030",
+        ...     region_id="pohjois-karjala", value_text="80", unit_text="% reduction",
+        ...     base_year_text="2007", target_year_text="2030",
+        ...     source="pohjois-karjala.fi, Tiekartta", quote="vähentää päästöjä 80 %")
+        >>> t.kind.name, t.value, t.base_year, t.target_year
+        ('REDUCTION_PERCENT', <Quantity(80.0, 'percent')>, 2007, 2030)
+        """
+        municipality = gazetteer().municipality(city) if city is not None else None
+        if region_id is not None:
+            region_id = gazetteer().region(region_id).id
+        if municipality is not None:
+            actual = gazetteer().region_of(municipality).id
+            if region_id is not None and actual != region_id:
+                raise ValueError(f"city {city!r} is in region {actual!r}, not {region_id!r}")
+            region_id = actual
+        for name, given in (("id", id), ("text", text), ("source", source), ("quote", quote)):
+            if not given.strip():
+                raise ValueError(f"a target needs a non-empty {name}, got {given!r}")
+        made = _target(
+            id=id.strip(),
+            region_id=region_id,
+            municipality=municipality,
+            text=text,
+            value_text=value_text,
+            unit_text=unit_text,
+            base_year_text=base_year_text,
+            target_year_text=target_year_text,
+            source=source,
+            quote=quote,
+            line=0,
+            kind=kind,
+            notes=notes,
+        )
+        return attrs.evolve(made, line=None)
 
 
 _NOT_A_TARGET = re.compile(
@@ -412,3 +499,90 @@ def national_targets(*, include_brief_statements: bool = False) -> tuple[Target,
     ``notes``.
     """
     return tuple(t for t in _national() if include_brief_statements or not t.notes)
+
+
+TARGET_FIELDS_REQUIRED = ("id", "text", "source", "quote")
+"""Fields every row of a team's targets file gives (:func:`read_targets_file`)."""
+TARGET_FIELDS_OPTIONAL = (
+    "city",
+    "value",
+    "unit",
+    "base_year",
+    "target_year",
+    "kind",
+    "notes",
+)
+"""Fields a team's targets file may give; left out or empty means "not printed"."""
+
+
+def _kind(text: str) -> TargetKind | None:
+    for kind in TargetKind:
+        if fold(text) in (fold(kind.value), fold(kind.name)):
+            return kind
+    return None
+
+
+def read_targets_file(file: TeamFile, *, region_id: str) -> tuple[Target, ...]:
+    """Read a team's own targets of region ``region_id`` from a CSV or TOML file.
+
+    CSV: a header row with :data:`TARGET_FIELDS_REQUIRED` and any of
+    :data:`TARGET_FIELDS_OPTIONAL`; TOML: one ``[[target]]`` table per target with the same
+    keys (years may be integers). ``city`` is a municipality of the region (name or code),
+    empty for regional targets; ``kind`` one of the :class:`TargetKind` values (``"reduction
+    percent"``, ``"absolute level"``, ``"carbon neutrality"``, ``"other"``), empty to read it
+    from the texts. Each row becomes :meth:`Target.stated`. Unknown columns or keys, missing or
+    empty required fields, unknown cities or kinds and duplicate ids are reported together in
+    one :class:`~canemure.errors.DataFormatError` (file, line or table, field, value).
+    """
+    region = gazetteer().region(region_id)
+    read = read_record_file(
+        file, table="target", required=TARGET_FIELDS_REQUIRED, optional=TARGET_FIELDS_OPTIONAL
+    )
+    problems = read.problems
+    targets: list[Target] = []
+    seen: dict[str, str] = {}
+    for row in read.rows:
+        where = f"line {row.line}" if row.line is not None else str(row.table)
+        if any(not row.text(name) for name in TARGET_FIELDS_REQUIRED):
+            continue  # already reported
+        kind = None
+        if row.text("kind"):
+            kind = _kind(row.text("kind"))
+            if kind is None:
+                allowed = ", ".join(repr(k.value) for k in TargetKind)
+                row.problem(problems, f"must be one of {allowed}", "kind", row.text("kind"))
+                continue
+        city = row.text("city") or None
+        if city is not None:
+            try:
+                municipality = gazetteer().municipality(city)
+            except UnknownNameError as exc:
+                row.problem(problems, str(exc), "city", city)
+                continue
+            if municipality.region_code != region.code:
+                row.problem(problems, f"is not a municipality of {region}", "city", city)
+                continue
+        target_id = row.text("id")
+        if target_id in seen:
+            row.problem(
+                problems, f"duplicate target id (first at {seen[target_id]})", "id", target_id
+            )
+            continue
+        seen[target_id] = where
+        target = Target.stated(
+            target_id,
+            row.text("text"),
+            source=row.text("source"),
+            quote=row.text("quote"),
+            region_id=region.id,
+            city=city,
+            value_text=row.text("value"),
+            unit_text=row.text("unit"),
+            base_year_text=row.text("base_year"),
+            target_year_text=row.text("target_year"),
+            kind=kind,
+            notes=row.text("notes"),
+        )
+        targets.append(attrs.evolve(target, line=row.line))
+    problems.raise_if_any()
+    return tuple(targets)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
@@ -21,13 +22,16 @@ from canemure.testing import (
     check_hooks_typed,
     check_inventories,
     check_municipalities,
+    check_packaging,
     check_region_metadata,
     check_registration,
     check_unknown_regions,
+    find_pyproject,
     run_conformance,
 )
 
 PK = gazetteer().region("12")
+PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
 YEARS = (1990, *range(2005, 2025))
 
 
@@ -248,3 +252,80 @@ def test_suite_without_setup_says_so() -> None:
 
     with pytest.raises(ConformanceError, match="set the class attributes 'plugin' and"):
         Unset().test_region_metadata()
+
+
+def test_records_need_a_source_and_a_quote() -> None:
+    """The docs promise a source and a quote on targets, measures and factors: blanks fail."""
+    from canemure.factors import EmissionFactor
+    from canemure.measures import PublishedMeasure
+    from canemure.targets import Target
+
+    sourced = dict(source="Pohjois-Karjalan maakuntaliitto, Tiekartta (2021), p. 4")
+
+    class Blank(Adapter):
+        @hookimpl
+        def canemure_targets(self, region_id: str) -> Sequence[Target] | None:
+            if region_id != "pohjois-karjala":
+                return None
+            ok = Target.stated("t-ok", "-80 % by 2030", quote="80 %", region_id="12", **sourced)
+            return [attrs.evolve(ok, id="t-quote", quote="  "), ok]
+
+        @hookimpl
+        def canemure_measures(self, region_id: str) -> Sequence[PublishedMeasure] | None:
+            if region_id != "pohjois-karjala":
+                return None
+            ok = PublishedMeasure.stated(
+                "m-1", "pohjois-karjala", name_fi="Tuulivoima", quote="q", **sourced
+            )
+            return [attrs.evolve(ok, id="m-source", source=" "), ok]
+
+        @hookimpl
+        def canemure_emission_factors(self, region_id: str) -> Sequence[EmissionFactor] | None:
+            if region_id != "pohjois-karjala":
+                return None
+            ok = EmissionFactor.stated("ef", "200", "g CO2e/kWh", quote="200 g", **sourced)
+            return [attrs.evolve(ok, name="ef-quote", quote="")]
+
+    found = problems(Blank())
+    assert "target 't-quote' has no quote" in found
+    assert "'t-ok'" not in found
+    assert "measure 'm-source' has no source" in found
+    assert "'m-1'" not in found
+    assert "emission factor 'ef-quote' has no quote" in found
+
+
+def test_packaging_check_lists_every_mismatch(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "canemure-pohjois-karjala"\nversion = "9.9"\n'
+        'dependencies = ["canemure>=0.1"]\n'
+        '[project.entry-points.canemure]\npohjois-karjala = "canemure_pohjois_karjala:ADAPTER"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConformanceError) as caught:
+        check_packaging(pyproject, "canemure.testing.conformance", "pohjois-karjala")
+    found = "\n".join(caught.value.problems)
+    assert "should hold pohjois-karjala = 'canemure.testing.conformance'" in found
+    pyproject.write_text(
+        '[project]\nversion = "0.1.0"\ndependencies = ["canemure>=0.1"]\n'
+        '[project.entry-points.canemure]\nx = "canemure_pohjois_karjala"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConformanceError) as caught:
+        check_packaging(pyproject, "canemure_pohjois_karjala", "x")
+    assert caught.value.problems == (
+        "dependencies ['canemure>=0.1'] lack 'canemure>=0.1,<1' (the adapter's CANEMURE_REQUIRES)",
+    )
+    (tmp_path / "tests").mkdir()
+    assert find_pyproject(tmp_path / "tests") == pyproject
+
+
+def test_every_first_party_adapter_runs_the_ready_made_suite() -> None:
+    """Each plugins/*/tests enables the cache fixture and runs conformance and packaging."""
+    for root in sorted(PLUGINS.iterdir()):
+        tests = root / "tests"
+        conftest = (tests / "conftest.py").read_text(encoding="utf-8")
+        assert "from canemure.testing.pytest_plugin import canemure_cache_dir" in conftest, root
+        suite = (tests / "test_conformance.py").read_text(encoding="utf-8")
+        assert "(AdapterTestSuite):" in suite, root
+        assert not (tests / "test_packaging.py").exists(), root

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from canemure.plugins import (
@@ -29,7 +30,7 @@ from canemure.plugins import (
     hookspecs,
 )
 from canemure.plugins.scaffold import create_adapter
-from canemure.testing import AdapterConformanceSuite
+from canemure.testing import AdapterConformanceSuite, AdapterTestSuite, check_packaging
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "plugins.md"
@@ -100,7 +101,9 @@ def test_settings_and_names_match_the_code() -> None:
 
 def test_toml_blocks_declare_the_entry_point() -> None:
     (pyproject,) = [tomllib.loads(body) for body in blocks("toml")]
-    assert pyproject["project"]["entry-points"][ENTRY_POINT_GROUP] == {"kainuu": "canemure_kainuu"}
+    assert pyproject["project"]["entry-points"][ENTRY_POINT_GROUP] == {
+        "kainuu": "canemure_kainuu:ADAPTER"
+    }
 
 
 def run_block(number: int, source: str) -> types.ModuleType:
@@ -112,10 +115,27 @@ def run_block(number: int, source: str) -> types.ModuleType:
 
 @pytest.fixture
 def worked_example(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``plugins/canemure-pohjois-karjala`` importable, as the guide assumes."""
+    """Make ``plugins/canemure-pohjois-karjala`` importable, as the guide assumes.
+
+    The guide's own team package (``canemure_pohjois_karjala_team``) is forgotten afterwards.
+    """
     monkeypatch.syspath_prepend(str(WORKED_EXAMPLE))
+    path = list(sys.path)
     yield
-    sys.modules.pop("canemure_pohjois_karjala", None)
+    sys.path[:] = path
+    for name in ("canemure_pohjois_karjala", "canemure_pohjois_karjala_team"):
+        sys.modules.pop(name, None)
+
+
+def run_suite(suite_class: type[AdapterConformanceSuite]) -> None:
+    """Run a suite the guide defines; its packaging check reads the worked example's project."""
+    suite = suite_class()
+    for test in [m for m in dir(suite) if m.startswith("test_")]:
+        if test != "test_pyproject_declares_the_adapter":  # the guide's block has no file
+            getattr(suite, test)()
+    if issubclass(suite_class, AdapterTestSuite):
+        pyproject = WORKED_EXAMPLE.parent / "pyproject.toml"
+        check_packaging(pyproject, suite_class.entry_point, suite_class.region_id)
 
 
 @pytest.mark.usefixtures("worked_example")
@@ -141,11 +161,9 @@ def test_python_blocks_run_and_cover_every_hook() -> None:
             if (
                 isinstance(value, type)
                 and issubclass(value, AdapterConformanceSuite)
-                and (value is not AdapterConformanceSuite)
+                and value not in (AdapterConformanceSuite, AdapterTestSuite)
             ):
-                suite = value()
-                for test in [m for m in dir(suite) if m.startswith("test_")]:
-                    getattr(suite, test)()
+                run_suite(value)
                 suites += 1
     assert implemented == set(hook_specs()), "every hook needs a runnable example"
     assert suites == 1
@@ -175,3 +193,44 @@ def test_sample_report_is_what_canemure_plugins_prints(
     )
     (sample,) = [body for body in blocks("text") if body.startswith("canemure ")]
     assert format_plugin_report(manager) == sample.rstrip("\n")
+
+
+def test_the_template_layout_is_the_one_documented(tmp_path: Path) -> None:
+    """Every file ``canemure new-plugin`` writes is named in the guide's layout block."""
+    root = create_adapter("canemure-kainuu", "Kainuu", tmp_path)
+    (layout,) = [body for body in blocks("text") if body.startswith("canemure-kainuu/")]
+    for path in root.rglob("*"):
+        if path.is_file():
+            assert path.name in layout, f"{path.relative_to(root)} is not in docs/plugins.md"
+    conftest = (root / "tests" / "conftest.py").read_text(encoding="utf-8")
+    assert conftest.splitlines()[-1] in TEXT  # the documented one-line conftest is the real one
+
+
+def test_the_files_a_team_ships_are_documented() -> None:
+    from canemure.adapters import PACKAGE_FILES, PACKAGE_INVENTORY_FILE, PACKAGE_SYKE_FOLDER
+    from canemure.factors import FACTOR_FIELDS_OPTIONAL, FACTOR_FIELDS_REQUIRED
+    from canemure.geography.model import (
+        COORDINATOR_FIELDS_OPTIONAL,
+        COORDINATOR_FIELDS_REQUIRED,
+    )
+    from canemure.measures import MEASURE_FIELDS_OPTIONAL, MEASURE_FIELDS_REQUIRED
+    from canemure.plugins import CooperationGroup
+    from canemure.roadmaps import RoadmapInfo
+    from canemure.targets import TARGET_FIELDS_OPTIONAL, TARGET_FIELDS_REQUIRED
+
+    section = TEXT.split("## An adapter that ships its own data")[1].split("\n## ")[0]
+    for names in PACKAGE_FILES.values():
+        assert f"`{names[0]}`" in section
+    assert f"`{PACKAGE_INVENTORY_FILE}`" in section
+    assert f"`{PACKAGE_SYKE_FOLDER}/kunta_<n>.csv`" in section
+    for kind, fields in (
+        ("targets", (*TARGET_FIELDS_REQUIRED, *TARGET_FIELDS_OPTIONAL)),
+        ("measures", (*MEASURE_FIELDS_REQUIRED, *MEASURE_FIELDS_OPTIONAL)),
+        ("factors", (*FACTOR_FIELDS_REQUIRED, *FACTOR_FIELDS_OPTIONAL)),
+        ("coordinators", (*COORDINATOR_FIELDS_REQUIRED, *COORDINATOR_FIELDS_OPTIONAL)),
+        ("roadmap", tuple(a.name for a in attrs.fields(RoadmapInfo) if a.name != "region_id")),
+        ("cooperation_group", tuple(a.name for a in attrs.fields(CooperationGroup))),
+    ):
+        item = section.split(f"- **{kind}**:")[1].split("\n- **")[0].split("\n\n")[0]
+        for field in fields:
+            assert f"`{field}`" in item, f"{kind}: field {field!r} is not documented"

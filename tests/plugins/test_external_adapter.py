@@ -66,8 +66,9 @@ def test_installed_adapter_is_discovered(tmp_path: Path) -> None:
         "[canemure]",
         "kainuu",
         "=",
-        "canemure_kainuu",
+        "canemure_kainuu:ADAPTER",
     ]
+    assert (target / "canemure_kainuu" / "data" / "targets.csv").is_file()  # package data ships
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("CANEMURE_PLUGINS_")}
     env["CANEMURE_PLUGINS_ALLOW"] = "builtin,kainuu"  # other installed adapters stay out
@@ -83,10 +84,10 @@ def test_installed_adapter_is_discovered(tmp_path: Path) -> None:
     assert probe.returncode == 0, probe.stderr
     found = json.loads(probe.stdout)
     assert "kainuu" in found["regions"]
-    assert found["owner"] == ["kainuu", "canemure-kainuu", "0.1.0", "canemure_kainuu"]
+    assert found["owner"] == ["kainuu", "canemure-kainuu", "0.1.0", "canemure_kainuu:ADAPTER"]
     assert found["municipalities"] == ["105", "205", "290", "578", "620", "697", "765", "777"]
     assert found["failures"] == []
-    assert "kainuu (canemure-kainuu 0.1.0)  <- canemure_kainuu" in found["report"]
+    assert "kainuu (canemure-kainuu 0.1.0)  <- canemure_kainuu:ADAPTER" in found["report"]
 
     blocked = subprocess.run(
         [sys.executable, "-c", PROBE],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -15,20 +16,27 @@ import pytest
 from canemure.errors import UnknownNameError
 from canemure.geography import gazetteer
 from canemure.plugins import PluginManager
-from canemure.plugins.scaffold import create_adapter, package_name
+from canemure.plugins.scaffold import create_adapter, next_steps, package_name
 from canemure.testing import run_conformance
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
-def import_generated(root: Path, package: str) -> ModuleType:
-    path = root / "src" / package / "__init__.py"
-    spec = importlib.util.spec_from_file_location(f"generated_{package}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture
+def import_generated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Callable[[Path, str], ModuleType]]:
+    """Import a generated package by its real name (its data folder is read by that name)."""
+    imported: list[str] = []
+
+    def load(root: Path, package: str) -> ModuleType:
+        monkeypatch.syspath_prepend(str(root / "src"))
+        imported.append(package)
+        return importlib.import_module(package)
+
+    yield load
+    for package in imported:
+        sys.modules.pop(package, None)
 
 
 def test_generated_distribution_layout(tmp_path: Path) -> None:
@@ -39,13 +47,20 @@ def test_generated_distribution_layout(tmp_path: Path) -> None:
         "README.md",
         "pyproject.toml",
         "src/canemure_kainuu/__init__.py",
+        "src/canemure_kainuu/data/README.md",
+        "src/canemure_kainuu/data/cooperation_group.toml",
+        "src/canemure_kainuu/data/coordinators.toml",
+        "src/canemure_kainuu/data/factors.csv",
+        "src/canemure_kainuu/data/measures.csv",
+        "src/canemure_kainuu/data/targets.csv",
         "src/canemure_kainuu/py.typed",
+        "tests/conftest.py",
         "tests/test_conformance.py",
-        "tests/test_packaging.py",
     ]
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["name"] == "canemure-kainuu"
-    assert project["entry-points"] == {"canemure": {"kainuu": "canemure_kainuu"}}
+    assert project["entry-points"] == {"canemure": {"kainuu": "canemure_kainuu:ADAPTER"}}
+    assert project["optional-dependencies"] == {"test": ["pytest>=8"]}
     assert project["dependencies"] == ["canemure>=0.1,<1"]
     assert "Kainuu" in (root / "README.md").read_text(encoding="utf-8")
 
@@ -62,17 +77,19 @@ def test_generated_tests_pass_out_of_the_box(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "14 passed" in done.stdout
+    assert "13 passed" in done.stdout  # 12 conformance checks and the packaging check
 
 
 @pytest.mark.parametrize("region", ["Uusimaa", "Åland", "Lappi", "Keski-Suomi"])
-def test_generated_adapter_conforms_for_any_region(tmp_path: Path, region: str) -> None:
+def test_generated_adapter_conforms_for_any_region(
+    tmp_path: Path, region: str, import_generated: Callable[[Path, str], ModuleType]
+) -> None:
     place = gazetteer().region(region)
     name = f"canemure-{place.id}-adapter"
     module = import_generated(create_adapter(name, region, tmp_path), package_name(name))
-    assert run_conformance(module, place.id) == []
+    assert run_conformance(module.ADAPTER, place.id) == []
     manager = PluginManager(entry_points=False)
-    assert manager.register(module, place.id)
+    assert manager.register(module.ADAPTER, place.id)
     assert manager.municipalities(place.names.sv) == tuple(
         m.code for m in gazetteer().municipalities_of(place)
     )
@@ -99,3 +116,39 @@ def test_unknown_region_suggests_names(tmp_path: Path) -> None:
 
 def test_package_name() -> None:
     assert package_name("canemure-Pohjois.Karjala") == "canemure_pohjois_karjala"
+
+
+def test_generated_data_files_are_read_by_the_adapter(
+    tmp_path: Path, import_generated: Callable[[Path, str], ModuleType]
+) -> None:
+    """A row added to the generated targets.csv reaches the hook; nothing is there before."""
+    root = create_adapter("canemure-kainuu-data", "Kainuu", tmp_path)
+    targets = root / "src" / "canemure_kainuu_data" / "data" / "targets.csv"
+    with targets.open("a", encoding="utf-8") as file:
+        file.write("k-1,Hiilineutraali Kainuu,,,,2035,,kainuu.fi,hiilineutraali 2035\n")
+    module = import_generated(root, "canemure_kainuu_data")
+    (target,) = module.ADAPTER.canemure_targets("kainuu")
+    assert (target.id, target.target_year, target.region_id) == ("k-1", 2035, "kainuu")
+    assert module.ADAPTER.canemure_measures("kainuu") is None
+    assert module.ADAPTER.canemure_coordinators("kainuu") is None
+
+
+def test_next_step_installs_the_test_extra(tmp_path: Path) -> None:
+    hint = next_steps(tmp_path / "canemure kainuu")
+    assert (
+        hint == f"next: cd '{tmp_path / 'canemure kainuu'}' && pip install -e '.[test]' && pytest"
+    )
+
+
+def test_new_plugin_command_prints_the_next_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from canemure.cli.main import main
+
+    assert (
+        main(["new-plugin", "canemure-kainuu", "--region", "Kainuu", "--dest", str(tmp_path)]) == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    root = tmp_path / "canemure-kainuu"
+    assert out == [f"created {root}", f"next: cd {root} && pip install -e '.[test]' && pytest"]
+    assert (root / "src" / "canemure_kainuu" / "data" / "targets.csv").is_file()

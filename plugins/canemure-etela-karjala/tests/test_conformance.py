@@ -1,10 +1,8 @@
-"""canemure's conformance kit, run on this adapter."""
+"""canemure's conformance kit and packaging checks, run on this adapter."""
 
-import canemure_etela_karjala
-
-from canemure.testing import AdapterConformanceSuite
+from canemure.testing import AdapterTestSuite
 
 
-class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_etela_karjala.ADAPTER
+class TestAdapter(AdapterTestSuite):
+    entry_point = "canemure_etela_karjala:ADAPTER"
     region_id = "etela-karjala"

@@ -1,10 +1,8 @@
-"""canemure's conformance kit, run on this adapter."""
+"""canemure's conformance kit and packaging checks, run on this adapter."""
 
-import canemure_satakunta
-
-from canemure.testing import AdapterConformanceSuite
+from canemure.testing import AdapterTestSuite
 
 
-class TestConformance(AdapterConformanceSuite):
-    plugin = canemure_satakunta.ADAPTER
+class TestAdapter(AdapterTestSuite):
+    entry_point = "canemure_satakunta:ADAPTER"
     region_id = "satakunta"

@@ -1,8 +1,17 @@
-"""Shared implementation of canemure's first-party region adapters.
+"""Shared implementation of region adapters: canemure's own seven, and any team's.
 
-The seven Canemure regions' adapters (``plugins/canemure-<region>``) differ only in their
-facts: region code, coordinators and where the facts were read. Everything else is the same
-code over canemure's bundled data, so it lives here, once:
+A :class:`RegionAdapter` answers every hook either from **a data package** -- the files a
+regional team ships in its own adapter package (``data_package="canemure_kainuu"``; the
+files and their fields are in :data:`PACKAGE_FILES` and ``docs/plugins.md``), read with
+:mod:`importlib.resources` once per process -- or, without one, from **canemure's bundled
+data**. Targets, measures, factors, coordinators, roadmap and cooperation group are never
+mixed: with a data package a file it does not ship means "not known". The package's
+inventory is read by :meth:`RegionAdapter.packaged_inventory`. ``canemure new-plugin``
+writes a data-package adapter.
+
+The seven Canemure regions' adapters (``plugins/canemure-<region>``) use the bundled data and
+differ only in their facts: region code, coordinators and where the facts were read.
+Everything else is the same code over canemure's bundled data, so it lives here, once:
 
 * region metadata and municipalities from the reference gazetteer (2025 structure);
 * coordinators and the cooperation group as the adapter states them, with sources;
@@ -50,7 +59,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -61,6 +72,9 @@ from canemure.roadmaps import RoadmapInfo, roadmap
 from canemure.sectors import AccountingRule, sector_hierarchy
 
 if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugins are found
+    from importlib.resources.abc import Traversable
+
+    from canemure._team_files import TeamFile
     from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
     from canemure.measures import PublishedMeasure
@@ -69,11 +83,17 @@ if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugin
 __all__ = [
     "COOPERATION_CADENCE_SOURCE",
     "MERGED_MUNICIPALITIES",
+    "PACKAGE_FILES",
+    "PACKAGE_INVENTORY_FILE",
+    "PACKAGE_SYKE_FOLDER",
     "LiveCoverage",
     "RegionAdapter",
     "cached_syke_inventory",
     "district_heating_inventory",
     "local_factors",
+    "packaged_inventory",
+    "packaged_records",
+    "read_cooperation_group_file",
 ]
 
 COOPERATION_CADENCE_SOURCE = (
@@ -87,10 +107,12 @@ MERGED_MUNICIPALITIES: Mapping[str, tuple[str, str]] = {
 }
 """Former municipalities of the bundled ALas 1.1 file within the seven regions: successor, note."""
 
+_GAZETTEER_SOURCE = (
+    "Statistics Finland region and municipality classification (2025) as bundled in canemure"
+)
 _REGION_SOURCE = (
-    "Statistics Finland region and municipality classification (2025) as bundled in canemure; "
-    "Canemure region per kestavyysloikka.ymparisto.fi/hanke/canemure/ and syke.fi "
-    "(collected in the project's data/regions.md)"
+    f"{_GAZETTEER_SOURCE}; Canemure region per kestavyysloikka.ymparisto.fi/hanke/canemure/ and "
+    "syke.fi (collected in the project's data/regions.md)"
 )
 
 
@@ -225,13 +247,203 @@ def local_factors(region: Region) -> tuple[EmissionFactor, ...]:
 
 
 def _coordinators(value: Sequence[Coordinator]) -> tuple[Coordinator, ...]:
-    if not value:
-        raise ValueError("a region adapter needs at least one coordinating organisation")
     return tuple(value)
 
 
 def _strings(value: Sequence[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+PACKAGE_FILES: Mapping[str, tuple[str, ...]] = {
+    "targets": ("targets.csv", "targets.toml"),
+    "measures": ("measures.csv", "measures.toml"),
+    "factors": ("factors.csv", "factors.toml"),
+    "coordinators": ("coordinators.toml", "coordinators.csv"),
+    "roadmap": ("roadmap.toml",),
+    "cooperation_group": ("cooperation_group.toml",),
+}
+"""The files a :class:`RegionAdapter` reads from its data package, by kind (one of each)."""
+PACKAGE_INVENTORY_FILE = "inventory.csv"
+"""The data package's inventory in canemure's tidy CSV layout (one accounting rule)."""
+PACKAGE_SYKE_FOLDER = "inventory"
+"""The data package's folder of SYKE open-data files, ``kunta_<n>.csv`` (any rule)."""
+
+
+def _data_folder(package: str, data_dir: str) -> Traversable:
+    return resources.files(package).joinpath(data_dir)
+
+
+def _one_file(package: str, data_dir: str, kind: str) -> Traversable | None:
+    from canemure.errors import DataFormatError
+
+    folder = _data_folder(package, data_dir)
+    present = [folder.joinpath(n) for n in PACKAGE_FILES[kind] if folder.joinpath(n).is_file()]
+    if len(present) > 1:
+        names = " and ".join(str(p) for p in present)
+        raise DataFormatError(f"ship one {kind} file, not both {names}", str(folder))
+    return present[0] if present else None
+
+
+_GROUP_KEYS: Mapping[str, type] = {
+    "name": str,
+    "source": str,
+    "members": list,
+    "meetings_per_year": int,
+    "supported_by": str,
+}
+
+
+def read_cooperation_group_file(file: TeamFile) -> CooperationGroup:
+    """Read a team's cooperation group from a TOML file with its keys at top level.
+
+    ``name`` and ``source`` are required; ``members`` (an array of strings, empty = not
+    published), ``meetings_per_year`` (a positive integer) and ``supported_by`` are optional
+    (left out = not published). Unknown keys, missing keys and values of the wrong type are
+    reported together in one :class:`~canemure.errors.DataFormatError`.
+    """
+    from canemure._team_files import read_toml_table
+    from canemure.errors import DataFormatError, Problem
+
+    where, raw = read_toml_table(file)
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        kind = _GROUP_KEYS.get(key)
+        if kind is None:
+            known = ", ".join(_GROUP_KEYS)
+            problems.append(Problem(f"unknown key (known: {known})", where, column=key))
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(Problem(f"must be a {kind.__name__}", where, column=key, value=value))
+        elif isinstance(value, str) and not value.strip():
+            problems.append(Problem("must not be empty", where, column=key, value=value))
+    for key in ("name", "source"):
+        if key not in raw:
+            problems.append(Problem("required key is missing", where, column=key))
+    members = raw.get("members", [])
+    if isinstance(members, list) and not all(isinstance(m, str) and m.strip() for m in members):
+        problems.append(
+            Problem("must hold non-empty strings", where, column="members", value=members)
+        )
+    meetings = raw.get("meetings_per_year")
+    if isinstance(meetings, int) and not isinstance(meetings, bool) and meetings < 1:
+        problems.append(Problem("must be at least 1", where, column="meetings_per_year"))
+    if problems:
+        raise DataFormatError(problems, where)
+    return CooperationGroup(
+        name=raw["name"],
+        members=tuple(raw.get("members", ())),
+        meetings_per_year=raw.get("meetings_per_year"),
+        supported_by=raw.get("supported_by"),
+        source=raw["source"],
+    )
+
+
+@cache
+def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> tuple[Any, ...]:
+    """Read a data package's ``kind`` file for ``region_id``; empty without one (read once).
+
+    ``kind`` is ``"targets"``, ``"measures"``, ``"factors"``, ``"coordinators"``,
+    ``"roadmap"`` or ``"cooperation_group"`` (one record each); the file names are in
+    :data:`PACKAGE_FILES`.
+    """
+    file = _one_file(package, data_dir, kind)
+    if file is None:
+        return ()
+    if kind == "targets":
+        from canemure.targets import read_targets_file
+
+        return read_targets_file(file, region_id=region_id)
+    if kind == "measures":
+        from canemure.measures import read_measures_file
+
+        return read_measures_file(file, region_id=region_id)
+    if kind == "factors":
+        from canemure.factors import read_factors_file
+
+        return read_factors_file(file)
+    if kind in ("cooperation_group", "roadmap"):
+        from canemure._team_files import read_toml_table
+
+        if not read_toml_table(file)[1]:
+            return ()  # only comments (as the template writes it): not known
+    if kind == "cooperation_group":
+        return (read_cooperation_group_file(file),)
+    if kind == "roadmap":
+        from canemure.roadmaps import read_roadmap_file
+
+        return (read_roadmap_file(file, region_id=region_id),)
+    from canemure.geography.model import read_coordinators_file
+
+    return read_coordinators_file(file)
+
+
+@cache
+def _packaged_inventories(
+    package: str, data_dir: str, region_id: str, rule: AccountingRule
+) -> EmissionInventory | None:
+    from canemure.errors import DataFormatError, Problem
+    from canemure.io.syke_csv import read_syke_csv
+    from canemure.io.tidy_csv import read_tidy_csv
+
+    folder = _data_folder(package, data_dir)
+    tidy = folder.joinpath(PACKAGE_INVENTORY_FILE)
+    syke = folder.joinpath(PACKAGE_SYKE_FOLDER)
+    if tidy.is_file() and syke.is_dir():
+        raise DataFormatError(
+            f"ship {PACKAGE_INVENTORY_FILE} or {PACKAGE_SYKE_FOLDER}/kunta_<n>.csv, not both",
+            str(folder),
+        )
+    found: EmissionInventory | None = None
+    if tidy.is_file():
+        with resources.as_file(tidy) as path:
+            found = read_tidy_csv(path)
+        if found.rule != rule:
+            return None
+    elif syke.is_dir():
+        files = list(syke.iterdir())
+        odd = [f for f in files if not re.fullmatch(r"kunta_\d+\.csv", f.name)]
+        if odd:
+            raise DataFormatError(
+                [Problem("expected only SYKE files named kunta_<number>.csv", str(f)) for f in odd],
+                str(syke),
+            )
+        for file in sorted(files, key=lambda f: int(f.name[6:-4])):
+            with resources.as_file(file) as path:
+                inventory = read_syke_csv(path, rule=rule).emissions
+            found = inventory if found is None else found.merge(inventory)
+    if found is None:
+        return None
+    region = gazetteer().region(region_id)
+    members = set(gazetteer().municipality_codes(region))
+    outside = [area for area in found.areas if area not in members]
+    if outside:
+        raise DataFormatError(
+            [
+                Problem(f"{area} is not a municipality of {region}", str(folder), column="area")
+                for area in outside
+            ],
+            str(folder),
+        )
+    return found
+
+
+def packaged_inventory(
+    package: str,
+    data_dir: str,
+    region_id: str,
+    rule: AccountingRule,
+    years: Sequence[int] | None = None,
+) -> EmissionInventory | None:
+    """A data package's inventory of ``region_id`` under ``rule`` for ``years``.
+
+    See :meth:`RegionAdapter.packaged_inventory`; each file is parsed once per process.
+    """
+    inventory = _packaged_inventories(package, data_dir, region_id, rule)
+    if inventory is None:
+        return None
+    wanted = _requested(years, list(inventory.years))
+    if not wanted:
+        return None
+    return inventory if years is None else inventory.sel(years=wanted)
 
 
 class LiveCoverage(Mapping[str, Mapping[str, tuple[int, ...]]]):
@@ -272,14 +484,35 @@ class RegionAdapter:
     """Region id the adapter claims (also its entry-point name), e.g. ``"pirkanmaa"``."""
     region_code: str
     """Statistics Finland region code, e.g. ``"06"``."""
-    coordinating_organisations: tuple[Coordinator, ...] = attrs.field(converter=_coordinators)
-    """Coordinating organisation(s) with their sources (the paid coordinator first)."""
-    cooperation_group_source: str
-    """Where the region's cooperation-group facts were read (and what was not found)."""
+    coordinating_organisations: tuple[Coordinator, ...] = attrs.field(
+        default=(), converter=_coordinators
+    )
+    """Coordinating organisation(s) with their sources (the paid coordinator first). Required
+    unless :attr:`data_package` ships them in ``coordinators.toml``."""
+    cooperation_group_source: str | None = None
+    """Where the region's Canemure cooperation-group facts were read (and what was not found).
+    Required without a :attr:`data_package`; a data package ships
+    ``cooperation_group.toml`` instead."""
     cooperation_group_members: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Members as published; empty when the sources read do not list them."""
     canemure_requires: str = ">=0.1"
     """The canemure versions the adapter is written for (as in its distribution's dependencies)."""
+    data_package: str | None = None
+    """The importable package whose data folder holds the region's own files
+    (:data:`PACKAGE_FILES`, :data:`PACKAGE_INVENTORY_FILE`, :data:`PACKAGE_SYKE_FOLDER`);
+    ``None`` (canemure's seven first-party adapters) answers from canemure's bundled data."""
+    data_dir: str = "data"
+    """The folder inside :attr:`data_package` that holds the files."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.data_package is not None:
+            return
+        if not self.coordinating_organisations:
+            raise ValueError("a region adapter needs at least one coordinating organisation")
+        if not self.cooperation_group_source:
+            raise ValueError(
+                "an adapter answering from canemure's bundled data needs cooperation_group_source"
+            )
 
     @property
     def CANEMURE_REQUIRES(self) -> str:  # noqa: N802 - the attribute name the host reads
@@ -300,7 +533,13 @@ class RegionAdapter:
         return region_id == self.region_id
 
     def roadmap(self) -> RoadmapInfo | None:
-        """Return the region's roadmap facts (title, approval, themes), bundled in core."""
+        """Return the region's roadmap facts (title, approval, themes).
+
+        From the data package's ``roadmap.toml`` when there is a package, else bundled in core.
+        """
+        if self.data_package is not None:
+            found = self._packaged("roadmap")
+            return found[0] if found else None
         return roadmap(self.region_id)
 
     @hookimpl
@@ -317,7 +556,7 @@ class RegionAdapter:
                 id=self.region_id,
                 names=region.names,
                 region_code=region.code,
-                source=_REGION_SOURCE,
+                source=_REGION_SOURCE if region.canemure else _GAZETTEER_SOURCE,
             )
         ]
 
@@ -331,13 +570,23 @@ class RegionAdapter:
     @hookimpl
     def canemure_coordinators(self, region_id: str) -> Sequence[Coordinator] | None:
         """Return the organisation(s) coordinating the region's Canemure work."""
-        return self.coordinating_organisations if self._serves(region_id) else None
+        if not self._serves(region_id):
+            return None
+        found = (*self.coordinating_organisations, *self._packaged("coordinators"))
+        return found or None
 
     @hookimpl
     def canemure_cooperation_group(self, region_id: str) -> CooperationGroup | None:
-        """Return the region's cooperation group: members as published, four meetings a year."""
+        """Return the region's cooperation group.
+
+        From the data package's ``cooperation_group.toml`` when there is a package; else the
+        Canemure group as stated here: members as published, four meetings a year.
+        """
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            found = self._packaged("cooperation_group")
+            return found[0] if found else None
         lead = self.coordinating_organisations[0].organisation
         return CooperationGroup(
             name=f"{self.region.name}: regional cooperation group (Canemure)",
@@ -365,6 +614,8 @@ class RegionAdapter:
         """Return the published measures of the region and of its cities' climate plans."""
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self._packaged("measures") or None
         from canemure.measures import read_city_measures, read_region_measures
 
         found = [
@@ -379,6 +630,8 @@ class RegionAdapter:
         """Return the published targets of the region and its cities (any ``Target.kind``)."""
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self._packaged("targets") or None
         from canemure.targets import read_city_targets, read_region_targets
 
         found = [
@@ -393,7 +646,34 @@ class RegionAdapter:
         """Measure parameters published for places in the region."""
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self._packaged("factors") or None
         return local_factors(self.region) or None
+
+    def _packaged(self, kind: str) -> tuple[Any, ...]:
+        """The records of the data package's ``kind`` file (empty without one)."""
+        if self.data_package is None:
+            return ()
+        return packaged_records(self.data_package, self.data_dir, kind, self.region_id)
+
+    def packaged_inventory(
+        self, rule: AccountingRule, years: Sequence[int] | None = None
+    ) -> EmissionInventory | None:
+        """The inventory the :attr:`data_package` ships under ``rule``; ``None`` without one.
+
+        ``inventory.csv`` is canemure's tidy CSV (:mod:`canemure.io.tidy_csv`, one rule);
+        ``inventory/kunta_<n>.csv`` are SYKE open-data files (any rule). Years not asked for
+        are left out; ``None`` when none of ``years`` is there.
+        """
+        if self.data_package is None:
+            return None
+        return packaged_inventory(
+            self.data_package,
+            self.data_dir,
+            self.region_id,
+            rule,
+            None if years is None else tuple(years),
+        )
 
     def coverage(self) -> dict[str, dict[str, tuple[int, ...]]]:
         """Return what the inventory hook has now: ``{region_id: {rule_id: years}}``."""

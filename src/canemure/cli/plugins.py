@@ -6,7 +6,7 @@ import argparse
 
 from canemure.plugins import get_plugin_manager
 from canemure.plugins.report import format_plugin_report
-from canemure.plugins.scaffold import create_adapter
+from canemure.plugins.scaffold import create_adapter, next_steps
 
 __all__ = ["run_list", "run_new"]
 
@@ -32,5 +32,5 @@ def run_new(args: argparse.Namespace) -> int:
     """Create a new adapter distribution from the template."""
     root = create_adapter(args.name, args.region, args.dest)
     print(f"created {root}")
-    print("next: pip install -e", root, "&& pytest", root / "tests")
+    print(next_steps(root))
     return 0

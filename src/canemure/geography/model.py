@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from canemure._text import slug
 
-__all__ = ["Coordinator", "Municipality", "Names", "Region"]
+if TYPE_CHECKING:
+    from canemure._team_files import TeamFile
+
+__all__ = [
+    "COORDINATOR_FIELDS_OPTIONAL",
+    "COORDINATOR_FIELDS_REQUIRED",
+    "Coordinator",
+    "Municipality",
+    "Names",
+    "Region",
+    "read_coordinators_file",
+]
 
 _MUNICIPALITY_CODE = re.compile(r"\d{3}")
 _REGION_CODE = re.compile(r"\d{2}")
@@ -130,15 +141,70 @@ def _urls(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 @attrs.frozen
 class Coordinator:
-    """The organisation that coordinates a region's climate cooperation group."""
+    """The organisation that coordinates a region's climate cooperation group.
+
+    Two fields are required (``Coordinator("Kainuun liitto", "regional council")``); the rest
+    default to "not published". A team ships its coordinators in a file read by
+    :func:`read_coordinators_file`.
+    """
 
     organisation: str = attrs.field(validator=_non_empty)
-    """Organisation name as published, e.g. ``"Pirkanmaan liitto"``."""
+    """Required, non-empty. Organisation name as published, e.g. ``"Pirkanmaan liitto"``."""
     role: str = attrs.field(validator=_non_empty)
-    """What the organisation does for the region, e.g. ``"regional coordinator (Canemure)"``."""
+    """Required, non-empty. What the organisation does for the region, in words, e.g.
+    ``"regional coordinator (Canemure)"``."""
     organisation_en: str | None = None
-    """English name of the organisation, where published."""
+    """Optional (default ``None`` = not published). English name of the organisation."""
     web_pages: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_urls)
-    """Public web pages of the coordinator or the region's climate work."""
+    """Optional (default empty). Public ``http(s)`` web pages of the coordinator or the region's
+    climate work."""
     source: str | None = None
-    """Where the facts above were read."""
+    """Optional for the record (default ``None``), but the conformance kit refuses a
+    coordinator without it: where the facts above were read (URL or document)."""
+
+
+COORDINATOR_FIELDS_REQUIRED = ("organisation", "role", "source")
+"""Fields every coordinator in a team's file gives (:func:`read_coordinators_file`)."""
+COORDINATOR_FIELDS_OPTIONAL = ("organisation_en", "web_pages")
+"""Fields a team's coordinators file may give (``web_pages`` is a list)."""
+
+
+def read_coordinators_file(file: TeamFile) -> tuple[Coordinator, ...]:
+    """Read a team's coordinators from a TOML (or CSV) file, in file order.
+
+    TOML: one ``[[coordinator]]`` table per organisation, the lead coordinator first, with
+    :data:`COORDINATOR_FIELDS_REQUIRED` and any of :data:`COORDINATOR_FIELDS_OPTIONAL`
+    (``web_pages`` an array of URLs); CSV: the same columns, ``web_pages`` ``;``-separated.
+    Unknown keys, empty required fields and web pages that are not ``http(s)`` URLs are
+    reported together in one :class:`~canemure.errors.DataFormatError` (file, table or line,
+    field, value).
+    """
+    from canemure._team_files import read_record_file
+
+    read = read_record_file(
+        file,
+        table="coordinator",
+        required=COORDINATOR_FIELDS_REQUIRED,
+        optional=COORDINATOR_FIELDS_OPTIONAL,
+        lists=("web_pages",),
+    )
+    found: list[Coordinator] = []
+    for row in read.rows:
+        if any(not row.text(name) for name in COORDINATOR_FIELDS_REQUIRED):
+            continue  # already reported
+        bad = [url for url in row.items("web_pages") if not _URL.fullmatch(url)]
+        for url in bad:
+            row.problem(read.problems, "must be an http(s) URL", "web_pages", url)
+        if bad:
+            continue
+        found.append(
+            Coordinator(
+                organisation=row.text("organisation"),
+                role=row.text("role"),
+                organisation_en=row.text("organisation_en") or None,
+                web_pages=row.items("web_pages"),
+                source=row.text("source"),
+            )
+        )
+    read.problems.raise_if_any()
+    return tuple(found)

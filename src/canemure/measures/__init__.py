@@ -20,8 +20,11 @@ from canemure.measures.model import (
 from canemure.measures.parsing import parse_costs, parse_effect, parse_status, split_responsible
 from canemure.measures.readers import (
     CITY_MEASURES_FILE,
+    MEASURE_FIELDS_OPTIONAL,
+    MEASURE_FIELDS_REQUIRED,
     REGION_MEASURES_FILE,
     read_city_measures,
+    read_measures_file,
     read_region_measures,
 )
 from canemure.measures.relations import MeasureRelations
@@ -35,6 +38,8 @@ from canemure.measures.totals import (
 
 __all__ = [
     "CITY_MEASURES_FILE",
+    "MEASURE_FIELDS_OPTIONAL",
+    "MEASURE_FIELDS_REQUIRED",
     "REGION_MEASURES_FILE",
     "EffectBasis",
     "EffectConvention",
@@ -52,6 +57,7 @@ __all__ = [
     "parse_effect",
     "parse_status",
     "read_city_measures",
+    "read_measures_file",
     "read_region_measures",
     "select_summable",
     "split_responsible",

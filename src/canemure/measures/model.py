@@ -242,78 +242,207 @@ def _ids(value: Iterable[str]) -> tuple[str, ...]:
 class PublishedMeasure:
     """A planned or decided mitigation measure as a region's or city's plan published it.
 
-    Fields ending in ``_text`` hold what was printed; the parsed fields next to them hold what
-    could be read from it without guessing (``None`` otherwise, with a parse note).
+    Fields ending in ``_text`` hold what was printed, verbatim (empty = not printed); the
+    parsed fields next to them hold what could be read from it without guessing (``None`` or
+    empty otherwise, with a parse note). A team writing its own measures uses
+    :meth:`PublishedMeasure.stated` (id, region, a name, source and quote, plus whatever the
+    plan printed) or :func:`canemure.measures.read_measures_file` (a CSV or TOML file).
     """
 
     id: str
-    """Stable identifier (the data set's id, or ``"<city>:<plan id>"``)."""
+    """Required, non-empty, unique within the data set. Stable identifier (the data set's id,
+    or ``"<city>:<plan id>"`` for the bundled city plans)."""
     region_id: str
-    """Region the measure belongs to, e.g. ``"pirkanmaa"``."""
+    """Required. Gazetteer region id the measure belongs to, e.g. ``"pirkanmaa"``."""
     city: str | None
-    """Finnish name of the municipality whose plan lists it; ``None`` for regional measures."""
+    """Required (may be ``None``). Finnish name of the municipality whose plan lists it;
+    ``None`` for regional measures."""
     municipality_code: str | None
-    """Statistics Finland code of :attr:`city`; ``None`` for regional measures."""
+    """Required (may be ``None``). 3-digit Statistics Finland code of :attr:`city`; ``None``
+    exactly when :attr:`city` is."""
     owner: str
-    """Whose plan lists the measure: the city, or the region (Finnish names)."""
+    """Required, non-empty. Whose plan lists the measure: the city, or the region (Finnish
+    names)."""
     plan_id: str | None
-    """The plan's own number or label for the measure, where it has one."""
+    """Required (may be ``None``). The plan's own number or label for the measure; ``None``
+    where it has none."""
     name: MeasureName
-    """Name in Finnish and/or English."""
+    """Required. Name in Finnish and/or English (:class:`MeasureName`, at least one)."""
     theme: str
-    """Theme, field of action or package, as printed."""
+    """Required (may be empty = not printed). Theme, field of action or package, as printed."""
     sector_text: str
-    """ALas sector named by the data set, as printed (``"cross-cutting"`` when none fits)."""
+    """Required (may be empty = not stated). ALas sector as the data set names it, as printed;
+    ``"cross-cutting"`` when no sector fits."""
     sector: str | None
-    """ALas level-3 sector key (``"Kau"``, ``"Tie"`` ...); ``None`` for cross-cutting measures."""
+    """Required (may be ``None``). ALas level-3 sector key (``"Kau"``, ``"Tie"`` ..., see
+    :func:`canemure.sectors.sector_hierarchy`); ``None`` for cross-cutting measures and when
+    no sector is stated."""
     sector_mapped_by: SectorMappedBy
-    """Who mapped the measure to the ALas sector."""
+    """Required. Who mapped the measure to the ALas sector: ``OURS`` (the data set's compilers)
+    or ``PLAN`` (the plan itself)."""
     responsible: tuple[str, ...] = attrs.field(converter=_strings)
-    """Responsible actors, split from :attr:`responsible_text`; empty when none is named."""
+    """Required (may be empty). Responsible actors, split from :attr:`responsible_text`; empty
+    when none is named."""
     responsible_text: str
-    """Responsible actors as printed."""
+    """Required (may be empty = not printed). Responsible actors as printed."""
     timeline: str
-    """Timeline or years as printed."""
+    """Required (may be empty = not printed). Timeline or years as printed, e.g.
+    ``"2021-2025"``."""
     status: MeasureStatus
-    """Status read conservatively from :attr:`status_text`."""
+    """Required. :class:`MeasureStatus` read conservatively from :attr:`status_text`;
+    ``UNKNOWN`` when it does not say."""
     status_text: str
-    """Status as printed."""
+    """Required (may be empty = not printed). Status as printed."""
     effect_value_text: str
-    """Printed effect figure (may be words, e.g. ``"Difficult to assess"``)."""
+    """Required (may be empty = not printed). Printed effect figure (may be words, e.g.
+    ``"Difficult to assess"``)."""
     effect_unit_text: str
-    """Printed effect unit and qualifiers."""
+    """Required (may be empty = not printed). Printed effect unit and qualifiers, e.g.
+    ``"t CO2e/a"``."""
     effect: PublishedEffect | None
-    """Parsed effect; ``None`` when unquantified or unreadable (see :attr:`effect_parse_note`)."""
+    """Required (may be ``None``). Parsed effect, a mass of CO2e (per year when annual) with
+    its basis and sign convention; ``None`` when unquantified or unreadable (see
+    :attr:`effect_parse_note`) -- never zero."""
     effect_parse_note: str | None
-    """Why :attr:`effect` is ``None``, or a caveat about how it was read."""
+    """Required (may be ``None``). Why :attr:`effect` is ``None``, or a caveat about how it was
+    read."""
     cost_value_text: str
-    """Printed cost figure (may be words or a cost class)."""
+    """Required (may be empty = not printed). Printed cost figure (may be words or a cost
+    class)."""
     cost_unit_text: str
-    """Printed cost unit and basis."""
+    """Required (may be empty = not printed). Printed cost unit and basis, e.g. ``"EUR
+    investment"``."""
     costs: tuple[PublishedCost, ...] = attrs.field(converter=_costs)
-    """Parsed cost components (usually one); empty when none could be read."""
+    """Required (may be empty). Parsed cost components in ``EUR`` (``EUR/a``, ``EUR/(t
+    CO2e)``), usually one; empty when none could be read."""
     cost_parse_note: str | None
-    """Why :attr:`costs` is empty although something was printed, or a caveat."""
+    """Required (may be ``None``). Why :attr:`costs` is empty although something was printed,
+    or a caveat."""
     source: str
-    """Where the measure was published (URL or repository path with section)."""
+    """Required, non-empty. Where the measure was published (URL or document with section).
+    The conformance kit refuses an empty source."""
     quote: str
-    """Verbatim quote from the source."""
+    """Required, non-empty. Verbatim quote from the source. The conformance kit refuses an
+    empty quote."""
     notes: str = ""
-    """Notes of the data set's compilers (inconsistencies, overlaps, mapping caveats)."""
+    """Optional (default empty). Notes of the data set's compilers (inconsistencies, overlaps,
+    mapping caveats)."""
     effect_annual_text: str | None = None
-    """The data set's statement whether the effect is annual, where it has one."""
+    """Optional (default ``None`` = the data set has no such statement). The data set's
+    statement whether the effect is annual (``"yes"``, ``"not stated"``)."""
     summable: bool = True
-    """Whether the effect may be added to other measures' effects at all."""
+    """Optional (default ``True``). Whether the effect may be added to other measures' effects
+    at all."""
     summable_note: str | None = None
-    """Why the measure is not summable (repeated figure, aggregate, offsetting ...)."""
+    """Optional (default ``None``). Why the measure is not summable (repeated figure,
+    aggregate, offsetting ...)."""
     aggregate_of: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    """Ids of measures whose effects (or costs) this row's figures include."""
+    """Optional (default empty). Ids of measures whose effects (or costs) this row's figures
+    include."""
     overlaps_with: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    """Ids of measures whose figures overlap this one's (same action at another level)."""
+    """Optional (default empty). Ids of measures whose figures overlap this one's (same action
+    at another level)."""
     relation_note: str | None = None
-    """Where the aggregate/overlap relations come from, in words."""
+    """Optional (default ``None``). Where the aggregate/overlap relations come from, in
+    words."""
     line: int | None = None
-    """Line of the row in its CSV file (header = line 1)."""
+    """Optional (default ``None``). Line of the row in its CSV file (header = line 1)."""
+
+    @classmethod
+    def stated(
+        cls,
+        id: str,
+        region_id: str,
+        *,
+        source: str,
+        quote: str,
+        name_fi: str | None = None,
+        name_en: str | None = None,
+        city: str | None = None,
+        plan_id: str | None = None,
+        theme: str = "",
+        sector_text: str = "",
+        sector_mapped_by: SectorMappedBy = SectorMappedBy.OURS,
+        responsible_text: str = "",
+        timeline: str = "",
+        status_text: str = "",
+        effect_value_text: str = "",
+        effect_unit_text: str = "",
+        effect_annual_text: str | None = None,
+        cost_value_text: str = "",
+        cost_unit_text: str = "",
+        notes: str = "",
+        summable: bool = True,
+        summable_note: str | None = None,
+        aggregate_of: Iterable[str] = (),
+        overlaps_with: Iterable[str] = (),
+    ) -> PublishedMeasure:
+        """A measure from what its plan printed; parsed fields are read from it, never invented.
+
+        ``city`` is a municipality name or code (it must lie in ``region_id``);
+        ``sector_text`` an ALas level-3 sector key or name, or ``"cross-cutting"``. The
+        effect, costs, status, sector and responsible actors are read from the texts as for
+        the bundled data; texts left out are "not printed" (empty), so the measure is
+        unquantified (``effect=None``), not zero. Raises :class:`ValueError` (or
+        :class:`~canemure.errors.UnknownNameError`) naming the field and value it cannot use.
+        """
+        from canemure.geography import gazetteer
+        from canemure.measures.parsing import (
+            parse_costs,
+            parse_effect,
+            parse_status,
+            split_responsible,
+        )
+        from canemure.sectors import sector_hierarchy
+
+        for field, given in (("id", id), ("source", source), ("quote", quote)):
+            if not given.strip():
+                raise ValueError(f"a measure needs a non-empty {field}, got {given!r}")
+        region = gazetteer().region(region_id)
+        municipality = gazetteer().municipality(city) if city is not None else None
+        if municipality is not None and municipality.region_code != region.code:
+            raise ValueError(f"city {city!r} is not a municipality of {region}")
+        sector = None
+        if sector_text.strip() and sector_text.strip() != "cross-cutting":
+            sector = sector_hierarchy().find(sector_text.strip(), 3).key
+        if summable_note and summable:
+            raise ValueError("summable_note explains summable=False; give both or neither")
+        effect, effect_note = parse_effect(effect_value_text, effect_unit_text, effect_annual_text)
+        costs, cost_note = parse_costs(cost_value_text, cost_unit_text)
+        return cls(
+            id=id.strip(),
+            region_id=region.id,
+            city=municipality.name if municipality else None,
+            municipality_code=municipality.code if municipality else None,
+            owner=municipality.name if municipality else region.name,
+            plan_id=plan_id,
+            name=MeasureName(fi=name_fi or None, en=name_en or None),
+            theme=theme,
+            sector_text=sector_text,
+            sector=sector,
+            sector_mapped_by=sector_mapped_by,
+            responsible=split_responsible(responsible_text),
+            responsible_text=responsible_text,
+            timeline=timeline,
+            status=parse_status(status_text),
+            status_text=status_text,
+            effect_value_text=effect_value_text,
+            effect_unit_text=effect_unit_text,
+            effect=effect,
+            effect_parse_note=effect_note,
+            cost_value_text=cost_value_text,
+            cost_unit_text=cost_unit_text,
+            costs=costs,
+            cost_parse_note=cost_note,
+            source=source,
+            quote=quote,
+            notes=notes,
+            effect_annual_text=effect_annual_text,
+            summable=summable,
+            summable_note=summable_note,
+            aggregate_of=aggregate_of,
+            overlaps_with=overlaps_with,
+        )
 
     @property
     def quantified(self) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from canemure._resources import bundled_path, read_bundled_csv
+from canemure._team_files import TeamFile, read_record_file
 from canemure._text import slug
 from canemure.errors import ProblemCollector, UnknownNameError
 from canemure.geography import Municipality, gazetteer
@@ -43,8 +44,11 @@ from canemure.sectors import sector_hierarchy
 
 __all__ = [
     "CITY_MEASURES_FILE",
+    "MEASURE_FIELDS_OPTIONAL",
+    "MEASURE_FIELDS_REQUIRED",
     "REGION_MEASURES_FILE",
     "read_city_measures",
+    "read_measures_file",
     "read_region_measures",
 ]
 
@@ -289,3 +293,128 @@ def read_region_measures() -> tuple[PublishedMeasure, ...]:
 def read_city_measures() -> tuple[PublishedMeasure, ...]:
     """All 488 measures of ``measures_cities.csv``, in file order (cached)."""
     return _city_rows(read_bundled_csv(CITY_MEASURES_FILE), bundled_path(CITY_MEASURES_FILE))
+
+
+MEASURE_FIELDS_REQUIRED = ("id", "source", "quote")
+"""Fields every row of a team's measures file gives (and ``name_fi`` or ``name_en``)."""
+MEASURE_FIELDS_OPTIONAL = (
+    "name_fi",
+    "name_en",
+    "city",
+    "plan_id",
+    "theme",
+    "sector",
+    "sector_mapped_by",
+    "responsible",
+    "timeline",
+    "status",
+    "effect_value",
+    "effect_unit",
+    "effect_is_annual",
+    "cost_value",
+    "cost_unit",
+    "notes",
+    "summable",
+    "summable_note",
+    "aggregate_of",
+    "overlaps_with",
+)
+"""Fields a team's measures file may give; left out or empty means "not printed"."""
+_MEASURE_LISTS = ("aggregate_of", "overlaps_with")
+
+
+def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeasure, ...]:
+    """Read a team's own measures of region ``region_id`` from a CSV or TOML file.
+
+    CSV: a header row with :data:`MEASURE_FIELDS_REQUIRED` and any of
+    :data:`MEASURE_FIELDS_OPTIONAL` (``aggregate_of``/``overlaps_with`` hold ``;``-separated
+    ids of the same file); TOML: one ``[[measure]]`` table per measure with the same keys
+    (lists as arrays). A row needs ``name_fi`` or ``name_en``; ``city`` is a municipality of
+    the region or empty; ``sector`` an ALas level-3 key or name, ``cross-cutting`` or empty;
+    ``sector_mapped_by`` is ``ours`` (default) or ``plan``; ``summable`` ``yes`` (default) or
+    ``no``. Each row becomes :meth:`PublishedMeasure.stated`. Every problem (unknown columns
+    or keys, empty required fields, unknown cities or sectors, duplicate ids, relations to ids
+    not in the file) is reported together in one :class:`~canemure.errors.DataFormatError`.
+    """
+    region = gazetteer().region(region_id)
+    read = read_record_file(
+        file,
+        table="measure",
+        required=MEASURE_FIELDS_REQUIRED,
+        optional=MEASURE_FIELDS_OPTIONAL,
+        lists=_MEASURE_LISTS,
+    )
+    problems = read.problems
+    measures: list[PublishedMeasure] = []
+    seen: dict[str, str] = {}
+    for row in read.rows:
+        if any(not row.text(name) for name in MEASURE_FIELDS_REQUIRED):
+            continue  # already reported
+        ok = True
+        if not (row.text("name_fi") or row.text("name_en")):
+            row.problem(problems, "give name_fi or name_en (or both)", "name_fi", "")
+            ok = False
+        mapped = row.text("sector_mapped_by", "ours")
+        if mapped not in ("ours", "plan"):
+            row.problem(problems, "must be 'ours' or 'plan'", "sector_mapped_by", mapped)
+            ok = False
+        summable = row.text("summable", "yes") or "yes"
+        if summable not in ("yes", "no"):
+            row.problem(problems, "must be 'yes' or 'no'", "summable", summable)
+            ok = False
+        measure_id = row.text("id")
+        where = f"line {row.line}" if row.line is not None else str(row.table)
+        if measure_id in seen:
+            row.problem(
+                problems, f"duplicate measure id (first at {seen[measure_id]})", "id", measure_id
+            )
+            ok = False
+        seen.setdefault(measure_id, where)
+        if not ok:
+            continue
+        try:
+            measure = PublishedMeasure.stated(
+                measure_id,
+                region.id,
+                source=row.text("source"),
+                quote=row.text("quote"),
+                name_fi=row.text("name_fi") or None,
+                name_en=row.text("name_en") or None,
+                city=row.text("city") or None,
+                plan_id=row.text("plan_id") or None,
+                theme=row.text("theme"),
+                sector_text=row.text("sector"),
+                sector_mapped_by=SectorMappedBy(mapped),
+                responsible_text=row.text("responsible"),
+                timeline=row.text("timeline"),
+                status_text=row.text("status"),
+                effect_value_text=row.text("effect_value"),
+                effect_unit_text=row.text("effect_unit"),
+                effect_annual_text=row.text("effect_is_annual") or None,
+                cost_value_text=row.text("cost_value"),
+                cost_unit_text=row.text("cost_unit"),
+                notes=row.text("notes"),
+                summable=summable == "yes",
+                summable_note=row.text("summable_note") or None,
+                aggregate_of=row.items("aggregate_of"),
+                overlaps_with=row.items("overlaps_with"),
+            )
+        except UnknownNameError as exc:
+            field = "sector" if "sector" in exc.kind else "city"
+            row.problem(problems, str(exc), field, exc.name)
+            continue
+        except ValueError as exc:
+            text = str(exc)
+            field = "city" if "city" in text else "summable_note" if "summable" in text else "id"
+            row.problem(problems, text, field, row.text(field))
+            continue
+        measures.append(attrs.evolve(measure, line=row.line))
+    for row in read.rows:
+        for field in _MEASURE_LISTS:
+            for other in row.items(field):
+                if other not in seen:
+                    row.problem(problems, "names a measure id not in this file", field, other)
+                elif other == row.text("id"):
+                    row.problem(problems, "a measure cannot relate to itself", field, other)
+    problems.raise_if_any()
+    return tuple(measures)

@@ -2,11 +2,14 @@
 
 The template (``canemure/plugins/template/*.tmpl``, filled in with :class:`string.Template`)
 produces a complete distribution that installs, is discovered through its entry point and
-passes the conformance kit as generated: ``pyproject.toml`` with the ``canemure`` entry point
-and the core-version requirement, a package whose hooks declare the region and list its
-municipalities from the reference gazetteer (real data, no placeholders), and tests that run
-:class:`canemure.testing.AdapterConformanceSuite` and check the packaging. The author then adds
-the hooks the region can answer.
+passes the conformance kit as generated, in the style of canemure's first-party adapters:
+``pyproject.toml`` with the ``canemure`` entry point naming ``<package>:ADAPTER``, the
+core-version requirement and a ``test`` extra; a package whose ``ADAPTER`` is a
+:class:`canemure.adapters.RegionAdapter` reading the package's own ``data/`` folder (the
+region and its municipalities come from the reference gazetteer; the data files start with
+their header only -- real data, no placeholders); and tests that run
+:class:`canemure.testing.AdapterTestSuite` with the cache fixture of
+:mod:`canemure.testing.pytest_plugin`. The author then fills in the data files.
 
 Nothing is overwritten: an existing destination folder is an error.
 """
@@ -14,6 +17,7 @@ Nothing is overwritten: an existing destination folder is an error.
 from __future__ import annotations
 
 import re
+import shlex
 import string
 from importlib import resources
 from pathlib import Path
@@ -22,7 +26,7 @@ from canemure._version import __version__
 from canemure.geography import gazetteer
 from canemure.plugins.versions import parse_release
 
-__all__ = ["create_adapter", "package_name"]
+__all__ = ["create_adapter", "next_steps", "package_name"]
 
 _DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 
@@ -31,8 +35,14 @@ _FILES = {
     "README.md": "README.md.tmpl",
     "src/{package}/__init__.py": "package_init.py.tmpl",
     "src/{package}/py.typed": None,
+    "src/{package}/data/README.md": "data_README.md.tmpl",
+    "src/{package}/data/cooperation_group.toml": "cooperation_group.toml.tmpl",
+    "src/{package}/data/coordinators.toml": "coordinators.toml.tmpl",
+    "src/{package}/data/factors.csv": "factors.csv.tmpl",
+    "src/{package}/data/measures.csv": "measures.csv.tmpl",
+    "src/{package}/data/targets.csv": "targets.csv.tmpl",
+    "tests/conftest.py": "conftest.py.tmpl",
     "tests/test_conformance.py": "test_conformance.py.tmpl",
-    "tests/test_packaging.py": "test_packaging.py.tmpl",
 }
 
 
@@ -90,3 +100,8 @@ def create_adapter(name: str, region: str, dest: str | Path = ".") -> Path:
             text = string.Template(source).substitute(values)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def next_steps(root: str | Path) -> str:
+    """The command that installs a generated adapter with its test extra and runs its tests."""
+    return f"next: cd {shlex.quote(str(root))} && pip install -e '.[test]' && pytest"

@@ -1,8 +1,9 @@
-"""Testing helpers for region adapter authors: the conformance kit.
+"""Testing helpers for region adapter authors: the conformance kit and packaging checks.
 
-Run the kit in an adapter's own test suite by subclassing :class:`AdapterConformanceSuite`
-(see ``docs/plugins.md``); the ``check_*`` functions and :func:`run_conformance` are the same
-checks for use outside pytest.
+Run them in an adapter's own test suite by subclassing :class:`AdapterTestSuite` (conformance
+and packaging) or :class:`AdapterConformanceSuite` (conformance only); see ``docs/plugins.md``.
+:mod:`canemure.testing.pytest_plugin` gives every test an empty cache. The ``check_*``
+functions and :func:`run_conformance` are the same checks for use outside pytest.
 """
 
 from canemure.testing.conformance import (
@@ -24,10 +25,17 @@ from canemure.testing.conformance import (
     check_unknown_regions,
     run_conformance,
 )
+from canemure.testing.packaging import (
+    AdapterTestSuite,
+    check_packaging,
+    find_pyproject,
+    load_entry_point,
+)
 
 __all__ = [
     "UNKNOWN_REGION_ID",
     "AdapterConformanceSuite",
+    "AdapterTestSuite",
     "ConformanceError",
     "adapter_manager",
     "check_cooperation_group",
@@ -37,10 +45,13 @@ __all__ = [
     "check_inventories",
     "check_measures",
     "check_municipalities",
+    "check_packaging",
     "check_region_metadata",
     "check_registration",
     "check_roadmap",
     "check_targets",
     "check_unknown_regions",
+    "find_pyproject",
+    "load_entry_point",
     "run_conformance",
 ]

@@ -14,9 +14,11 @@ declared region, consistent answers for a subset of years, ``None`` for bad inpu
     import canemure_kainuu
 
     class TestConformance(AdapterConformanceSuite):
-        plugin = canemure_kainuu
+        plugin = canemure_kainuu.ADAPTER
         region_id = "kainuu"
 
+An installed adapter usually runs :class:`canemure.testing.AdapterTestSuite` instead, which
+loads the plugin from its entry point and adds the packaging checks.
 :func:`run_conformance` runs the same checks outside pytest and returns the problems.
 """
 
@@ -169,9 +171,7 @@ def check_coordinators(manager: PluginManager, region_id: str) -> tuple[Coordina
     if coordinators is None:
         return None
     problems = [
-        f"coordinator {c.organisation!r} has no source"
-        for c in coordinators
-        if not (c.source or "").strip()
+        f"coordinator {c.organisation!r} has no source" for c in coordinators if _blank(c.source)
     ]
     if not coordinators:
         problems.append("returns an empty list; return None when not known")
@@ -183,7 +183,7 @@ def check_cooperation_group(manager: PluginManager, region_id: str) -> Cooperati
     """Check that the cooperation group is a typed record with a source."""
     with _no_failures(manager, "canemure_cooperation_group failed"):
         group = manager.cooperation_group(region_id)
-    if group is not None and not (group.source or "").strip():
+    if group is not None and _blank(group.source):
         raise ConformanceError(f"cooperation group of {region_id!r}", ["has no source"])
     return group
 
@@ -192,7 +192,7 @@ def check_roadmap(manager: PluginManager, region_id: str) -> RoadmapInfo | None:
     """Check that the roadmap is a typed record about the region, with a source."""
     with _no_failures(manager, "canemure_roadmap failed"):
         info = manager.roadmap(region_id)
-    if info is not None and not (info.source or "").strip():
+    if info is not None and _blank(info.source):
         raise ConformanceError(f"roadmap of {region_id!r}", ["has no source"])
     return info
 
@@ -307,13 +307,19 @@ def _hooks_of(manager: PluginManager) -> set[str]:
     return {hook for info in manager.plugins() for hook in info.hooks}
 
 
+def _blank(value: object) -> bool:
+    return not isinstance(value, str) or not value.strip()
+
+
 def _check_sourced(items: tuple[object, ...], what: str, region_id: str) -> None:
+    """Each record names its source and quotes it (the docs promise both), for this region."""
     problems = []
     for position, item in enumerate(items):
-        label = getattr(item, "id", position)
-        source = getattr(item, "source", getattr(item, "sources", None))
-        if not source:
-            problems.append(f"{what} {label!r} has no source")
+        label = getattr(item, "id", getattr(item, "name", position))
+        if _blank(getattr(item, "source", None)):
+            problems.append(f"{what} {label!r} has no source (where was it published?)")
+        if hasattr(item, "quote") and _blank(item.quote):
+            problems.append(f"{what} {label!r} has no quote (the source's own words)")
         other = getattr(item, "region_id", None)
         if other is not None and other != region_id:
             problems.append(f"{what} {label!r} belongs to region {other!r}")
@@ -321,7 +327,7 @@ def _check_sourced(items: tuple[object, ...], what: str, region_id: str) -> None
 
 
 def check_measures(manager: PluginManager, region_id: str) -> tuple[object, ...]:
-    """Check that measures are PublishedMeasure records, each with its source."""
+    """Check that measures are PublishedMeasure records, each with its source and quote."""
     with _no_failures(manager, "canemure_measures failed"):
         measures = manager.measures(region_id)
     _check_sourced(measures, "measure", region_id)
@@ -329,7 +335,7 @@ def check_measures(manager: PluginManager, region_id: str) -> tuple[object, ...]
 
 
 def check_targets(manager: PluginManager, region_id: str) -> tuple[object, ...]:
-    """Check that targets are Target records, each with its source."""
+    """Check that targets are Target records, each with its source and quote."""
     with _no_failures(manager, "canemure_targets failed"):
         targets = manager.targets(region_id)
     _check_sourced(targets, "target", region_id)
@@ -337,7 +343,7 @@ def check_targets(manager: PluginManager, region_id: str) -> tuple[object, ...]:
 
 
 def check_emission_factors(manager: PluginManager, region_id: str) -> tuple[object, ...]:
-    """Check that emission factors are EmissionFactor records, each with its source."""
+    """Check that emission factors are EmissionFactor records, each with source and quote."""
     with _no_failures(manager, "canemure_emission_factors failed"):
         factors = manager.emission_factors(region_id)
     _check_sourced(factors, "emission factor", region_id)
