@@ -321,3 +321,19 @@ def test_asking_for_no_years_gives_none(make_package: MakePackage, tmp_path: Pat
     everything = adapter.packaged_inventory(HINKU)
     assert everything is not None
     assert list(everything.years) == [1990, *range(2005, 2025)]
+
+
+def test_the_inventory_hook_serves_the_packaged_inventory(make_package: MakePackage) -> None:
+    syke = (
+        "taso_3;taso_4;taso_5;hinku_laskenta;päästökauppa;vuosi;kt;kt_tuuli;GWh\r\n"
+        "Kau;Kau;Asu;TRUE;TRUE;2021;7,5;7,5;40\r\n"
+        "Kau;Kau;Asu;TRUE;TRUE;2022;6,5;6,5;38\r\n"
+    )
+    package = make_package({"inventory/kunta_167.csv": syke})
+    adapter = RegionAdapter(region_id="pohjois-karjala", region_code="12", data_package=package)
+    served = adapter.canemure_load_inventory("pohjois-karjala", HINKU, None)
+    assert served is not None
+    assert list(served.areas) == ["167"]
+    # the package's own figures, not the bundled district heat (which ends in 2018)
+    assert list(served.years) == [2021, 2022]
+    assert float(np.nansum(served.sel(years=[2021]).magnitude)) == pytest.approx(7.5)

@@ -600,13 +600,19 @@ class RegionAdapter:
     def canemure_load_inventory(
         self, region_id: str, rule: AccountingRule, years: Sequence[int] | None
     ) -> EmissionInventory | None:
-        """Return the bundled ALas 1.1 district-heat figures of the region (a partial inventory).
+        """Return the inventory the adapter's data package ships, else the bundled district heat.
 
-        The user's cached SYKE files are not read here: the host's built-in ``user-cache``
-        provider reads them once and gives them precedence, municipality by municipality.
+        With a :attr:`data_package`, its ``inventory.csv`` or ``inventory/kunta_<n>.csv`` files
+        answer (``None`` when it ships none for ``rule``): bundled figures are never mixed in.
+        Without one, the bundled ALas 1.1 district-heat figures of the region (a partial
+        inventory). The user's cached SYKE files are not read here: the host's built-in
+        ``user-cache`` provider reads them once and gives them precedence, municipality by
+        municipality.
         """
         if not self._serves(region_id):
             return None
+        if self.data_package is not None:
+            return self.packaged_inventory(rule, years)
         return district_heating_inventory(self.region, rule, years)
 
     @hookimpl
