@@ -22,8 +22,8 @@ from canemure.geography import Coordinator
 from canemure.geography.model import read_coordinators_file
 from canemure.io.bundled import pohjois_karjala
 from canemure.io.tidy_csv import write_tidy_csv
+from canemure.published.targets import TargetKind, read_region_targets
 from canemure.sectors import ALL, HINKU
-from canemure.targets import TargetKind, read_region_targets
 from canemure.testing import run_conformance
 
 PK_TARGETS = "\n".join(
@@ -225,9 +225,9 @@ def test_a_packaged_roadmap_answers_the_roadmap_hook(make_package: MakePackage) 
 @pytest.mark.parametrize(
     ("module", "name"),
     [
-        ("canemure.targets", "Target"),
-        ("canemure.measures.model", "PublishedMeasure"),
-        ("canemure.factors", "EmissionFactor"),
+        ("canemure.published.targets", "Target"),
+        ("canemure.published.measures.model", "PublishedMeasure"),
+        ("canemure.published.factors", "EmissionFactor"),
         ("canemure.geography.model", "Coordinator"),
     ],
 )

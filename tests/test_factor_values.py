@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from canemure._printed import PrintedNumberError
 from canemure._printed_variants import split_variants
 from canemure.errors import UnitError
-from canemure.factors import ParameterKind, parse_parameter_unit, read_measure_parameters
+from canemure.published.factors import ParameterKind, parse_parameter_unit, read_measure_parameters
 from canemure.units import Q_
 
 FACTORS = {f.line: f for f in read_measure_parameters()}

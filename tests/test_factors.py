@@ -14,7 +14,8 @@ import attrs
 import pytest
 
 from canemure.errors import DataFormatError, UnitError
-from canemure.factors import (
+from canemure.io.bundled import national_emission_factors
+from canemure.published.factors import (
     EmissionFactor,
     ParameterKind,
     alas11_national_factors,
@@ -23,7 +24,6 @@ from canemure.factors import (
     read_measure_parameters,
     require_comparable,
 )
-from canemure.io.bundled import national_emission_factors
 from canemure.units import Q_
 
 FACTORS = {f.line: f for f in read_measure_parameters()}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from canemure.errors import DataFormatError, Problem, UnknownNameError
-from canemure.roadmaps import _entry, read_roadmap_file, roadmap, roadmaps
+from canemure.published.roadmaps import _entry, read_roadmap_file, roadmap, roadmaps
 
 
 def test_every_canemure_region_has_an_entry() -> None:

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from canemure.errors import DataFormatError
-from canemure.targets import (
+from canemure.published.targets import (
     Target,
     TargetKind,
     classify,
@@ -26,7 +26,7 @@ from canemure.targets import (
     read_region_targets,
     read_targets_file,
 )
-from canemure.targets import _region_rows as region_rows
+from canemure.published.targets import _region_rows as region_rows
 from canemure.units import Q_
 
 

@@ -51,14 +51,14 @@ def units_read_from_bundled_data() -> set[str]:
             seen.add(text)
         return original(text, *args, **kwargs)
 
-    from canemure.factors import read_measure_parameters
     from canemure.io.bundled import (
         district_heating_alas11,
         national_emission_factors,
         pohjois_karjala,
     )
-    from canemure.measures import read_city_measures, read_region_measures
-    from canemure.targets import read_city_targets, read_region_targets
+    from canemure.published.factors import read_measure_parameters
+    from canemure.published.measures import read_city_measures, read_region_measures
+    from canemure.published.targets import read_city_targets, read_region_targets
 
     ureg.parse_units = spy  # type: ignore[method-assign]
     try:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from canemure import _moved
 from canemure._version import __version__
+
+_moved.install()  # old paths of moved modules (canemure.targets, ...) warn and still work
 
 if TYPE_CHECKING:
     from canemure.datasets import baseline_inventory
@@ -26,7 +29,6 @@ if TYPE_CHECKING:
         UnknownCodeError,
         UnknownNameError,
     )
-    from canemure.factors import EmissionFactor
     from canemure.geography import (
         Coordinator,
         Municipality,
@@ -43,7 +45,9 @@ if TYPE_CHECKING:
         Population,
         Source,
     )
-    from canemure.measures import PublishedMeasure, total_effect
+    from canemure.published.factors import EmissionFactor
+    from canemure.published.measures import PublishedMeasure, total_effect
+    from canemure.published.targets import Target
     from canemure.reports import BaselineReport, build_baseline, render
     from canemure.sectors import (
         ALL,
@@ -58,7 +62,6 @@ if TYPE_CHECKING:
         accounting_rule,
         sector_hierarchy,
     )
-    from canemure.targets import Target
     from canemure.units import Q_, gwp_context, to_co2e, unit_label, ureg
 
 _EXPORTS: dict[str, str] = {
@@ -110,10 +113,10 @@ _EXPORTS: dict[str, str] = {
     "BaselineReport": "canemure.reports",
     "build_baseline": "canemure.reports",
     "render": "canemure.reports",
-    "PublishedMeasure": "canemure.measures",
-    "total_effect": "canemure.measures",
-    "Target": "canemure.targets",
-    "EmissionFactor": "canemure.factors",
+    "PublishedMeasure": "canemure.published.measures",
+    "total_effect": "canemure.published.measures",
+    "Target": "canemure.published.targets",
+    "EmissionFactor": "canemure.published.factors",
 }
 
 __all__ = ["__version__", *_EXPORTS]

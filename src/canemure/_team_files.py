@@ -1,6 +1,7 @@
 """A regional team's own record files (CSV or TOML): fields checked, every problem at once.
 
-The readers of :mod:`canemure.targets`, :mod:`canemure.measures`, :mod:`canemure.factors` and
+The readers of :mod:`canemure.published.targets`, :mod:`canemure.published.measures`,
+:mod:`canemure.published.factors` and
 :mod:`canemure.geography` share this module to turn a team's file into one ``dict`` of field
 texts per record before building the typed records:
 

@@ -30,15 +30,15 @@ from canemure.engine.levels import (
 from canemure.errors import UnitError
 from canemure.inventory import EmissionInventory
 from canemure.io.bundled import pohjois_karjala
-from canemure.sectors import ALL
-from canemure.sectors import HINKU as HINKU_ACCOUNTING
-from canemure.targets import (
+from canemure.published.targets import (
     Target,
     TargetKind,
     national_targets,
     read_city_targets,
     read_region_targets,
 )
+from canemure.sectors import ALL
+from canemure.sectors import HINKU as HINKU_ACCOUNTING
 from canemure.units import Q_
 
 PK_1990 = 1781.3

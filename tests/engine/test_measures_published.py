@@ -12,7 +12,7 @@ from canemure.engine.measures import AbsoluteCut
 from canemure.engine.published import from_published
 from canemure.engine.ramp import Ramp
 from canemure.inventory import EmissionInventory
-from canemure.measures import MeasureStatus, read_city_measures, read_region_measures
+from canemure.published.measures import MeasureStatus, read_city_measures, read_region_measures
 from canemure.sectors import HINKU
 from canemure.units import Q_
 

@@ -30,8 +30,8 @@ from canemure.errors import UnitError
 from canemure.inventory import EmissionInventory, Source
 from canemure.inventory._plans import region_groups
 from canemure.io.bundled import pohjois_karjala
+from canemure.published.targets import Target, TargetKind, national_targets
 from canemure.sectors import ALL, HINKU
-from canemure.targets import Target, TargetKind, national_targets
 from canemure.units import Q_
 
 SOURCE = Source(id="test:hand", title="Numbers made up for hand-checked tests")

@@ -256,9 +256,9 @@ def test_suite_without_setup_says_so() -> None:
 
 def test_records_need_a_source_and_a_quote() -> None:
     """The docs promise a source and a quote on targets, measures and factors: blanks fail."""
-    from canemure.factors import EmissionFactor
-    from canemure.measures import PublishedMeasure
-    from canemure.targets import Target
+    from canemure.published.factors import EmissionFactor
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.targets import Target
 
     sourced = dict(source="Pohjois-Karjalan maakuntaliitto, Tiekartta (2021), p. 4")
 

@@ -208,15 +208,15 @@ def test_the_template_layout_is_the_one_documented(tmp_path: Path) -> None:
 
 def test_the_files_a_team_ships_are_documented() -> None:
     from canemure.adapters import PACKAGE_FILES, PACKAGE_INVENTORY_FILE, PACKAGE_SYKE_FOLDER
-    from canemure.factors import FACTOR_FIELDS_OPTIONAL, FACTOR_FIELDS_REQUIRED
     from canemure.geography.model import (
         COORDINATOR_FIELDS_OPTIONAL,
         COORDINATOR_FIELDS_REQUIRED,
     )
-    from canemure.measures import MEASURE_FIELDS_OPTIONAL, MEASURE_FIELDS_REQUIRED
     from canemure.plugins import CooperationGroup
-    from canemure.roadmaps import RoadmapInfo
-    from canemure.targets import TARGET_FIELDS_OPTIONAL, TARGET_FIELDS_REQUIRED
+    from canemure.published.factors import FACTOR_FIELDS_OPTIONAL, FACTOR_FIELDS_REQUIRED
+    from canemure.published.measures import MEASURE_FIELDS_OPTIONAL, MEASURE_FIELDS_REQUIRED
+    from canemure.published.roadmaps import RoadmapInfo
+    from canemure.published.targets import TARGET_FIELDS_OPTIONAL, TARGET_FIELDS_REQUIRED
 
     section = TEXT.split("## An adapter that ships its own data")[1].split("\n## ")[0]
     for names in PACKAGE_FILES.values():

@@ -388,7 +388,7 @@ def test_a_hook_calling_sys_exit_loses_its_answer_and_the_command_goes_on(instal
         ),
         (
             "canemure_roadmap(region_id)",
-            "from canemure.roadmaps import roadmap\n    return roadmap('pirkanmaa')",
+            "from canemure.published.roadmaps import roadmap\n    return roadmap('pirkanmaa')",
             lambda m: m.roadmap("kainuu"),
             "was asked for region 'kainuu' and returned the roadmap of 'pirkanmaa'",
         ),

@@ -10,9 +10,9 @@ import pytest
 from canemure.adapters import RegionAdapter
 from canemure.cli.main import main
 from canemure.geography import Coordinator, gazetteer
-from canemure.measures import read_city_measures, read_region_measures
 from canemure.plugins import PluginManager
 from canemure.plugins import manager as manager_module
+from canemure.published.measures import read_city_measures, read_region_measures
 from canemure.reports import build_region_profile, render_region_profile
 
 COORDINATOR = Coordinator(
@@ -109,7 +109,7 @@ class _Failing:
 
         @hookimpl
         def canemure_roadmap(region_id: str) -> object:
-            from canemure.roadmaps import roadmap
+            from canemure.published.roadmaps import roadmap
 
             return roadmap("pirkanmaa") if region_id == "pirkanmaa" else None
 

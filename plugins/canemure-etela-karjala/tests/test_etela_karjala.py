@@ -5,15 +5,15 @@ from __future__ import annotations
 import canemure_etela_karjala as adapter
 import pytest
 
-from canemure.measures import (
+from canemure.plugins import PluginManager
+from canemure.published.measures import (
     EffectBasis,
     MeasureStatus,
     OverlappingMeasuresError,
     select_summable,
     total_effect,
 )
-from canemure.plugins import PluginManager
-from canemure.targets import TargetKind
+from canemure.published.targets import TargetKind
 from canemure.units import Q_
 
 

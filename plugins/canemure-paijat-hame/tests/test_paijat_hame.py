@@ -7,9 +7,9 @@ import datetime as dt
 import canemure_paijat_hame as adapter
 import pytest
 
-from canemure.measures import OverlappingMeasuresError, total_effect
 from canemure.plugins import PluginManager
-from canemure.targets import TargetKind
+from canemure.published.measures import OverlappingMeasuresError, total_effect
+from canemure.published.targets import TargetKind
 from canemure.units import Q_
 
 

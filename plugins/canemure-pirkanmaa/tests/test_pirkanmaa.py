@@ -9,10 +9,10 @@ import canemure_pirkanmaa as adapter
 import pytest
 
 from canemure._resources import read_bundled_csv
-from canemure.measures import EffectBasis, OverlappingMeasuresError, total_effect
 from canemure.plugins import PluginManager
+from canemure.published.measures import EffectBasis, OverlappingMeasuresError, total_effect
+from canemure.published.targets import TargetKind
 from canemure.sectors import ESR, ETS, HINKU
-from canemure.targets import TargetKind
 from canemure.units import Q_
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from canemure.io.bundled import pohjois_karjala
 from canemure.plugins import PluginManager
+from canemure.published.targets import TargetKind
 from canemure.sectors import ALL, ESR, ETS, HINKU, HINKU_WITH_CREDITS
-from canemure.targets import TargetKind
 from canemure.units import Q_
 
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"

@@ -8,8 +8,8 @@ import canemure_satakunta as adapter
 import pytest
 
 from canemure._resources import read_bundled_csv
-from canemure.measures import MeasureStatus, total_effect
 from canemure.plugins import PluginManager
+from canemure.published.measures import MeasureStatus, total_effect
 from canemure.sectors import ESR, ETS
 
 

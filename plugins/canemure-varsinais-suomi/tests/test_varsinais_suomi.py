@@ -7,9 +7,9 @@ import datetime as dt
 import canemure_varsinais_suomi as adapter
 import pytest
 
-from canemure.measures import OverlappingMeasuresError, select_summable, total_effect
 from canemure.plugins import PluginManager
-from canemure.targets import TargetKind
+from canemure.published.measures import OverlappingMeasuresError, select_summable, total_effect
+from canemure.published.targets import TargetKind
 from canemure.units import Q_
 
 

@@ -16,9 +16,9 @@ Everything else is the same code over canemure's bundled data, so it lives here,
 * region metadata and municipalities from the reference gazetteer (2025 structure);
 * coordinators and the cooperation group as the adapter states them, with sources;
 * published measures and targets of the region and of its cities
-  (:mod:`canemure.measures`, :mod:`canemure.targets`);
-* local emission factors and measure parameters (:mod:`canemure.factors`) whose printed scope
-  names one of the region's municipalities;
+  (:mod:`canemure.published.measures`, :mod:`canemure.published.targets`);
+* local emission factors and measure parameters (:mod:`canemure.published.factors`) whose
+  printed scope names one of the region's municipalities;
 * inventories: the bundled district-heating figures of ALas 1.1 (2005-2018) as a **partial**
   inventory -- every other sector is NaN, so totals are "not estimated". SYKE files in the
   user cache are not read here: the host's built-in ``user-cache`` provider reads them once
@@ -68,17 +68,17 @@ import attrs
 from canemure.geography import Coordinator, Region, gazetteer
 from canemure.plugins.markers import hookimpl
 from canemure.plugins.types import CooperationGroup, RegionInfo
-from canemure.roadmaps import RoadmapInfo, roadmap
+from canemure.published.roadmaps import RoadmapInfo, roadmap
 from canemure.sectors import AccountingRule, sector_hierarchy
 
 if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugins are found
     from importlib.resources.abc import Traversable
 
     from canemure._team_files import TeamFile
-    from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
-    from canemure.measures import PublishedMeasure
-    from canemure.targets import Target
+    from canemure.published.factors import EmissionFactor
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.targets import Target
 
 __all__ = [
     "COOPERATION_CADENCE_SOURCE",
@@ -233,7 +233,7 @@ def local_factors(region: Region) -> tuple[EmissionFactor, ...]:
     National scopes ("Finland", "Finland (Helsinki, Helen)") are not local, even when they
     mention a city; ``"Helsinki-Espoo"`` and ``"Tampere (municipality 837)"`` are.
     """
-    from canemure.factors import read_measure_parameters
+    from canemure.published.factors import read_measure_parameters
 
     names = {m.name for m in gazetteer().municipalities_of(region)}
     found = []
@@ -349,15 +349,15 @@ def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> 
     if file is None:
         return ()
     if kind == "targets":
-        from canemure.targets import read_targets_file
+        from canemure.published.targets import read_targets_file
 
         return read_targets_file(file, region_id=region_id)
     if kind == "measures":
-        from canemure.measures import read_measures_file
+        from canemure.published.measures import read_measures_file
 
         return read_measures_file(file, region_id=region_id)
     if kind == "factors":
-        from canemure.factors import read_factors_file
+        from canemure.published.factors import read_factors_file
 
         return read_factors_file(file)
     if kind in ("cooperation_group", "roadmap"):
@@ -368,7 +368,7 @@ def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> 
     if kind == "cooperation_group":
         return (read_cooperation_group_file(file),)
     if kind == "roadmap":
-        from canemure.roadmaps import read_roadmap_file
+        from canemure.published.roadmaps import read_roadmap_file
 
         return (read_roadmap_file(file, region_id=region_id),)
     from canemure.geography.model import read_coordinators_file
@@ -622,7 +622,7 @@ class RegionAdapter:
             return None
         if self.data_package is not None:
             return self._packaged("measures") or None
-        from canemure.measures import read_city_measures, read_region_measures
+        from canemure.published.measures import read_city_measures, read_region_measures
 
         found = [
             m
@@ -638,7 +638,7 @@ class RegionAdapter:
             return None
         if self.data_package is not None:
             return self._packaged("targets") or None
-        from canemure.targets import read_city_targets, read_region_targets
+        from canemure.published.targets import read_city_targets, read_region_targets
 
         found = [
             t

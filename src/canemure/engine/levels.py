@@ -1,4 +1,4 @@
-"""Targets as levels: a published :class:`~canemure.targets.Target` becomes an emission level.
+"""Targets as levels: a published :class:`~canemure.published.targets.Target` becomes a level.
 
 A target says "−80 % from 2007 by 2030"; a trajectory is compared with a *level*: the highest
 emissions (kt CO2e/a) per area that meet the target in its target year. :func:`target_level`
@@ -51,7 +51,7 @@ import pint
 from canemure.errors import CanemureError, UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan
-from canemure.targets import Target, TargetKind
+from canemure.published.targets import Target, TargetKind
 from canemure.units import Q_
 
 __all__ = [
@@ -485,7 +485,7 @@ def target_level(
     base year) or ``compensation`` (kt CO2e/a, one per area) unless the rule sets a share.
 
     >>> from canemure.io.bundled import pohjois_karjala
-    >>> from canemure.targets import national_targets
+    >>> from canemure.published.targets import national_targets
     >>> hinku = next(t for t in national_targets() if t.id == "fi-hinku-80")
     >>> region = pohjois_karjala().to_regions()
     >>> level = target_level(hinku, region)

@@ -1,7 +1,7 @@
 """Model measures: what a measure does to an area's emissions, and who does it.
 
-A published measure (:mod:`canemure.measures`) records what a plan printed; a model measure
-(:class:`Measure`) *acts* on an :class:`~canemure.inventory.EmissionInventory`. Every
+A published measure (:mod:`canemure.published.measures`) records what a plan printed; a
+model measure (:class:`Measure`) *acts* on an :class:`~canemure.inventory.EmissionInventory`. Every
 mechanism reduces to three kinds of effect on one sector of the areas it applies to (see
 :mod:`canemure.engine.combine` for how they combine):
 
@@ -17,9 +17,10 @@ change compares two factors of one dimension) and again against the inventory's 
 measure acts on it. No mechanism has a default quantity: factors, counts and efficiencies are
 required inputs, because canemure never invents a number.
 
-Status: the published :class:`~canemure.measures.MeasureStatus` has no "cancelled"; the engine
-adds :data:`CANCELLED` (an :class:`EngineStatus`) rather than changing the published record.
-A cancelled measure is kept in a portfolio for the record but acts on nothing.
+Status: the published :class:`~canemure.published.measures.MeasureStatus` has no
+"cancelled"; the engine adds :data:`CANCELLED` (an :class:`EngineStatus`) rather than
+changing the published record. A cancelled measure is kept in a portfolio for the record
+but acts on nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ import pint
 from canemure.engine.costs import MeasureCosts
 from canemure.engine.ramp import Ramp
 from canemure.errors import UnitError
-from canemure.measures import MeasureStatus
+from canemure.published.measures import MeasureStatus
 from canemure.units import ensure_unit
 
 __all__ = [
@@ -62,7 +63,7 @@ EffectKind = Literal["relative", "cut", "add", "compensation"]
 
 
 class EngineStatus(enum.Enum):
-    """Statuses the engine knows beyond the published :class:`~canemure.measures.MeasureStatus`."""
+    """Statuses beyond the published :class:`~canemure.published.measures.MeasureStatus`."""
 
     CANCELLED = "cancelled"
     """Decided against or abandoned: kept for the record, acts on nothing."""

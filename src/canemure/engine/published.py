@@ -1,6 +1,6 @@
 """From a published measure to a model measure, in one call.
 
-A quantified :class:`~canemure.measures.PublishedMeasure` with an annual effect becomes an
+A quantified :class:`~canemure.published.measures.PublishedMeasure` with an annual effect becomes an
 :class:`~canemure.engine.measures.AbsoluteCut` of its sector in its municipality, with the
 published status and responsible actors, and a source that quotes the plan, the printed
 figure, its range and the rows it is declared to aggregate or overlap.
@@ -21,7 +21,7 @@ from typing import Literal
 
 from canemure.engine.measures import AbsoluteCut, Measure
 from canemure.engine.ramp import Ramp
-from canemure.measures import PublishedMeasure
+from canemure.published.measures import PublishedMeasure
 
 __all__ = ["from_published"]
 

@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from canemure.factors import EmissionFactor
     from canemure.geography import Coordinator
     from canemure.inventory import EmissionInventory
-    from canemure.measures import PublishedMeasure
     from canemure.plugins.types import CooperationGroup, RegionInfo
-    from canemure.roadmaps import RoadmapInfo
+    from canemure.published.factors import EmissionFactor
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.roadmaps import RoadmapInfo
+    from canemure.published.targets import Target
     from canemure.sectors import AccountingRule
-    from canemure.targets import Target
 
 __all__ = ["NAME", "hookspec"]
 

@@ -90,14 +90,14 @@ from canemure.plugins.validation import (
 from canemure.plugins.versions import core_requirement, satisfies
 
 if TYPE_CHECKING:
-    from canemure.factors import EmissionFactor
     from canemure.inventory import EmissionInventory
     from canemure.inventory.provenance import SourceKind
-    from canemure.measures import PublishedMeasure
     from canemure.providers import ProvidedInventory
-    from canemure.roadmaps import RoadmapInfo
+    from canemure.published.factors import EmissionFactor
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.roadmaps import RoadmapInfo
+    from canemure.published.targets import Target
     from canemure.sectors import AccountingRule
-    from canemure.targets import Target
 
 __all__ = ["SLOW_IMPORT_SECONDS", "PluginManager", "get_plugin_manager", "used_plugin_manager"]
 
@@ -783,7 +783,7 @@ class PluginManager:
         """Return the region's published measures from every plugin (``canemure_measures``)."""
 
         def record_type() -> type[PublishedMeasure]:
-            from canemure.measures import PublishedMeasure
+            from canemure.published.measures import PublishedMeasure
 
             return PublishedMeasure
 
@@ -793,7 +793,7 @@ class PluginManager:
         """Return the region's published targets from every plugin (``canemure_targets``)."""
 
         def record_type() -> type[Target]:
-            from canemure.targets import Target
+            from canemure.published.targets import Target
 
             return Target
 
@@ -803,7 +803,7 @@ class PluginManager:
         """Return local emission factors from every plugin (``canemure_emission_factors``)."""
 
         def record_type() -> type[EmissionFactor]:
-            from canemure.factors import EmissionFactor
+            from canemure.published.factors import EmissionFactor
 
             return EmissionFactor
 

@@ -100,10 +100,10 @@ def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
     Raises :class:`~canemure.errors.UnknownNameError` when no plugin claims ``region`` and the
     reference gazetteer does not know it either.
     """
-    from canemure.factors import EmissionFactor
-    from canemure.measures import PublishedMeasure
+    from canemure.published.factors import EmissionFactor
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.targets import Target
     from canemure.sectors import RULES
-    from canemure.targets import Target
 
     manager.load()
     region_id = manager.region_id(region)

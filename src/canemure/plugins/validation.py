@@ -22,7 +22,7 @@ from canemure.plugins.types import CooperationGroup, RegionInfo
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
-    from canemure.roadmaps import RoadmapInfo
+    from canemure.published.roadmaps import RoadmapInfo
     from canemure.sectors import AccountingRule
 
 __all__ = [
@@ -145,7 +145,7 @@ def check_cooperation_group(value: object) -> CooperationGroup:
 
 def check_roadmap(value: object, region_id: str) -> RoadmapInfo:
     """``canemure_roadmap``: one RoadmapInfo about the region asked for."""
-    from canemure.roadmaps import RoadmapInfo as Roadmap  # at run time only when called
+    from canemure.published.roadmaps import RoadmapInfo as Roadmap  # at run time only when called
 
     if not isinstance(value, Roadmap):
         raise HookResultError(

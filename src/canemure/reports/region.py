@@ -23,10 +23,10 @@ from canemure.reports.i18n import label
 
 if TYPE_CHECKING:
     from canemure.inventory.provenance import SourceKind
-    from canemure.measures import PublishedMeasure
     from canemure.plugins import CooperationGroup, PluginFailure, PluginInfo, PluginManager
-    from canemure.roadmaps import RoadmapInfo
-    from canemure.targets import Target
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.roadmaps import RoadmapInfo
+    from canemure.published.targets import Target
 
 __all__ = ["RegionProfile", "build_region_profile", "format_years", "render_region_profile"]
 

@@ -25,8 +25,11 @@ loads the plugin from its entry point and adds the packaging checks.
 from __future__ import annotations
 
 import inspect
+import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from canemure.errors import UnknownNameError
@@ -38,7 +41,7 @@ from canemure.plugins.validation import municipalities_of_other_regions
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
-    from canemure.roadmaps import RoadmapInfo
+    from canemure.published.roadmaps import RoadmapInfo
 
 __all__ = [
     "UNKNOWN_REGION_ID",
@@ -49,6 +52,7 @@ __all__ = [
     "check_coordinators",
     "check_emission_factors",
     "check_hooks_typed",
+    "check_imports",
     "check_inventories",
     "check_measures",
     "check_municipalities",
@@ -386,6 +390,49 @@ def check_unknown_regions(manager: PluginManager, region_id: str) -> None:
     _raise_if("hooks must return None for other regions", problems)
 
 
+_OLD_PATH = re.compile(
+    r"\bcanemure\.(?:(?:targets|measures|roadmaps|factors)\b|plugins\.adapter_support\b)"
+    r"(?:\.\w+)*"
+)
+
+
+def _module_sources(plugin: object) -> list[tuple[str, str]]:
+    """``(file, text)`` of the adapter's own modules: its package's Python files."""
+    module = inspect.getmodule(plugin) or inspect.getmodule(type(plugin))
+    if module is None or not getattr(module, "__file__", None):
+        return []
+    if module.__name__.partition(".")[0] == "canemure":  # an object of canemure's own classes
+        return []
+    top = sys.modules.get(module.__name__.partition(".")[0], module)
+    spec_file = Path(getattr(top, "__file__", None) or str(module.__file__))
+    folder = spec_file.parent if spec_file.name == "__init__.py" else None
+    files = sorted(folder.rglob("*.py")) if folder else [Path(str(module.__file__))]
+    return [(str(f), f.read_text("utf-8", errors="replace")) for f in files if f.is_file()]
+
+
+def check_imports(plugin: object) -> None:
+    """The adapter imports canemure's modules from where they live now, not old paths.
+
+    Old paths (``canemure.targets``, ``canemure.measures``, ``canemure.roadmaps``,
+    ``canemure.factors``, ``canemure.plugins.adapter_support``) still work but warn and go in
+    a future release; each use is named with its file and line and the path to use instead.
+    """
+    from canemure._moved import new_name
+
+    problems: list[str] = []
+    for file, text in _module_sources(plugin):
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in _OLD_PATH.finditer(line):
+                old = match.group(0)
+                new = (
+                    old.replace("canemure.plugins.adapter_support", "canemure.adapters")
+                    if old.startswith("canemure.plugins.adapter_support")
+                    else new_name(old)
+                )
+                problems.append(f"{file}:{number}: imports {old}, which moved: use {new}")
+    _raise_if("the adapter uses old import paths (they warn, and go in a future release)", problems)
+
+
 def run_conformance(plugin: object, region_id: str, name: str | None = None) -> list[str]:
     """Run every check on ``plugin`` for ``region_id``; return the problems (empty = conforms)."""
     try:
@@ -404,6 +451,7 @@ def run_conformance(plugin: object, region_id: str, name: str | None = None) -> 
         lambda: check_targets(manager, region_id),
         lambda: check_emission_factors(manager, region_id),
         lambda: check_unknown_regions(manager, region_id),
+        lambda: check_imports(plugin),
     ]
     problems: list[str] = []
     for check in checks:

@@ -18,7 +18,7 @@ Etelä-Karjala is one of the seven Canemure regions. What the adapter answers, a
   other sectors are not estimated.
 
 Roadmap: a regional roadmap and programme exist, but their title, approval and themes were not
-found (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+found (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

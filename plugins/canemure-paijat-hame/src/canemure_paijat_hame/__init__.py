@@ -18,7 +18,7 @@ Päijät-Häme is one of the seven Canemure regions. What the adapter answers, a
   other sectors are not estimated.
 
 Roadmap: Hiilineutraali Päijät-Häme 2030, approved by the Regional Board 12.10.2020, seven
-themes (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+themes (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

@@ -18,7 +18,7 @@ Pirkanmaa is one of the seven Canemure regions. What the adapter answers, and fr
   other sectors are not estimated.
 
 Roadmap: Hiilineutraali Pirkanmaa 2030, approved by maakuntahallitus 17.11.2020, six themes
-(:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+(:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

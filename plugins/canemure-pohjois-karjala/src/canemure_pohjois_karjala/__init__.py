@@ -33,7 +33,7 @@ from canemure.sectors import HINKU, AccountingRule
 
 if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when canemure starts
     from canemure.inventory import EmissionInventory
-    from canemure.targets import Target
+    from canemure.published.targets import Target
 
 __all__ = [
     "CANEMURE_COVERAGE",
@@ -109,6 +109,6 @@ def canemure_targets(region_id: str) -> Sequence[Target] | None:
     """Return the region's published targets as bundled in canemure; ``None`` elsewhere."""
     if region_id != REGION_ID:
         return None
-    from canemure.targets import read_region_targets
+    from canemure.published.targets import read_region_targets
 
     return [target for target in read_region_targets() if target.region_id == REGION_ID]

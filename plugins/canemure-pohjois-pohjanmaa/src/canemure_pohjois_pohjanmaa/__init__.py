@@ -18,7 +18,7 @@ Pohjois-Pohjanmaa is one of the seven Canemure regions. What the adapter answers
   other sectors are not estimated.
 
 Roadmap: Pohjois-Pohjanmaan ilmastotiekartta 2021-2030, approved by maakuntahallitus 15.2.2021,
-seven kärkiteemat (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+seven kärkiteemat (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

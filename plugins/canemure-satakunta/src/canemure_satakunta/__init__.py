@@ -18,7 +18,7 @@ Satakunta is one of the seven Canemure regions. What the adapter answers, and fr
   other sectors are not estimated.
 
 Roadmap: Satakunnan ilmasto- ja energiastrategia 2030, completed spring 2021 (approval date not
-found) (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+found) (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

@@ -18,7 +18,7 @@ Uusimaa is one of the seven Canemure regions. What the adapter answers, and from
   other sectors are not estimated.
 
 Roadmap: Hiilineutraali Uusimaa 2035 approved in December 2020; 2nd edition 2022 targets 2030
-(:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+(:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

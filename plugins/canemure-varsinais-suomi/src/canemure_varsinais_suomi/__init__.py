@@ -18,7 +18,7 @@ Varsinais-Suomi is one of the seven Canemure regions. What the adapter answers, 
   other sectors are not estimated.
 
 Roadmap: Varsinais-Suomen ilmastotiekartta 2030, approved by maakuntahallitus 25.1.2021
-(:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.roadmaps`).
+(:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
 
 The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in a
 :class:`canemure.adapters.RegionAdapter`, whose methods implement every hook.

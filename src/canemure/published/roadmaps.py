@@ -57,7 +57,7 @@ class RoadmapInfo:
     approved_by: str | None = None
     """Body that approved the roadmap, where published."""
     target_text: str | None = None
-    """The roadmap's target in words (quantified targets are in :mod:`canemure.targets`)."""
+    """The roadmap's target in words (quantified ones: :mod:`canemure.published.targets`)."""
     notes: str | None = None
     """Further published facts and caveats."""
 

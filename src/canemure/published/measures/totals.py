@@ -26,7 +26,7 @@ import attrs
 import pint
 
 from canemure.errors import CanemureError
-from canemure.measures.model import EffectBasis, PublishedMeasure
+from canemure.published.measures.model import EffectBasis, PublishedMeasure
 from canemure.units import Q_
 
 __all__ = [

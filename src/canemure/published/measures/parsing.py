@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from canemure._printed import PrintedNumberError, parse_amount
-from canemure.measures.model import (
+from canemure.published.measures.model import (
     EffectBasis,
     EffectConvention,
     MeasureStatus,

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from canemure.errors import DataFormatError
-from canemure.measures import (
+from canemure.published.measures import (
     EffectBasis,
     EffectConvention,
     MeasureStatus,
@@ -32,7 +32,7 @@ from canemure.measures import (
     split_responsible,
     total_effect,
 )
-from canemure.measures.readers import _region_rows
+from canemure.published.measures.readers import _region_rows
 from canemure.units import Q_
 
 

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from canemure.errors import DataFormatError
-from canemure.measures import (
+from canemure.published.measures import (
     EffectBasis,
     MeasureStatus,
     OverlappingMeasuresError,

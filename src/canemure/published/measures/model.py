@@ -22,7 +22,7 @@ Design notes
 * **Overlaps are data, not folklore.** Aggregate rows, their components and repeated figures
   are linked with :attr:`PublishedMeasure.aggregate_of` / ``overlaps_with``, and rows whose
   figure must never be added to others carry ``summable=False`` with the reason.
-  :func:`canemure.measures.total_effect` refuses to add overlapping or non-summable rows.
+  :func:`canemure.published.measures.total_effect` refuses to add overlapping or non-summable rows.
 """
 
 from __future__ import annotations
@@ -246,7 +246,7 @@ class PublishedMeasure:
     parsed fields next to them hold what could be read from it without guessing (``None`` or
     empty otherwise, with a parse note). A team writing its own measures uses
     :meth:`PublishedMeasure.stated` (id, region, a name, source and quote, plus whatever the
-    plan printed) or :func:`canemure.measures.read_measures_file` (a CSV or TOML file).
+    plan printed) or :func:`canemure.published.measures.read_measures_file` (a CSV or TOML file).
     """
 
     id: str
@@ -387,7 +387,7 @@ class PublishedMeasure:
         :class:`~canemure.errors.UnknownNameError`) naming the field and value it cannot use.
         """
         from canemure.geography import gazetteer
-        from canemure.measures.parsing import (
+        from canemure.published.measures.parsing import (
             parse_costs,
             parse_effect,
             parse_status,

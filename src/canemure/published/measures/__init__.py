@@ -7,7 +7,7 @@ pint quantity with its basis (annual, cumulative ...), costs in euros, and expli
 which rows overlap, so that nothing is counted twice.
 """
 
-from canemure.measures.model import (
+from canemure.published.measures.model import (
     EffectBasis,
     EffectConvention,
     MeasureName,
@@ -17,8 +17,13 @@ from canemure.measures.model import (
     PublishedMeasure,
     SectorMappedBy,
 )
-from canemure.measures.parsing import parse_costs, parse_effect, parse_status, split_responsible
-from canemure.measures.readers import (
+from canemure.published.measures.parsing import (
+    parse_costs,
+    parse_effect,
+    parse_status,
+    split_responsible,
+)
+from canemure.published.measures.readers import (
     CITY_MEASURES_FILE,
     MEASURE_FIELDS_OPTIONAL,
     MEASURE_FIELDS_REQUIRED,
@@ -27,8 +32,8 @@ from canemure.measures.readers import (
     read_measures_file,
     read_region_measures,
 )
-from canemure.measures.relations import MeasureRelations
-from canemure.measures.totals import (
+from canemure.published.measures.relations import MeasureRelations
+from canemure.published.measures.totals import (
     EffectTotal,
     OverlappingMeasuresError,
     Selection,

@@ -6,9 +6,9 @@
 * ``measures_cities.csv`` (488 rows): actions of the Climate City Contract plans of Lahti,
   Tampere, Espoo and Helsinki (:func:`read_city_measures`).
 
-Every row becomes one :class:`~canemure.measures.PublishedMeasure`; nothing is dropped. Rows the
-reader cannot make sense of (an unknown region or sector, a duplicate id, a yes/no column
-holding something else) are collected and reported together in one
+Every row becomes one :class:`~canemure.published.measures.PublishedMeasure`; nothing is
+dropped. Rows the reader cannot make sense of (an unknown region or sector, a duplicate id, a
+yes/no column holding something else) are collected and reported together in one
 :class:`~canemure.errors.DataFormatError` naming file, line, column and value. Figures that
 cannot be read without guessing are not errors: they stay as printed with a parse note.
 
@@ -20,7 +20,7 @@ Reading conventions that the data sets themselves establish:
   ``1,600,000``), so commas are read as thousands separators in rows whose cost unit cites
   "Appendix 2" -- and nowhere else.
 * Relations between rows come from ``measure_relations.csv`` (see
-  :mod:`canemure.measures.relations`).
+  :mod:`canemure.published.measures.relations`).
 """
 
 from __future__ import annotations
@@ -37,9 +37,14 @@ from canemure._team_files import TeamFile, read_record_file
 from canemure._text import slug
 from canemure.errors import ProblemCollector, UnknownNameError
 from canemure.geography import Municipality, gazetteer
-from canemure.measures.model import MeasureName, PublishedMeasure, SectorMappedBy
-from canemure.measures.parsing import parse_costs, parse_effect, parse_status, split_responsible
-from canemure.measures.relations import MeasureRelations, relations_for
+from canemure.published.measures.model import MeasureName, PublishedMeasure, SectorMappedBy
+from canemure.published.measures.parsing import (
+    parse_costs,
+    parse_effect,
+    parse_status,
+    split_responsible,
+)
+from canemure.published.measures.relations import MeasureRelations, relations_for
 from canemure.sectors import sector_hierarchy
 
 __all__ = [
