@@ -225,3 +225,30 @@ def test_suggest_returns_original_spellings() -> None:
     assert suggest("paijat hame", ["Päijät-Häme", "Kanta-Häme"])[0] == "Päijät-Häme"
     assert suggest("zzzz", ["Päijät-Häme"]) == []
     assert len(suggest("a", [f"a{i}" for i in range(10)], n=2)) <= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turku (city)", "853"),
+        ("Lahti (kaupunki)", "398"),
+        ("Tampere (municipality 837)", "837"),
+        ("Vaasa (stad)", "905"),
+        ("Pirkanmaa (region)", "06"),
+        ("Nyland (landskap)", "01"),
+        ("Helsinki", "091"),
+        ("Uusimaa", "01"),
+    ],
+)
+def test_one_resolver_reads_qualifiers_as_plans_print_them(text: str, expected: str) -> None:
+    from canemure.geography import resolve_area
+
+    assert resolve_area(text).code == expected
+
+
+def test_a_qualifier_does_not_hide_an_unknown_name() -> None:
+    from canemure.errors import UnknownNameError
+    from canemure.geography import resolve_area
+
+    with pytest.raises(UnknownNameError, match="Turkku"):
+        resolve_area("Turkku (city)")

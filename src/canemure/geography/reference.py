@@ -11,6 +11,7 @@ region. An unknown name raises :class:`~canemure.errors.UnknownNameError` with t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -117,10 +118,20 @@ class Gazetteer:
     def resolve_area(self, key: str) -> Region | Municipality:
         """Find a region or, failing that, a municipality by code or name.
 
-        Regions win over municipalities with the same folded name. Unknown names raise an error
-        that suggests the closest region and municipality names together.
+        Regions win over municipalities with the same folded name. A trailing qualifier says
+        which is meant, as plans print it: ``"Turku (city)"``, ``"Lahti (kaupunki)"``,
+        ``"Tampere (municipality 837)"`` name a municipality, ``"Pirkanmaa (region)"`` /
+        ``"(maakunta)"`` / ``"(landskap)"`` a region. Unknown names raise an error that suggests
+        the closest region and municipality names together. This is the one name resolver
+        for areas: readers of published records, the command line and the engine all use it.
         """
         key = key.strip()
+        qualified = _QUALIFIER.fullmatch(key)
+        if qualified:
+            name, kind = qualified.group("name"), fold(qualified.group("kind"))
+            if kind in _REGION_WORDS:
+                return self.region(name)
+            return self.municipality(name)
         if key.isdigit():
             return self.region(key) if len(key) <= 2 else self.municipality(key)
         folded = fold(key)
@@ -134,6 +145,14 @@ class Gazetteer:
 
     def __iter__(self) -> Iterator[Municipality]:
         return iter(self.municipalities)
+
+
+_QUALIFIER = re.compile(
+    r"(?P<name>.+?)\s*\((?P<kind>city|town|municipality|kaupunki|kunta|stad|kommun|region|"
+    r"maakunta|landskap)(?:\s+\d{1,3})?\)",
+    re.IGNORECASE,
+)
+_REGION_WORDS = ("region", "maakunta", "landskap")
 
 
 def _int_or_none(text: str) -> int | None:

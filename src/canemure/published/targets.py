@@ -344,12 +344,11 @@ def _area(
     name: str, problems: ProblemCollector, line: int, column: str
 ) -> tuple[str | None, Municipality | None]:
     """Resolve ``"Pirkanmaa"`` to a region id, ``"Turku (city)"``/``"Turku"`` to a city."""
-    city = re.fullmatch(r"(.+?)\s*\(city\)", name.strip())
     try:
-        if city:
-            mun = gazetteer().municipality(city.group(1))
-            return gazetteer().region_of(mun).id, mun
-        return gazetteer().region(name).id, None
+        found = gazetteer().resolve_area(name)
+        if isinstance(found, Municipality):
+            return gazetteer().region_of(found).id, found
+        return found.id, None
     except UnknownNameError as exc:
         problems.add(str(exc), line=line, column=column, value=name)
         return None, None
