@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -47,6 +47,11 @@ class Axis(Generic[L]):
 
     def __repr__(self) -> str:
         return f"Axis({self.name!r}, {list(self.labels)!r})"
+
+    @property
+    def index(self) -> Mapping[L, int]:
+        """Label -> position (read it, do not modify it)."""
+        return self._index
 
     def position(self, label: L) -> int:
         """The position of ``label``; unknown labels raise an error with suggestions."""

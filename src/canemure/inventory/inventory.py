@@ -21,6 +21,7 @@ Design notes
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -74,6 +75,57 @@ def _check_values(_instance: object, _attribute: object, value: object) -> None:
         raise TypeError("inventory values must wrap one 3-d numpy array (area x sector x year)")
     if value.magnitude.dtype != np.float64:
         raise TypeError(f"inventory values must be float64, got {value.magnitude.dtype}")
+
+
+def _where(labels: Axis[Any], into: Sequence[Any]) -> slice | npt.NDArray[np.intp]:
+    """Positions of ``labels`` in the list ``into``: a slice when contiguous (a view, no gather)."""
+    if not len(labels):
+        return slice(0, 0)
+    first = into.index(labels.labels[0])  # one scan; the rest are dict look-ups
+    stop = first + len(labels)
+    if tuple(into[first:stop]) == labels.labels:
+        return slice(first, stop)
+    index = {label: i for i, label in enumerate(into)}
+    return np.fromiter((index[x] for x in labels), dtype=np.intp, count=len(labels))
+
+
+def _place(
+    out: FloatArray,
+    values: FloatArray,
+    layout: tuple[EmissionInventory, Sequence[str], Sequence[str], Sequence[int]],
+    *,
+    only_estimated: bool,
+) -> None:
+    """Write ``values`` (on the axes of ``layout[0]``) into ``out`` (on the other three axes)."""
+    inventory, areas, sectors, years = layout
+    where = (
+        _where(inventory.areas, areas),
+        _where(inventory.sectors, sectors),
+        _where(inventory.years, years),
+    )
+    if all(isinstance(w, slice) for w in where):  # a block of out: write through a view
+        view = out[where]
+        if only_estimated:
+            np.copyto(view, values, where=~np.isnan(values))
+        else:
+            view[...] = values
+        return
+    index = np.ix_(*(np.arange(w.start, w.stop) if isinstance(w, slice) else w for w in where))
+    if only_estimated:
+        values = np.where(np.isnan(values), out[index], values)
+    out[index] = values
+
+
+@lru_cache(maxsize=64)
+def _per_resident_factor(unit: pint.Unit, target: str) -> tuple[float, pint.Unit]:
+    """The factor from ``unit`` per resident to ``target``, and ``target`` parsed."""
+    per_resident = Q_(1.0, unit) / Q_(1.0, "resident")
+    try:
+        converted = per_resident.to(target)
+    except pint.DimensionalityError as exc:
+        raise UnitError(f"cannot express {per_resident.units} per resident as {target}") from exc
+    converted_unit: pint.Unit = converted.units
+    return float(converted.magnitude), converted_unit
 
 
 @attrs.frozen(eq=False)
@@ -324,13 +376,10 @@ class EmissionInventory:
         """
         if self.population is None:
             raise ValueError("this inventory has no population; attach one with with_population()")
-        residents = self.population.at(list(self.areas), list(self.years))
-        ratio = self.values / residents[:, None, :]
-        try:
-            result: pint.Quantity[Any] = ratio.to(unit)
-            return result
-        except pint.DimensionalityError as exc:
-            raise UnitError(f"cannot express {ratio.units} per resident as {unit}") from exc
+        factor, target = _per_resident_factor(self.unit, unit)
+        residents = self.population.magnitude_at(self.areas.labels, self.years.labels)
+        scale = factor / residents  # one pass over the (small) population, one over the values
+        return Q_(self.magnitude * scale[:, None, :], target)
 
     def with_population(self, population: Population) -> EmissionInventory:
         """The same inventory with ``population`` attached."""
@@ -373,12 +422,9 @@ class EmissionInventory:
         sectors = list(dict.fromkeys([*self.sectors, *other.sectors]))
         years = sorted(set(self.years) | set(other.years))
         out = np.full((len(areas), len(sectors), len(years)), np.nan)
-        for source_values, inv in ((self.magnitude, self), (other_values, other)):
-            ia = np.array([areas.index(a) for a in inv.areas], dtype=np.intp)
-            isec = np.array([sectors.index(s) for s in inv.sectors], dtype=np.intp)
-            iy = np.array([years.index(y) for y in inv.years], dtype=np.intp)
-            block = out[np.ix_(ia, isec, iy)]
-            out[np.ix_(ia, isec, iy)] = np.where(np.isnan(source_values), block, source_values)
+        # self's cells land on empty (NaN) cells: copy them; other's win where estimated
+        _place(out, self.magnitude, (self, areas, sectors, years), only_estimated=False)
+        _place(out, other_values, (other, areas, sectors, years), only_estimated=True)
         sources = dict(self.sources)
         for area, found in other.sources.items():
             sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
@@ -419,24 +465,27 @@ class EmissionInventory:
         return from_records(records, rule=rule, sources=sources, area_level=area_level)
 
     def to_pandas(self) -> Any:
-        """A long ``pandas.DataFrame`` (area, sector, year, value). Needs ``canemure[pandas]``."""
+        """A long ``pandas.DataFrame`` (area, sector, year, value). Needs ``canemure[pandas]``.
+
+        ``area`` and ``sector`` are categorical (categories in axis order), ``year`` is int64,
+        ``value`` float64 with NaN for "not estimated"; rows in axis order.
+        """
         try:
             import pandas as pd
         except ImportError:
             raise MissingDependencyError(
                 "pandas", "pandas", "EmissionInventory.to_pandas()"
             ) from None
-        a, s, y = np.meshgrid(
-            np.array(self.areas.labels, dtype=object),
-            np.array(self.sectors.labels, dtype=object),
-            np.array(self.years.labels),
-            indexing="ij",
-        )
+        a, s, y = self.shape
         frame = pd.DataFrame(
             {
-                "area": a.ravel(),
-                "sector": s.ravel(),
-                "year": y.ravel(),
+                "area": pd.Categorical.from_codes(
+                    np.repeat(np.arange(a), s * y), categories=pd.Index(self.areas.labels)
+                ),
+                "sector": pd.Categorical.from_codes(
+                    np.tile(np.repeat(np.arange(s), y), a), categories=pd.Index(self.sectors.labels)
+                ),
+                "year": np.tile(np.array(self.years.labels, dtype=np.int64), a * s),
                 "value": self.magnitude.ravel(),
             }
         )
