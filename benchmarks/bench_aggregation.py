@@ -10,15 +10,19 @@ reference list x all 91 leaves (in hierarchy order, as a loader produces them) x
 population per municipality and year, as the loaders attach them. Three operations are timed:
 
 ``aggregate_sectors(3)``
-    API: ``inventory.aggregate_sectors(3)``; raw: ``np.add.reduceat`` over the sector axis with
-    the same group starts after the same permutation (computed once, outside the timing; for
-    leaves in hierarchy order the permutation is the identity and is skipped by both).
+    API: ``inventory.aggregate_sectors(3)``; raw: one ``ndarray.sum`` per contiguous block of
+    the sector axis (about 1.3x faster than ``np.add.reduceat`` on this inventory), after the
+    permutation that makes the blocks contiguous (computed once, outside the timing; for
+    leaves in hierarchy order the permutation is the identity and is skipped).
 ``total()``
     API: ``inventory.total()``; raw: ``array.sum(axis=1, keepdims=True)``.
 ``to_regions()``
     API: ``inventory.to_regions()`` (emissions and population); raw: one
     ``array[index].sum(axis=0)`` per region for the emissions and the same for the population,
     with the member index arrays computed once, outside the timing.
+``to_regions() by region``
+    The same inventory with its areas ordered by region (each region a contiguous block of
+    rows); raw: one ``array[start:stop].sum(axis=0)`` per region, emissions and population.
 
 API and raw calls are interleaved (API, raw, API, raw, ...) so that a change in machine load
 hits both alike; each call is timed with ``timeit.repeat`` (``--number`` calls per sample) and
@@ -175,9 +179,14 @@ def cases(inventory: EmissionInventory) -> list[Case]:
     permutation, starts = _group_layout(inventory, 3)
     members = _region_members(inventory)
 
-    def raw_sectors() -> FloatArray:
+    bounds = list(zip(starts.tolist(), [*starts[1:].tolist(), array.shape[1]], strict=True))
+
+    def raw_sectors() -> FloatArray:  # contiguous slice sums: faster than reduceat here
         ordered = array if permutation is None else array[:, permutation]
-        return np.add.reduceat(ordered, starts, axis=1)
+        out = np.empty((array.shape[0], len(bounds), array.shape[2]))
+        for g, (start, stop) in enumerate(bounds):
+            ordered[:, start:stop].sum(axis=1, out=out[:, g])
+        return out
 
     residents: FloatArray | None = (
         None if inventory.population is None else inventory.population.values.m_as("resident")
@@ -196,6 +205,28 @@ def cases(inventory: EmissionInventory) -> list[Case]:
     def values_of(result: EmissionInventory) -> FloatArray:
         return magnitude(result.values, "kt CO2e / a")
 
+    # the same inventory with its areas ordered by region: each region a block of rows, which
+    # a numpy user sums as slices (no index arrays, no gathered copies)
+    gaz = gazetteer()
+    by_region = inventory.sel(
+        areas=sorted(inventory.areas, key=lambda a: (gaz.municipality(a).region_code, a))
+    )
+    sorted_array = by_region.magnitude
+    sorted_residents = (
+        None if by_region.population is None else by_region.population.values.m_as("resident")
+    )
+    blocks = [(int(m[0]), int(m[-1]) + 1) for m in _region_members(by_region)]
+
+    def raw_region_blocks() -> FloatArray:
+        out = np.empty((len(blocks), sorted_array.shape[1], sorted_array.shape[2]))
+        for i, (start, stop) in enumerate(blocks):
+            out[i] = sorted_array[start:stop].sum(axis=0)
+        if sorted_residents is not None:
+            summed = np.empty((len(blocks), sorted_residents.shape[1]))
+            for i, (start, stop) in enumerate(blocks):
+                summed[i] = sorted_residents[start:stop].sum(axis=0)
+        return out
+
     return [
         Case(
             "aggregate_sectors(3)",
@@ -210,6 +241,7 @@ def cases(inventory: EmissionInventory) -> list[Case]:
             values_of,
         ),
         Case("to_regions()", inventory.to_regions, raw_regions, values_of),
+        Case("to_regions() by region", by_region.to_regions, raw_region_blocks, values_of),
     ]
 
 

@@ -32,6 +32,7 @@ import pint
 from canemure.errors import MissingDependencyError, UnitError
 from canemure.inventory._plans import (
     area_plan,
+    as_slice,
     group_sources,
     region_groups,
     sector_groups,
@@ -55,6 +56,10 @@ AreaLevel = Literal["municipality", "region", "group"]
 
 FloatArray = npt.NDArray[np.float64]
 
+_SLICE_SUM_BYTES = 16 << 20
+"""Up to this size, sector groups are summed slice by slice (faster while the array is in
+cache, measured in ``benchmarks/bench_inventory.py``); larger arrays in one ``reduceat``."""
+
 
 def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
     return labels if isinstance(labels, Axis) else Axis("area", labels)
@@ -75,6 +80,23 @@ def _check_values(_instance: object, _attribute: object, value: object) -> None:
         raise TypeError("inventory values must wrap one 3-d numpy array (area x sector x year)")
     if value.magnitude.dtype != np.float64:
         raise TypeError(f"inventory values must be float64, got {value.magnitude.dtype}")
+
+
+def _take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> FloatArray:
+    """``values[index]`` as a new C-contiguous array.
+
+    Index arrays are applied one axis at a time with ``take`` (whole blocks copied), then the
+    slices; numpy's mixed fancy-and-slice indexing is several times slower.
+    """
+    gathered = False
+    for axis, part in enumerate(index):
+        if not isinstance(part, slice):
+            values = np.take(values, part, axis=axis)
+            gathered = True
+    view = values[tuple(p if isinstance(p, slice) else slice(None) for p in index)]
+    if not gathered:  # a view: copy it, a selection never shares memory with its parent
+        return np.array(view, order="C")
+    return np.ascontiguousarray(view)
 
 
 def _where(labels: Axis[Any], into: Sequence[Any]) -> slice | npt.NDArray[np.intp]:
@@ -114,6 +136,11 @@ def _place(
     if only_estimated:
         values = np.where(np.isnan(values), out[index], values)
     out[index] = values
+
+
+@lru_cache(maxsize=64)
+def _unit_label(unit: pint.Unit) -> str:
+    return unit_label(unit)
 
 
 @lru_cache(maxsize=64)
@@ -192,7 +219,31 @@ class EmissionInventory:
         )
 
     def _replace(self, values: FloatArray, **changes: Any) -> EmissionInventory:
-        return attrs.evolve(self, values=Q_(values, self.values.units), **changes)
+        """A derived inventory: ``values`` (float64, in this unit) and the changed fields.
+
+        Skips what the derivation cannot break (the unit, the rule, the hierarchy, one sector
+        level) instead of re-validating everything as ``attrs.evolve`` would; that fixed cost
+        is most of an aggregation of a small inventory. The shape, the changed axes (unique
+        labels) and ascending years are still checked.
+        """
+        new: EmissionInventory = object.__new__(EmissionInventory)
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        fields["values"] = Q_(values, self.values.units)
+        if "areas" in changes:
+            fields["areas"] = _area_axis(changes["areas"])
+        if "sectors" in changes:
+            fields["sectors"] = _sector_axis(changes["sectors"])
+        if "years" in changes:
+            fields["years"] = years = _year_axis(changes["years"])
+            if list(years) != sorted(years):
+                raise ValueError(f"years must be ascending, got {list(years)}")
+        for name, value in fields.items():
+            object.__setattr__(new, name, value)
+        shape = (len(new.areas), len(new.sectors), len(new.years))
+        if values.shape != shape:
+            raise ValueError(f"inventory values have shape {values.shape}, expected {shape}")
+        return new
 
     # ------------------------------------------------------------------ basic properties
     @property
@@ -270,8 +321,8 @@ class EmissionInventory:
         municipalities of that region that the inventory holds; which ones it lacks shows in
         :meth:`to_regions`, whose regional figures are then not estimated.
         """
-        values = self.magnitude
         changes: dict[str, Any] = {}
+        index: list[npt.NDArray[np.intp] | slice] = [slice(None)] * 3
         if region is not None:
             if areas is not None:
                 raise ValueError("give either areas or region, not both")
@@ -284,20 +335,27 @@ class EmissionInventory:
             if not areas:
                 raise ValueError(f"this inventory holds no municipality of region {region!r}")
         if areas is not None:
-            keys = [self._area_key(a) for a in ([areas] if isinstance(areas, str) else areas)]
-            values = values[self.areas.positions(keys)]
+            asked = [areas] if isinstance(areas, str) else list(areas)
+            held = self.areas.index
+            try:  # codes as held (the usual case): one dict look-up each
+                rows = np.array([held[a] for a in asked], dtype=np.intp)
+                keys = asked
+            except KeyError:  # names, or unknown codes (the error suggests)
+                keys = [self._area_key(a) for a in asked]
+                rows = self.areas.positions(keys)
+            index[0] = as_slice(rows)
             changes["areas"] = keys
             changes["sources"] = {a: self.sources[a] for a in keys if a in self.sources}
         if sectors is not None:
             chosen = [sectors] if isinstance(sectors, str) else sectors
             keys = [self._sector_key(s) for s in chosen]
-            values = values[:, self.sectors.positions(keys)]
+            index[1] = as_slice(self.sectors.positions(keys))
             changes["sectors"] = keys
         if years is not None:
             chosen_years = [years] if isinstance(years, int) else list(years)
-            values = values[:, :, self.years.positions(chosen_years)]
+            index[2] = as_slice(self.years.positions(chosen_years))
             changes["years"] = chosen_years
-        return self._replace(np.ascontiguousarray(values), **changes)
+        return self._replace(_take(self.magnitude, index), **changes)
 
     # ------------------------------------------------------------------ aggregation
     def aggregate_sectors(self, level: int) -> EmissionInventory:
@@ -321,7 +379,13 @@ class EmissionInventory:
             return self._replace(values.sum(axis=1, keepdims=True), sectors=groups.parents)
         if groups.permutation is not None:
             values = values[:, groups.permutation]
-        summed = np.add.reduceat(values, groups.starts, axis=1)
+        if values.nbytes > _SLICE_SUM_BYTES:
+            summed = np.add.reduceat(values, groups.starts, axis=1)
+        else:  # each group a contiguous block of the sector axis: sum it as a view
+            summed = np.empty((values.shape[0], len(groups.parents), values.shape[2]))
+            bounds = [*groups.starts.tolist(), values.shape[1]]
+            for g in range(len(groups.parents)):
+                values[:, bounds[g] : bounds[g + 1]].sum(axis=1, out=summed[:, g])
         return self._replace(summed, sectors=groups.parents)
 
     def total(self) -> EmissionInventory:
@@ -489,7 +553,7 @@ class EmissionInventory:
                 "value": self.magnitude.ravel(),
             }
         )
-        frame.attrs.update(unit=unit_label(self.unit), rule=self.rule.id)
+        frame.attrs.update(unit=_unit_label(self.unit), rule=self.rule.id)
         return frame
 
     def to_xarray(self) -> Any:
@@ -519,3 +583,6 @@ class EmissionInventory:
             f"level-{self.sector_level} sectors "
             f"x {y} years ({years}), {unit_label(self.unit)}, rule {self.rule.id!r}>"
         )
+
+
+_FIELDS = tuple(field.name for field in attrs.fields(EmissionInventory))

@@ -296,22 +296,21 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
         changed = np.empty(n, dtype=np.bool_)
         changed[0] = True
         changed[1:] = (words[1:] != words[:-1]).any(axis=1)
-        heads = np.flatnonzero(changed)
-        if len(heads) <= max(64, n // 16):  # runs of equal cells (the usual file order)
-            index: dict[str, int] = {}
-            run_codes = np.array(
-                [index.setdefault(cell(h, j), len(index)) for h in heads.tolist()], np.intp
-            )
-            text[name] = _Factor(list(index), run_codes[np.cumsum(changed) - 1])
-            continue
+        heads = np.flatnonzero(changed)  # runs of equal cells (few, in the usual file order)
         if words.shape[1] == 1:
-            _, first, inverse = np.unique(words[:, 0], return_index=True, return_inverse=True)
+            _, first, inverse = np.unique(words[heads, 0], return_index=True, return_inverse=True)
         else:
-            _, first, inverse = np.unique(words, axis=0, return_index=True, return_inverse=True)
+            _, first, inverse = np.unique(
+                words[heads], axis=0, return_index=True, return_inverse=True
+            )
         order = np.argsort(first)  # codes in order of first appearance
         rank = np.empty_like(order)
         rank[order] = np.arange(len(order))
-        text[name] = _Factor([cell(i, j) for i in first[order].tolist()], rank[inverse.ravel()])
+        run_codes = rank[inverse.ravel()]
+        text[name] = _Factor(
+            [cell(int(heads[i]), j) for i in first[order].tolist()],
+            run_codes[np.cumsum(changed) - 1],
+        )
     raw_value = columns.index("value")
     return _Columns(
         np.arange(2, n + 2, dtype=np.intp),
