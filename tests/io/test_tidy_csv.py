@@ -316,3 +316,30 @@ def test_rows_in_any_order_read_the_same(tmp_path: Path) -> None:
     (problem,) = excinfo.value.problems
     assert problem.line == len(rows) + 2
     assert f"already on line {shuffled.index(rows[5]) + 2}" in str(problem)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    texts=st.lists(
+        st.one_of(
+            st.decimals(min_value=0, max_value=10**9, allow_nan=False, places=3).map(str),
+            st.floats(min_value=0, max_value=1e300, allow_nan=False, allow_infinity=False).map(
+                repr
+            ),
+            st.sampled_from(["0", "007.50", "5.", ".5", "0.1", "1e-05", "2.5E+3", "", "+1.25"]),
+            st.integers(0, 10**17).map(str),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_values_read_exactly_as_python_reads_them(texts: list[str]) -> None:
+    # short decimals go through the vectorised m / 10**f path, the rest through numpy's
+    # string conversion: both must give exactly float(text)
+    rows = [f"167,Kul,{1990 + i},{text},kt CO2e/a,hinku" for i, text in enumerate(texts)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "values.csv"
+        path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+        read = read_tidy_csv(path).magnitude[0, 0]
+    expected = [float(t) if t else math.nan for t in texts]
+    np.testing.assert_array_equal(read, np.array(expected))

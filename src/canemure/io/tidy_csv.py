@@ -58,7 +58,6 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 import pint
-from numpy.lib.stride_tricks import sliding_window_view
 
 from canemure._text import fold, suggest
 from canemure.errors import Problem, ProblemCollector, UnknownNameError
@@ -80,6 +79,7 @@ __all__ = ["LAST_YEAR", "NOT_ESTIMATED", "TIDY_COLUMNS", "read_tidy_csv", "write
 _T = TypeVar("_T")
 IntArray = npt.NDArray[np.intp]
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 LAST_YEAR = 2100
 """The last year a tidy file may hold: projections and scenarios reach past today, to 2100."""
@@ -151,6 +151,56 @@ class _Columns:
 _NUMBER_BYTES = np.zeros(256, dtype=np.bool_)
 _NUMBER_BYTES[list(b"0123456789.eE+-")] = True
 _NUMBER_BYTES[0] = True  # the padding of the fixed-width cell matrix
+
+
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+"""``_LOW_BYTES[k]`` keeps the first ``k`` bytes (in memory order) of a little-endian word."""
+
+_EXACT_DIGITS = 15
+"""Decimals with at most this many digits and no exponent are exact as ``m / 10**f``."""
+
+
+_POWERS_OF_TEN = np.array([float(10**k) for k in range(_EXACT_DIGITS + 1)])
+"""Exact doubles ``10**0 .. 10**15``."""
+
+
+def _simple_decimals(cells: npt.NDArray[np.uint8], plain: npt.NDArray[np.bool_]) -> BoolArray:
+    """Rows of ``cells`` that are ``[-]digits[.digits]`` with 1 to 15 digits.
+
+    For those, ``m / 10**f`` (``m`` the digits as an integer, ``f`` the digits after the
+    point) is exactly what ``float(text)`` gives: both are exact doubles (``m < 2**53``,
+    ``10**f`` for ``f <= 22``) and IEEE division rounds correctly once.
+    """
+    digit = (cells >= ord("0")) & (cells <= ord("9"))
+    point = cells == ord(".")
+    other = ~(digit | point | (cells == 0))
+    other[:, 0] &= cells[:, 0] != ord("-")
+    digits = digit.sum(axis=1)
+    result: BoolArray = (
+        plain
+        & ~other.any(axis=1)
+        & (point.sum(axis=1) <= 1)
+        & (digits >= 1)
+        & (digits <= _EXACT_DIGITS)
+    )
+    return result
+
+
+def _decimal_values(cells: npt.NDArray[np.uint8]) -> FloatArray:
+    """The numbers in rows of ``cells`` that :func:`_simple_decimals` accepted."""
+    mantissa = np.zeros(len(cells), dtype=np.int64)
+    fraction = np.zeros(len(cells), dtype=np.int64)
+    after_point = np.zeros(len(cells), dtype=np.bool_)
+    for k in range(cells.shape[1]):
+        column = cells[:, k]
+        digit = (column >= ord("0")) & (column <= ord("9"))
+        mantissa = np.where(digit, mantissa * 10 + (column.astype(np.int64) - ord("0")), mantissa)
+        fraction += digit & after_point
+        after_point |= column == ord(".")
+    values: FloatArray = mantissa / _POWERS_OF_TEN[fraction]
+    negative = cells[:, 0] == ord("-") if len(cells) else np.zeros(0, dtype=np.bool_)
+    values[negative] *= -1.0
+    return values
 
 
 def _header(first_line: str, problems: ProblemCollector) -> list[str]:
@@ -235,7 +285,7 @@ def _split_rows(text: str, columns: list[str], problems: ProblemCollector) -> _C
     )
 
 
-def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
+def _split_bytes(body: bytes | memoryview, columns: list[str]) -> _Columns | None:
     """The fast reader for plain files (no quotes, LF line ends, no blank lines), by column.
 
     Splits on the separator bytes with numpy and handles each column as a fixed-width byte
@@ -243,13 +293,13 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
     (then :func:`_split_rows` reads it and locates every problem).
     """
     width = len(columns)
-    if not body.endswith(b"\n"):
-        body += b"\n"
-    if b'"' in body or b"\r" in body or b"\x00" in body:
-        return None
-    n = body.count(b"\n")
     longest = 64
-    buffer = np.frombuffer(body + bytes(longest), dtype=np.uint8)
+    newline = b"" if body[-1:] == b"\n" else b"\n"
+    padded = b"".join((body, newline, bytes(longest)))  # the one copy of the rows
+    if b'"' in padded or b"\r" in padded or padded.find(b"\x00", 0, -longest) >= 0:
+        return None
+    n = padded.count(b"\n")
+    buffer = np.frombuffer(padded, dtype=np.uint8)
     seps = np.flatnonzero((buffer == ord(",")) | (buffer == ord("\n")))
     if len(seps) != n * width or not (buffer[seps[width - 1 :: width]] == ord("\n")).all():
         return None  # a row with too few or too many fields, or a blank line
@@ -260,14 +310,19 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
     lengths = ends - starts
     if n and int(lengths.max()) > longest:
         return None
+    # the 8 bytes from every offset of the file, as one little-endian word each (a view)
+    every_word = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
 
     def cell(i: int, j: int) -> str:
-        return body[starts[i, j] : ends[i, j]].decode("utf-8")
+        return padded[starts[i, j] : ends[i, j]].decode("utf-8")
 
-    def matrix(j: int) -> npt.NDArray[np.uint8]:
-        size = -(-max(int(lengths[:, j].max()), 1) // 8) * 8  # whole 8-byte words
-        cells: npt.NDArray[np.uint8] = sliding_window_view(buffer, size)[starts[:, j]]
-        cells[np.arange(size) >= lengths[:, j, None]] = 0
+    def matrix(j: int) -> npt.NDArray[np.uint64]:
+        """Column ``j``'s cells as whole 8-byte words, zero after each cell's end."""
+        count = -(-max(int(lengths[:, j].max()), 1) // 8)
+        cells = np.empty((n, count), dtype="<u8")
+        for k in range(count):
+            cells[:, k] = every_word[starts[:, j] + 8 * k]
+            cells[:, k] &= _LOW_BYTES[np.clip(lengths[:, j] - 8 * k, 0, 8)]
         return cells
 
     text: dict[str, _Factor] = {}
@@ -277,14 +332,18 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
         if n == 0:
             text[name] = _Factor([], np.empty(0, dtype=np.intp))
             continue
-        cells = matrix(j)
+        words = matrix(j)
         if name == "value":
+            cells = words.view(np.uint8).reshape(n, -1)  # memory order: the cell's bytes
             plain = _NUMBER_BYTES[cells].all(axis=1) & (lengths[:, j] > 0)
+            simple = _simple_decimals(cells, plain)
+            values[simple] = _decimal_values(cells[simple])
+            rest = plain & ~simple
             try:
-                values[plain] = cells[plain].view(f"S{cells.shape[1]}").ravel().astype(np.float64)
+                values[rest] = cells[rest].view(f"S{cells.shape[1]}").ravel().astype(np.float64)
                 odd = np.flatnonzero(~plain & (lengths[:, j] > 0))
             except ValueError:  # e.g. "1.2.3": parse row by row to say which
-                odd = np.flatnonzero(lengths[:, j] > 0)
+                odd = np.flatnonzero(rest | (~plain & (lengths[:, j] > 0)))
             for i in odd.tolist():
                 parsed = _parse_value(cell(i, j))
                 if isinstance(parsed, str):
@@ -292,7 +351,6 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
                 else:
                     values[i] = parsed
             continue
-        words = cells.view(np.uint64)
         changed = np.empty(n, dtype=np.bool_)
         changed[0] = True
         changed[1:] = (words[1:] != words[:-1]).any(axis=1)
@@ -448,7 +506,8 @@ def read_tidy_csv(
     what = "a canemure tidy CSV file"
     data = Path(path).read_bytes()
     text = decode_text(data, source_name, what=what)
-    first_line = text.split("\n", 1)[0].rstrip("\r")
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    first_line = first_line.rstrip("\r")
     if not first_line.strip():
         problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
         problems.raise_if_any()
@@ -456,7 +515,7 @@ def read_tidy_csv(
         problems.raise_if_any()
     columns = _header(first_line, problems)
     raise_sorted(problems)  # the rows cannot be read by column name
-    body = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[1] if "\n" in text else b""
+    body = memoryview(data)[data.find(b"\n") + 1 :] if "\n" in text else memoryview(b"")
     table = None if '"' in first_line else _split_bytes(body, columns)
     if table is None:
         table = _split_rows(text, columns, problems)
