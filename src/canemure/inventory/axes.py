@@ -24,7 +24,7 @@ class Axis(Generic[L]):
     def __init__(self, name: str, labels: Iterable[L]) -> None:
         self.name = name
         self.labels: tuple[L, ...] = tuple(labels)
-        self._index: dict[L, int] = {label: i for i, label in enumerate(self.labels)}
+        self._index: dict[L, int] = dict(zip(self.labels, range(len(self.labels)), strict=True))
         if len(self._index) != len(self.labels):
             seen: set[L] = set()
             dupes = sorted({str(x) for x in self.labels if x in seen or seen.add(x)})  # type: ignore[func-returns-value]

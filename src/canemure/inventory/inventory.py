@@ -83,20 +83,16 @@ def _check_values(_instance: object, _attribute: object, value: object) -> None:
 
 
 def _take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> FloatArray:
-    """``values[index]`` as a new C-contiguous array.
-
-    Index arrays are applied one axis at a time with ``take`` (whole blocks copied), then the
-    slices; numpy's mixed fancy-and-slice indexing is several times slower.
-    """
-    gathered = False
-    for axis, part in enumerate(index):
-        if not isinstance(part, slice):
-            values = np.take(values, part, axis=axis)
-            gathered = True
-    view = values[tuple(p if isinstance(p, slice) else slice(None) for p in index)]
-    if not gathered:  # a view: copy it, a selection never shares memory with its parent
-        return np.array(view, order="C")
-    return np.ascontiguousarray(view)
+    """``values[index]`` as a new C-contiguous array, gathering once where numpy can."""
+    gathers = [axis for axis, part in enumerate(index) if not isinstance(part, slice)]
+    for axis in gathers[1:]:  # numpy would broadcast several index arrays together
+        part = index[axis]
+        assert not isinstance(part, slice)
+        values = np.take(values, part, axis=axis)
+        index[axis] = slice(None)
+    if not gathers:  # a view: copy it, a selection never shares memory with its parent
+        return np.array(values[tuple(index)], order="C")
+    return np.ascontiguousarray(values[tuple(index)])  # one gather (with slices): one copy
 
 
 def _where(labels: Axis[Any], into: Sequence[Any]) -> slice | npt.NDArray[np.intp]:
@@ -338,14 +334,19 @@ class EmissionInventory:
             asked = [areas] if isinstance(areas, str) else list(areas)
             held = self.areas.index
             try:  # codes as held (the usual case): one dict look-up each
-                rows = np.array([held[a] for a in asked], dtype=np.intp)
+                rows = np.fromiter(map(held.__getitem__, asked), dtype=np.intp, count=len(asked))
                 keys = asked
             except KeyError:  # names, or unknown codes (the error suggests)
                 keys = [self._area_key(a) for a in asked]
                 rows = self.areas.positions(keys)
             index[0] = as_slice(rows)
             changes["areas"] = keys
-            changes["sources"] = {a: self.sources[a] for a in keys if a in self.sources}
+            held_sources = self.sources
+            found = map(held_sources.__getitem__, keys)
+            try:
+                changes["sources"] = dict(zip(keys, found, strict=True))
+            except KeyError:  # some areas have no source
+                changes["sources"] = {a: held_sources[a] for a in keys if a in held_sources}
         if sectors is not None:
             chosen = [sectors] if isinstance(sectors, str) else sectors
             keys = [self._sector_key(s) for s in chosen]
