@@ -406,7 +406,9 @@ class EmissionInventory:
         plan = area_plan(self.areas.labels, members_of)
         sources = group_sources(self.sources, members_of, plan.present)
         out = plan.sum(self.magnitude)
-        population = self.population.aggregate(groups) if self.population is not None else None
+        population = self.population
+        if population is not None:
+            population = population.aggregate_planned(members_of)
         return self._replace(
             out, areas=list(groups), sources=sources, population=population, area_level=area_level
         )

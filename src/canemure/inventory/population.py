@@ -121,10 +121,18 @@ class Population:
 
     def aggregate(self, groups: Mapping[str, Iterable[str]]) -> Population:
         """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
-        members_of = tuple((name, tuple(group)) for name, group in groups.items())
-        plan = area_plan(self.areas.labels, members_of)
-        out = plan.sum(self.values.magnitude)
-        return Population(Q_(out, "resident"), list(groups), self.years, self.source)
+        return self.aggregate_planned(tuple((name, tuple(group)) for name, group in groups.items()))
+
+    def aggregate_planned(self, members_of: tuple[tuple[str, tuple[str, ...]], ...]) -> Population:
+        """Like :meth:`aggregate`, with the groups as ``((name, members), ...)``.
+
+        That is the form the area plans are cached by, so an inventory's aggregation passes
+        its groups on without rebuilding them.
+        """
+        out = area_plan(self.areas.labels, members_of).sum(self.values.magnitude)
+        return Population(
+            Q_(out, _RESIDENT), [name for name, _ in members_of], self.years, self.source
+        )
 
     def merge(self, other: Population) -> Population:
         """Combine two tables; where both have a figure, ``other`` wins."""
