@@ -403,6 +403,11 @@ class EmissionInventory:
         A member listed twice in one group is an error (it would be counted twice).
         """
         members_of = tuple((name, tuple(group)) for name, group in groups.items())
+        return self._aggregate_planned(members_of, area_level)
+
+    def _aggregate_planned(
+        self, members_of: tuple[tuple[str, tuple[str, ...]], ...], area_level: AreaLevel
+    ) -> EmissionInventory:
         plan = area_plan(self.areas.labels, members_of)
         sources = group_sources(self.sources, members_of, plan.present)
         out = plan.sum(self.magnitude)
@@ -410,7 +415,11 @@ class EmissionInventory:
         if population is not None:
             population = population.aggregate_planned(members_of)
         return self._replace(
-            out, areas=list(groups), sources=sources, population=population, area_level=area_level
+            out,
+            areas=[name for name, _ in members_of],
+            sources=sources,
+            population=population,
+            area_level=area_level,
         )
 
     def to_regions(self, regions: Iterable[str] | None = None) -> EmissionInventory:
@@ -426,12 +435,11 @@ class EmissionInventory:
             raise ValueError(
                 f"to_regions() needs municipalities, this inventory holds {self.area_level}s"
             )
+        if regions is None:  # cached per area axis, in the form the area plans are cached by
+            return self._aggregate_planned(region_groups(self.areas.labels), "region")
         gaz = gazetteer()
-        if regions is None:
-            groups = dict(region_groups(self.areas.labels))
-        else:
-            chosen = [gaz.region(r) for r in regions]
-            groups = {r.code: gaz.municipality_codes(r) for r in chosen}
+        chosen = [gaz.region(r) for r in regions]
+        groups = {r.code: gaz.municipality_codes(r) for r in chosen}
         return self.aggregate_areas(groups, area_level="region")
 
     # ------------------------------------------------------------------ derived quantities
