@@ -328,6 +328,29 @@ def test_merge_places_interleaved_axes_by_label() -> None:
     assert np.isnan(appended.magnitude[2, 1]).all()
 
 
+def test_merge_appending_new_areas_equals_placing_them() -> None:
+    base = level3([[[1.0, NaN]], [[2.0, 3.0]]], ["167", "426"], ["Kul"], [2020, 2021])
+    new = level3([[[NaN, 4.0]]], ["276"], ["Kul"], [2020, 2021], source=SOURCE_B)
+    merged = base.merge(new)  # appended in one copy
+    placed = new.merge(base)  # the general path, other order
+    assert list(merged.areas) == ["167", "426", "276"]
+    np.testing.assert_array_equal(merged.magnitude, [[[1.0, NaN]], [[2.0, 3.0]], [[NaN, 4.0]]])
+    np.testing.assert_array_equal(merged.magnitude, placed.sel(areas=merged.areas).magnitude)
+    assert merged.sources == {"167": (SOURCE_A,), "426": (SOURCE_A,), "276": (SOURCE_B,)}
+
+
+def test_derived_inventories_are_still_checked(small: EmissionInventory) -> None:
+    with pytest.raises(ValueError, match="years must be ascending"):
+        small.sel(years=[2021, 2020])
+    with pytest.raises(ValueError, match="duplicate labels: 167"):
+        small.sel(areas=["167", "167"])
+    chosen = small.sel(areas=["426"], sectors=["Tie", "Kul"], years=[2021])
+    assert np.isnan(chosen.magnitude[0, 0, 0])  # 426 Tie 2021: not estimated
+    assert chosen.magnitude[0, 1, 0] == 0.5
+    assert chosen.magnitude.flags["C_CONTIGUOUS"]
+    assert not np.shares_memory(chosen.magnitude, small.magnitude)
+
+
 def test_merge_refuses_another_rule_and_aligns_levels() -> None:
     base = level3([[[1.0], [2.0]]], ["167"], ["Kul", "Tie"], [2020])
     with pytest.raises(ValueError, match="cannot merge rule 'esr' into rule 'hinku'"):

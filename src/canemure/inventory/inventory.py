@@ -496,10 +496,17 @@ class EmissionInventory:
         areas = list(dict.fromkeys([*self.areas, *other.areas]))
         sectors = list(dict.fromkeys([*self.sectors, *other.sectors]))
         years = sorted(set(self.years) | set(other.years))
-        out = np.full((len(areas), len(sectors), len(years)), np.nan)
-        # self's cells land on empty (NaN) cells: copy them; other's win where estimated
-        _place(out, self.magnitude, (self, areas, sectors, years), only_estimated=False)
-        _place(out, other_values, (other, areas, sectors, years), only_estimated=True)
+        if (
+            other.sectors == self.sectors
+            and other.years == self.years
+            and self.areas.index.keys().isdisjoint(other.areas.labels)
+        ):  # new areas on the same sectors and years (the adapters' pattern): one copy
+            out = np.concatenate((self.magnitude, other_values))
+        else:
+            out = np.full((len(areas), len(sectors), len(years)), np.nan)
+            # self's cells land on empty (NaN) cells: copy them; other's win where estimated
+            _place(out, self.magnitude, (self, areas, sectors, years), only_estimated=False)
+            _place(out, other_values, (other, areas, sectors, years), only_estimated=True)
         sources = dict(self.sources)
         for area, found in other.sources.items():
             sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
