@@ -8,7 +8,8 @@ Goals (issue 9), measured here as ratios in one run; this script prints and neve
 * ``to_pandas`` within **1.5x** building the same categorical frame directly with pandas;
   ``to_records`` reported per cell (it is kept out of hot paths);
 * building an inventory by successive ``merge`` of one-municipality parts grows linearly with
-  the number of parts (time per part about constant from 100 to 308 parts).
+  the number of parts (time per part about constant from 100 to 308 parts), for parts of the
+  tiled data and for leaf-level parts (91 leaves x 38 years of random values: timing only).
 
 The data are **synthetic**: the real Pohjois-Karjala HINKU rows
 (:func:`canemure.io.bundled.pohjois_karjala`, 13 municipalities x 13 sectors x 21 years, with
@@ -287,8 +288,33 @@ def _records_case(inventory: EmissionInventory) -> Case:
     return Case("to_records()", inventory.to_records, {"list of tuples": tuples}, same)
 
 
-def _merge_case(inventory: EmissionInventory, parts: int) -> Case:
-    pieces = [inventory.sel(areas=[area]) for area in inventory.areas.labels[:parts]]
+def leaf_parts(parts: int, n_years: int = 38) -> list[EmissionInventory]:
+    """One-municipality leaf-level inventories (91 leaves x ``n_years`` from 1990), as the
+    adapters build them before merging; random values from a fixed seed (not data)."""
+    from canemure.sectors import sector_hierarchy
+
+    leaves = [leaf.key for leaf in sector_hierarchy().leaves]
+    codes = [m.code for m in gazetteer().municipalities][:parts]
+    rng = np.random.default_rng(20240101)
+    real = pohjois_karjala()
+    return [
+        EmissionInventory.from_array(
+            rng.uniform(0.0, 100.0, size=(1, len(leaves), n_years)),
+            real.unit,
+            areas=[code],
+            sectors=leaves,
+            years=range(1990, 1990 + n_years),
+            rule=real.rule,
+        )
+        for code in codes
+    ]
+
+
+def _merge_case(inventory: EmissionInventory, parts: int, *, leaf: bool = False) -> Case:
+    if leaf:
+        pieces = leaf_parts(parts)
+    else:
+        pieces = [inventory.sel(areas=[area]) for area in inventory.areas.labels[:parts]]
 
     def successive() -> EmissionInventory:
         merged = pieces[0]
@@ -299,7 +325,8 @@ def _merge_case(inventory: EmissionInventory, parts: int) -> Case:
     def concatenate() -> FloatArray:
         return np.concatenate([piece.magnitude for piece in pieces], axis=0)
 
-    return Case(f"merge x {parts} parts", successive, {"np.concatenate": concatenate}, _same_values)
+    name = f"merge x {parts} {'leaf ' if leaf else ''}parts"
+    return Case(name, successive, {"np.concatenate": concatenate}, _same_values)
 
 
 def cases(size: int) -> list[Case]:
@@ -348,6 +375,7 @@ def cases(size: int) -> list[Case]:
     if copies == 1:
         found += [_frame_cases(inventory), _records_case(inventory)]
         found += [_merge_case(inventory, 100), _merge_case(inventory, 308)]
+        found += [_merge_case(inventory, 100, leaf=True), _merge_case(inventory, 308, leaf=True)]
     return found
 
 
@@ -395,14 +423,18 @@ def report(size: int, timings: Sequence[Timing]) -> str:
             f"{t.name:<34}{t.api * 1e3:>10.3f}{t.plain * 1e3:>10.3f}{t.ratio:>7.2f}  "
             f"{goal:<12}{t.best}"
         )
-    merges = {t.name: t.api for t in timings if t.name.startswith("merge")}
-    if len(merges) == 2:
-        (small, t_small), (large, t_large) = merges.items()
-        parts = [int(name.split()[2]) for name in (small, large)]
-        rows.append(
-            f"merge: {t_small / parts[0] * 1e3:.3f} ms per part at {parts[0]} parts, "
-            f"{t_large / parts[1] * 1e3:.3f} ms per part at {parts[1]} (linear: about equal)"
-        )
+    for kind, leafy in (("parts", False), ("leaf parts", True)):
+        merges = {
+            int(t.name.split()[2]): t.api
+            for t in timings
+            if t.name.startswith("merge") and ("leaf" in t.name) == leafy
+        }
+        if len(merges) == 2:
+            (small, t_small), (large, t_large) = sorted(merges.items())
+            rows.append(
+                f"merge ({kind}): {t_small / small * 1e3:.3f} ms per part at {small}, "
+                f"{t_large / large * 1e3:.3f} ms per part at {large} (equal per part: linear)"
+            )
     records = [t for t in timings if t.name == "to_records()"]
     if records:
         cells = size * 13 * 21
