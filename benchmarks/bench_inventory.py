@@ -32,6 +32,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import sys
 import timeit
@@ -373,7 +374,9 @@ def cases(size: int) -> list[Case]:
         ),
     ]
     if copies == 1:
-        found += [_frame_cases(inventory), _records_case(inventory)]
+        if importlib.util.find_spec("pandas") is not None:  # to_pandas needs canemure[pandas]
+            found.append(_frame_cases(inventory))
+        found.append(_records_case(inventory))
         found += [_merge_case(inventory, 100), _merge_case(inventory, 308)]
         found += [_merge_case(inventory, 100, leaf=True), _merge_case(inventory, 308, leaf=True)]
     return found
