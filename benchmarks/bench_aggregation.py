@@ -23,6 +23,12 @@ population per municipality and year, as the loaders attach them. Three operatio
 ``to_regions() by region``
     The same inventory with its areas ordered by region (each region a contiguous block of
     rows); raw: one ``array[start:stop].sum(axis=0)`` per region, emissions and population.
+``per_resident()``
+    API: ``inventory.per_resident()`` (t CO2e per resident and year); raw:
+    ``array * (1000 / residents)[:, None, :]`` (one pass over the values).
+``sel(1/7 areas, 10 years)``
+    API: ``inventory.sel(areas=[every 7th code], years=[the last 10])``; raw:
+    ``array[index, :, -10:]`` with the index computed once, outside the timing.
 
 API and raw calls are interleaved (API, raw, API, raw, ...) so that a change in machine load
 hits both alike; each call is timed with ``timeit.repeat`` (``--number`` calls per sample) and
@@ -174,7 +180,7 @@ def _region_members(inventory: EmissionInventory) -> list[npt.NDArray[np.intp]]:
 
 
 def cases(inventory: EmissionInventory) -> list[Case]:
-    """The three operations, each as an API call and the equivalent raw numpy call."""
+    """The operations, each as an API call and the equivalent raw numpy call."""
     array: FloatArray = inventory.magnitude
     permutation, starts = _group_layout(inventory, 3)
     members = _region_members(inventory)
@@ -227,7 +233,7 @@ def cases(inventory: EmissionInventory) -> list[Case]:
                 summed[i] = sorted_residents[start:stop].sum(axis=0)
         return out
 
-    return [
+    found = [
         Case(
             "aggregate_sectors(3)",
             lambda: inventory.aggregate_sectors(3),
@@ -243,6 +249,28 @@ def cases(inventory: EmissionInventory) -> list[Case]:
         Case("to_regions()", inventory.to_regions, raw_regions, values_of),
         Case("to_regions() by region", by_region.to_regions, raw_region_blocks, values_of),
     ]
+    if residents is not None:
+        scale = 1000.0  # kt CO2e / a per resident -> t CO2e / resident / a
+        found.append(
+            Case(
+                "per_resident()",
+                inventory.per_resident,
+                lambda: array * (scale / residents)[:, None, :],
+                lambda result: result.magnitude,
+            )
+        )
+    chosen = np.arange(0, len(inventory.areas), 7)
+    chosen_areas = [inventory.areas.labels[i] for i in chosen]
+    last_years = list(inventory.years.labels[-10:])
+    found.append(
+        Case(
+            "sel(1/7 areas, 10 years)",
+            lambda: inventory.sel(areas=chosen_areas, years=last_years),
+            lambda: array[chosen, :, -10:],
+            values_of,
+        )
+    )
+    return found
 
 
 def check(cases_: Sequence[Case]) -> None:
