@@ -178,8 +178,11 @@ def area_plan(areas: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]],
 
 def as_slice(index: npt.NDArray[np.intp]) -> npt.NDArray[np.intp] | slice:
     """``index`` as a slice when it is a contiguous ascending run (a view), else itself."""
-    if len(index) and index[-1] - index[0] + 1 == len(index) and bool(np.all(np.diff(index) == 1)):
-        return slice(int(index[0]), int(index[-1]) + 1)
+    if not len(index):
+        return index
+    first, last = int(index[0]), int(index[-1])
+    if last - first + 1 == len(index) and index.tolist() == list(range(first, last + 1)):
+        return slice(first, last + 1)
     return index
 
 
