@@ -556,3 +556,26 @@ def test_to_regions_sums_small_and_large_arrays_alike(years: list[int]) -> None:
         else:
             rows = [codes.index(m) for m in members]
             np.testing.assert_allclose(regions.magnitude[r], values[rows].sum(axis=0))
+
+
+def test_sector_sums_are_the_same_by_slices_and_by_reduceat(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from canemure.inventory import inventory as module
+
+    leaves = [leaf.key for leaf in sector_hierarchy().leaves]
+    rng = np.random.default_rng(3)
+    values = rng.uniform(0, 10, size=(3, len(leaves), 4))
+    values[1, 5, 2] = NaN  # not estimated propagates either way
+    shuffled = [leaves[i] for i in rng.permutation(len(leaves))]  # groups need a permutation
+    for sectors in (leaves, shuffled):
+        inventory = level3(
+            values.tolist(), ["167", "426", "276"], sectors, [2020, 2021, 2022, 2023]
+        )
+        by_slices = inventory.aggregate_sectors(3)
+        monkeypatch.setattr(module, "_SLICE_SUM_BYTES", 0)  # every array counts as large
+        by_reduceat = inventory.aggregate_sectors(3)
+        monkeypatch.undo()
+        assert by_slices.sectors == by_reduceat.sectors
+        np.testing.assert_allclose(by_slices.magnitude, by_reduceat.magnitude, rtol=1e-12)
+        assert np.isnan(by_slices.magnitude[1]).sum() == 1
