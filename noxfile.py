@@ -53,7 +53,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def benchmarks(session: nox.Session) -> None:
     """Side-by-side performance ratios (see benchmarks/README.md); prints, never fails on time."""
-    session.install("-e", ".")
+    session.install("-e", ".[pandas]")  # bench_io and to_pandas compare with pandas
     for adapter in ADAPTERS:
         session.install("--no-deps", "-e", adapter)
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):

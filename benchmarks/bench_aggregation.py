@@ -10,15 +10,25 @@ reference list x all 91 leaves (in hierarchy order, as a loader produces them) x
 population per municipality and year, as the loaders attach them. Three operations are timed:
 
 ``aggregate_sectors(3)``
-    API: ``inventory.aggregate_sectors(3)``; raw: ``np.add.reduceat`` over the sector axis with
-    the same group starts after the same permutation (computed once, outside the timing; for
-    leaves in hierarchy order the permutation is the identity and is skipped by both).
+    API: ``inventory.aggregate_sectors(3)``; raw: one ``ndarray.sum`` per contiguous block of
+    the sector axis (about 1.3x faster than ``np.add.reduceat`` on this inventory), after the
+    permutation that makes the blocks contiguous (computed once, outside the timing; for
+    leaves in hierarchy order the permutation is the identity and is skipped).
 ``total()``
     API: ``inventory.total()``; raw: ``array.sum(axis=1, keepdims=True)``.
 ``to_regions()``
     API: ``inventory.to_regions()`` (emissions and population); raw: one
     ``array[index].sum(axis=0)`` per region for the emissions and the same for the population,
     with the member index arrays computed once, outside the timing.
+``to_regions() by region``
+    The same inventory with its areas ordered by region (each region a contiguous block of
+    rows); raw: one ``array[start:stop].sum(axis=0)`` per region, emissions and population.
+``per_resident()``
+    API: ``inventory.per_resident()`` (t CO2e per resident and year); raw:
+    ``array * (1000 / residents)[:, None, :]`` (one pass over the values).
+``sel(1/7 areas, 10 years)``
+    API: ``inventory.sel(areas=[every 7th code], years=[the last 10])``; raw:
+    ``array[index, :, -10:]`` with the index computed once, outside the timing.
 
 API and raw calls are interleaved (API, raw, API, raw, ...) so that a change in machine load
 hits both alike; each call is timed with ``timeit.repeat`` (``--number`` calls per sample) and
@@ -170,14 +180,19 @@ def _region_members(inventory: EmissionInventory) -> list[npt.NDArray[np.intp]]:
 
 
 def cases(inventory: EmissionInventory) -> list[Case]:
-    """The three operations, each as an API call and the equivalent raw numpy call."""
+    """The operations, each as an API call and the equivalent raw numpy call."""
     array: FloatArray = inventory.magnitude
     permutation, starts = _group_layout(inventory, 3)
     members = _region_members(inventory)
 
-    def raw_sectors() -> FloatArray:
+    bounds = list(zip(starts.tolist(), [*starts[1:].tolist(), array.shape[1]], strict=True))
+
+    def raw_sectors() -> FloatArray:  # contiguous slice sums: faster than reduceat here
         ordered = array if permutation is None else array[:, permutation]
-        return np.add.reduceat(ordered, starts, axis=1)
+        out = np.empty((array.shape[0], len(bounds), array.shape[2]))
+        for g, (start, stop) in enumerate(bounds):
+            ordered[:, start:stop].sum(axis=1, out=out[:, g])
+        return out
 
     residents: FloatArray | None = (
         None if inventory.population is None else inventory.population.values.m_as("resident")
@@ -196,7 +211,29 @@ def cases(inventory: EmissionInventory) -> list[Case]:
     def values_of(result: EmissionInventory) -> FloatArray:
         return magnitude(result.values, "kt CO2e / a")
 
-    return [
+    # the same inventory with its areas ordered by region: each region a block of rows, which
+    # a numpy user sums as slices (no index arrays, no gathered copies)
+    gaz = gazetteer()
+    by_region = inventory.sel(
+        areas=sorted(inventory.areas, key=lambda a: (gaz.municipality(a).region_code, a))
+    )
+    sorted_array = by_region.magnitude
+    sorted_residents = (
+        None if by_region.population is None else by_region.population.values.m_as("resident")
+    )
+    blocks = [(int(m[0]), int(m[-1]) + 1) for m in _region_members(by_region)]
+
+    def raw_region_blocks() -> FloatArray:
+        out = np.empty((len(blocks), sorted_array.shape[1], sorted_array.shape[2]))
+        for i, (start, stop) in enumerate(blocks):
+            out[i] = sorted_array[start:stop].sum(axis=0)
+        if sorted_residents is not None:
+            summed = np.empty((len(blocks), sorted_residents.shape[1]))
+            for i, (start, stop) in enumerate(blocks):
+                summed[i] = sorted_residents[start:stop].sum(axis=0)
+        return out
+
+    found = [
         Case(
             "aggregate_sectors(3)",
             lambda: inventory.aggregate_sectors(3),
@@ -210,7 +247,30 @@ def cases(inventory: EmissionInventory) -> list[Case]:
             values_of,
         ),
         Case("to_regions()", inventory.to_regions, raw_regions, values_of),
+        Case("to_regions() by region", by_region.to_regions, raw_region_blocks, values_of),
     ]
+    if residents is not None:
+        scale = 1000.0  # kt CO2e / a per resident -> t CO2e / resident / a
+        found.append(
+            Case(
+                "per_resident()",
+                inventory.per_resident,
+                lambda: array * (scale / residents)[:, None, :],
+                lambda result: result.magnitude,
+            )
+        )
+    chosen = np.arange(0, len(inventory.areas), 7)
+    chosen_areas = [inventory.areas.labels[i] for i in chosen]
+    last_years = list(inventory.years.labels[-10:])
+    found.append(
+        Case(
+            "sel(1/7 areas, 10 years)",
+            lambda: inventory.sel(areas=chosen_areas, years=last_years),
+            lambda: array[chosen, :, -10:],
+            values_of,
+        )
+    )
+    return found
 
 
 def check(cases_: Sequence[Case]) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from canemure._text import fold
 from canemure.errors import UnknownNameError
 from canemure.sectors import CREDITS, ROOT, Sector, SectorNames, sector_hierarchy
 
@@ -160,3 +163,38 @@ def test_sector_names_fall_back_to_finnish() -> None:
 
 def test_hierarchy_is_cached() -> None:
     assert sector_hierarchy() is TREE
+
+
+def _scan(name: str, level: int | None) -> Sector | None:
+    """The first node (in hierarchy order) a name matches: what find() must return."""
+    for node in TREE.nodes if level is None else TREE.level(level):
+        spellings = {fold(n) for n in node.names.all()}
+        if node.level == 3 and node.abbreviation:
+            spellings.add(fold(node.abbreviation))
+        if fold(name) in spellings:
+            return node
+    return None
+
+
+@given(
+    node=st.sampled_from(TREE.nodes),
+    level=st.sampled_from([None, 0, 1, 2, 3, 4, 5, 6]),
+    spelling=st.sampled_from([str.upper, str.lower, lambda s: f" {s}!"]),
+)
+def test_find_by_folded_name_is_the_first_match_of_a_scan(
+    node: Sector, level: int | None, spelling: Callable[[str], str]
+) -> None:
+    for name in (*node.names.all(), node.abbreviation or node.names.fi):
+        expected = _scan(name, level)
+        text = spelling(name)
+        if expected is None:
+            with pytest.raises(UnknownNameError):
+                TREE.find(text, level)
+        else:
+            assert TREE.find(text, level) is expected
+            assert TREE.find(text, level) is expected  # the second look-up is remembered
+
+
+def test_find_refuses_a_bad_level() -> None:
+    with pytest.raises(ValueError, match=r"0\.\.6, got 9"):
+        TREE.find("Kul", 9)

@@ -307,6 +307,50 @@ def test_merge_other_wins_where_estimated() -> None:
     assert merged.sources == {"167": (SOURCE_A,), "426": (SOURCE_B, SOURCE_A)}
 
 
+def test_merge_places_interleaved_axes_by_label() -> None:
+    # other's areas, sectors and years interleave with base's: nothing lands by position
+    base = level3([[[1.0, 3.0], [2.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]],
+                  ["167", "426"], ["Kul", "Tie"], [2020, 2022])  # fmt: skip
+    other = level3([[[10.0, NaN]], [[30.0, 40.0]]], ["276", "167"], ["Tie"], [2021, 2022])
+    merged = base.merge(other)
+    assert list(merged.areas) == ["167", "426", "276"]
+    assert list(merged.sectors) == ["Kul", "Tie"]
+    assert list(merged.years) == [2020, 2021, 2022]
+    by_hand = [
+        [[1.0, NaN, 3.0], [2.0, 30.0, 40.0]],  # 167: Tie 2021 new, Tie 2022 from other
+        [[5.0, NaN, 6.0], [7.0, NaN, 8.0]],  # 426: base only
+        [[NaN, NaN, NaN], [NaN, 10.0, NaN]],  # 276: other only; its NaN stays not estimated
+    ]
+    np.testing.assert_array_equal(merged.magnitude, np.array(by_hand))
+    appended = base.merge(level3([[[9.0, 9.5]]], ["276"], ["Kul", "Tie"][:1], [2020, 2022]))
+    np.testing.assert_array_equal(appended.magnitude[:2], base.magnitude)  # block copy path
+    assert appended.magnitude[2].tolist()[0] == [9.0, 9.5]
+    assert np.isnan(appended.magnitude[2, 1]).all()
+
+
+def test_merge_appending_new_areas_equals_placing_them() -> None:
+    base = level3([[[1.0, NaN]], [[2.0, 3.0]]], ["167", "426"], ["Kul"], [2020, 2021])
+    new = level3([[[NaN, 4.0]]], ["276"], ["Kul"], [2020, 2021], source=SOURCE_B)
+    merged = base.merge(new)  # appended in one copy
+    placed = new.merge(base)  # the general path, other order
+    assert list(merged.areas) == ["167", "426", "276"]
+    np.testing.assert_array_equal(merged.magnitude, [[[1.0, NaN]], [[2.0, 3.0]], [[NaN, 4.0]]])
+    np.testing.assert_array_equal(merged.magnitude, placed.sel(areas=merged.areas).magnitude)
+    assert merged.sources == {"167": (SOURCE_A,), "426": (SOURCE_A,), "276": (SOURCE_B,)}
+
+
+def test_derived_inventories_are_still_checked(small: EmissionInventory) -> None:
+    with pytest.raises(ValueError, match="years must be ascending"):
+        small.sel(years=[2021, 2020])
+    with pytest.raises(ValueError, match="duplicate labels: 167"):
+        small.sel(areas=["167", "167"])
+    chosen = small.sel(areas=["426"], sectors=["Tie", "Kul"], years=[2021])
+    assert np.isnan(chosen.magnitude[0, 0, 0])  # 426 Tie 2021: not estimated
+    assert chosen.magnitude[0, 1, 0] == 0.5
+    assert chosen.magnitude.flags["C_CONTIGUOUS"]
+    assert not np.shares_memory(chosen.magnitude, small.magnitude)
+
+
 def test_merge_refuses_another_rule_and_aligns_levels() -> None:
     base = level3([[[1.0], [2.0]]], ["167"], ["Kul", "Tie"], [2020])
     with pytest.raises(ValueError, match="cannot merge rule 'esr' into rule 'hinku'"):
@@ -415,6 +459,13 @@ def test_to_pandas(small: EmissionInventory) -> None:
     assert len(frame) == 12
     assert frame.attrs == {"unit": "kt CO2e/a", "rule": "hinku"}
     assert frame["value"].isna().sum() == 1
+    # categorical labels in axis order; rows in axis order (areas, then sectors, then years)
+    assert list(frame["area"].cat.categories) == ["167", "426"]
+    assert list(frame["sector"].cat.categories) == ["Kul", "Säh", "Tie"]
+    assert str(frame["year"].dtype) == "int64"
+    assert frame.iloc[3].tolist() == ["167", "Säh", 2021, 4.0]
+    assert frame.iloc[11, :3].tolist() == ["426", "Tie", 2021]
+    assert np.isnan(frame.iloc[11, 3])
 
 
 def test_to_xarray(small: EmissionInventory) -> None:
@@ -454,6 +505,13 @@ def test_population() -> None:
     at = population.at(["426", "999"], [2021, 2030]).magnitude
     assert at[0, 0] == 12_000.0
     assert np.isnan([at[0, 1], at[1, 0], at[1, 1]]).all()
+    reordered = population.at(["426", "167"], [2021, 2020]).magnitude  # rows and years gathered
+    assert reordered[0, 0] == 12_000.0 and np.isnan(reordered[0, 1])
+    assert reordered[1, 1] == 77_000.0
+    same = population.at(population.areas, population.years)  # the stored table, as a copy
+    np.testing.assert_array_equal(same.magnitude, population.values.magnitude)
+    same.magnitude[0, 0] = -1.0
+    assert population.values.magnitude[0, 0] == 77_000.0
     with pytest.raises(UnitError, match="residents"):
         Population(Q_(np.ones((1, 1)), "kt"), ["167"], [2020])
     with pytest.raises(ValueError, match="expected \\(1, 2\\)"):
@@ -498,3 +556,26 @@ def test_to_regions_sums_small_and_large_arrays_alike(years: list[int]) -> None:
         else:
             rows = [codes.index(m) for m in members]
             np.testing.assert_allclose(regions.magnitude[r], values[rows].sum(axis=0))
+
+
+def test_sector_sums_are_the_same_by_slices_and_by_reduceat(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from canemure.inventory import inventory as module
+
+    leaves = [leaf.key for leaf in sector_hierarchy().leaves]
+    rng = np.random.default_rng(3)
+    values = rng.uniform(0, 10, size=(3, len(leaves), 4))
+    values[1, 5, 2] = NaN  # not estimated propagates either way
+    shuffled = [leaves[i] for i in rng.permutation(len(leaves))]  # groups need a permutation
+    for sectors in (leaves, shuffled):
+        inventory = level3(
+            values.tolist(), ["167", "426", "276"], sectors, [2020, 2021, 2022, 2023]
+        )
+        by_slices = inventory.aggregate_sectors(3)
+        monkeypatch.setattr(module, "_SLICE_SUM_BYTES", 0)  # every array counts as large
+        by_reduceat = inventory.aggregate_sectors(3)
+        monkeypatch.undo()
+        assert by_slices.sectors == by_reduceat.sectors
+        np.testing.assert_allclose(by_slices.magnitude, by_reduceat.magnitude, rtol=1e-12)
+        assert np.isnan(by_slices.magnitude[1]).sum() == 1

@@ -148,9 +148,11 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert os.listdir(tmp_path) == ["x.csv"]
 
 
-def read_problems(tmp_path: Path, body: str, *, encoding: str = "utf-8") -> list[str]:
+def read_problems(
+    tmp_path: Path, body: str, *, encoding: str = "utf-8", newline: str = "\n"
+) -> list[str]:
     path = tmp_path / "bad.csv"
-    path.write_bytes(body.encode(encoding))
+    path.write_bytes(body.replace("\n", newline).encode(encoding))
     with pytest.raises(DataFormatError) as excinfo:
         read_tidy_csv(path)
     return [str(p) for p in excinfo.value.problems]
@@ -190,7 +192,13 @@ def test_missing_and_extra_columns(tmp_path: Path) -> None:
         ("167,Kul,2020,inf,kt CO2e/a,hinku", "value", "inf", "not a finite number"),
         ("167,Kul,2020,-1.0,kt CO2e/a,hinku", "value", "-1.0", "negative values are only"),
         ("167,Tuu,2020,-1.0,kt CO2e/a,hinku", "value", "-1.0", "negative values are only"),
-        ("167,Kul,1989,1.0,kt CO2e/a,hinku", "year", "1989", "year out of range"),
+        ("167,Kul,1989,1.0,kt CO2e/a,hinku", "year", "1989", "year out of range 1990..2100"),
+        ("167,Kul,2101,1.0,kt CO2e/a,hinku", "year", "2101", "year out of range 1990..2100"),
+        ("167,Kul,1.2.3,1.0,kt CO2e/a,hinku", "year", "1.2.3", "not a year"),
+        ("167,Kul,2020,1.2.3,kt CO2e/a,hinku", "value", "1.2.3", "not a number"),
+        ("167,Kul,2020,1e,kt CO2e/a,hinku", "value", "1e", "not a number"),
+        ("167,Kul,2020,1_0,kt CO2e/a,hinku", "value", "1_0", "not a number"),
+        ("167,Kul,2020, ,kt CO2e/a,", "rule", "", "value is missing"),
         ("167,Kul,20.5,1.0,kt CO2e/a,hinku", "year", "20.5", "not a year"),
         ("167,Kxl,2020,1.0,kt CO2e/a,hinku", "sector", "Kxl", "did you mean 'Kul'"),
         ("167,Kulutussähkö,2020,1.0,kt CO2e/a,hinku", "sector", "Kulutussähkö",
@@ -208,11 +216,12 @@ def test_bad_line_names_line_column_and_value(
     tmp_path: Path, line: str, column: str, value: str, expected: str
 ) -> None:
     body = f"{HEADER}\n167,Kau,2020,1.0,kt CO2e/a,hinku\n{line}\n"
-    messages = read_problems(tmp_path, body)
-    assert len(messages) == 1, messages
-    assert expected in messages[0]
-    assert f"line 3, column {column!r}" in messages[0]
-    assert f"(value {value!r})" in messages[0]
+    for newline in ("\n", "\r\n"):  # LF: by column with numpy; CR LF: row by row with csv
+        messages = read_problems(tmp_path, body, newline=newline)
+        assert len(messages) == 1, messages
+        assert expected in messages[0]
+        assert f"line 3, column {column!r}" in messages[0]
+        assert f"(value {value!r})" in messages[0]
 
 
 def test_negative_energy_is_refused_even_for_credits(tmp_path: Path) -> None:
@@ -256,3 +265,81 @@ def test_hinku_inventory_with_credit_sector_cannot_be_negative(tmp_path: Path) -
     write_tidy_csv(inventory, tmp_path / "x.csv")
     with pytest.raises(DataFormatError, match="negative values"):
         read_tidy_csv(tmp_path / "x.csv")
+
+
+def test_projection_years_round_trip_to_2100(tmp_path: Path) -> None:
+    years = [1990, 2027, 2028, 2035, 2050, 2099, 2100]  # years a projection or scenario reaches
+    values = np.arange(2 * 2 * len(years), dtype=np.float64).reshape(2, 2, len(years)) / 7
+    values[1, 0, 3] = math.nan
+    inventory = EmissionInventory.from_array(
+        values, "kt CO2e / a", areas=["167", "426"], sectors=["Kul", "Tie"], years=years, rule=HINKU
+    )
+    write_tidy_csv(inventory, tmp_path / "projection.csv")
+    assert_same(read_tidy_csv(tmp_path / "projection.csv"), inventory)
+
+
+def test_every_bad_line_is_located_whichever_way_the_file_is_read(tmp_path: Path) -> None:
+    good = [f"167,Kul,{year},1.5,kt CO2e/a,hinku" for year in range(1990, 2000)]
+    bad = [
+        (3, "167,Kul,19x1,1.5,kt CO2e/a,hinku", "not a year"),
+        (6, "167,Kul,1994,-2,kt CO2e/a,hinku", "negative values"),
+        (9, "167,Kul,1997,1.5,GWh/a,hinku", "one file holds one unit; line 2 has 'kt CO2e/a'"),
+        (10, "167,Kxl,1998,1.5,kt CO2e/a,hinku", "unknown sector key"),
+    ]
+    for line, text, _ in bad:
+        good[line - 2] = text
+    body = HEADER + "\n" + "\n".join(good) + "\n"
+    for newline in ("\n", "\r\n"):
+        messages = read_problems(tmp_path, body, newline=newline)
+        assert len(messages) == len(bad), messages
+        for message, (line, _, expected) in zip(messages, bad, strict=True):
+            assert f"line {line}," in message
+            assert expected in message
+
+
+def test_rows_in_any_order_read_the_same(tmp_path: Path) -> None:
+    inventory = pohjois_karjala()
+    write_tidy_csv(inventory, tmp_path / "pk.csv")
+    header, *rows = (tmp_path / "pk.csv").read_text(encoding="utf-8").splitlines()
+    order = np.random.default_rng(7).permutation(len(rows))
+    shuffled = [rows[0], *(rows[i] for i in order if i != 0)]  # keep the first cell first
+    (tmp_path / "shuffled.csv").write_text("\n".join([header, *shuffled]), encoding="utf-8")
+    back = read_tidy_csv(tmp_path / "shuffled.csv")
+    assert back.rule == inventory.rule
+    assert sorted(back.areas) == sorted(inventory.areas)
+    assert back.sectors.labels[0] == inventory.sectors.labels[0]
+    again = back.sel(areas=list(inventory.areas), sectors=list(inventory.sectors))
+    np.testing.assert_array_equal(again.magnitude, inventory.magnitude)
+    (tmp_path / "dup.csv").write_text("\n".join([header, *shuffled, rows[5]]), encoding="utf-8")
+    with pytest.raises(DataFormatError) as excinfo:
+        read_tidy_csv(tmp_path / "dup.csv")
+    (problem,) = excinfo.value.problems
+    assert problem.line == len(rows) + 2
+    assert f"already on line {shuffled.index(rows[5]) + 2}" in str(problem)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    texts=st.lists(
+        st.one_of(
+            st.decimals(min_value=0, max_value=10**9, allow_nan=False, places=3).map(str),
+            st.floats(min_value=0, max_value=1e300, allow_nan=False, allow_infinity=False).map(
+                repr
+            ),
+            st.sampled_from(["0", "007.50", "5.", ".5", "0.1", "1e-05", "2.5E+3", "", "+1.25"]),
+            st.integers(0, 10**17).map(str),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_values_read_exactly_as_python_reads_them(texts: list[str]) -> None:
+    # short decimals go through the vectorised m / 10**f path, the rest through numpy's
+    # string conversion: both must give exactly float(text)
+    rows = [f"167,Kul,{1990 + i},{text},kt CO2e/a,hinku" for i, text in enumerate(texts)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "values.csv"
+        path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+        read = read_tidy_csv(path).magnitude[0, 0]
+    expected = [float(t) if t else math.nan for t in texts]
+    np.testing.assert_array_equal(read, np.array(expected))

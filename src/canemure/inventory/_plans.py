@@ -28,6 +28,7 @@ __all__ = [
     "AreaPlan",
     "SectorGroups",
     "area_plan",
+    "as_slice",
     "group_sources",
     "region_groups",
     "sector_groups",
@@ -116,8 +117,9 @@ class AreaPlan:
 
     present: tuple[tuple[str, ...], ...]
     """Per group, its members that the axis holds."""
-    positions: tuple[npt.NDArray[np.intp] | None, ...]
-    """Per group, the rows to sum, or ``None`` when a member is missing (not estimated)."""
+    positions: tuple[npt.NDArray[np.intp] | slice | None, ...]
+    """Per group, the rows to sum (a slice when they are contiguous: summed as a view, without
+    a gathered copy), or ``None`` when a member is missing (not estimated)."""
     complete: npt.NDArray[np.bool_]
     """Per group, whether every member is held (else its sum is not estimated)."""
     order: npt.NDArray[np.intp]
@@ -152,6 +154,7 @@ def area_plan(areas: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]],
     row = {a: i for i, a in enumerate(areas)}
     present: list[tuple[str, ...]] = []
     positions: list[npt.NDArray[np.intp] | None] = []
+    blocks: list[npt.NDArray[np.intp] | slice | None] = []
     for name, members in groups:
         if len(set(members)) != len(members):
             twice = sorted({m for m in members if members.count(m) > 1})
@@ -163,13 +166,24 @@ def area_plan(areas: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]],
         if rows is not None:
             rows.setflags(write=False)
         positions.append(rows)
+        blocks.append(as_slice(rows) if rows is not None else None)
     full = [rows for rows in positions if rows is not None]
     complete = np.array([rows is not None for rows in positions], dtype=np.bool_)
     order = np.concatenate(full) if full else np.empty(0, dtype=np.intp)
     starts = np.cumsum([0, *(len(rows) for rows in full[:-1])], dtype=np.intp)
     for frozen in (complete, order, starts):
         frozen.setflags(write=False)
-    return AreaPlan(tuple(present), tuple(positions), complete, order, starts)
+    return AreaPlan(tuple(present), tuple(blocks), complete, order, starts)
+
+
+def as_slice(index: npt.NDArray[np.intp]) -> npt.NDArray[np.intp] | slice:
+    """``index`` as a slice when it is a contiguous ascending run (a view), else itself."""
+    if not len(index):
+        return index
+    first, last = int(index[0]), int(index[-1])
+    if last - first + 1 == len(index) and index.tolist() == list(range(first, last + 1)):
+        return slice(first, last + 1)
+    return index
 
 
 def group_sources(
@@ -180,8 +194,9 @@ def group_sources(
     """For each group, the distinct sources of its members that the inventory holds."""
     if not sources:
         return {name: () for name, _ in groups}
-    if len(set(map(id, sources.values()))) == 1:  # one source for all (usual): no member walk
-        shared = next(iter(sources.values()))
+    held = list(sources.values())
+    shared = held[0]
+    if held.count(shared) == len(held):  # one source for all (usual): no member walk
         keys = sources.keys()
         return {
             name: () if keys.isdisjoint(held) else shared

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -24,7 +24,7 @@ class Axis(Generic[L]):
     def __init__(self, name: str, labels: Iterable[L]) -> None:
         self.name = name
         self.labels: tuple[L, ...] = tuple(labels)
-        self._index: dict[L, int] = {label: i for i, label in enumerate(self.labels)}
+        self._index: dict[L, int] = dict(zip(self.labels, range(len(self.labels)), strict=True))
         if len(self._index) != len(self.labels):
             seen: set[L] = set()
             dupes = sorted({str(x) for x in self.labels if x in seen or seen.add(x)})  # type: ignore[func-returns-value]
@@ -47,6 +47,11 @@ class Axis(Generic[L]):
 
     def __repr__(self) -> str:
         return f"Axis({self.name!r}, {list(self.labels)!r})"
+
+    @property
+    def index(self) -> Mapping[L, int]:
+        """Label -> position (read it, do not modify it)."""
+        return self._index
 
     def position(self, label: L) -> int:
         """The position of ``label``; unknown labels raise an error with suggestions."""

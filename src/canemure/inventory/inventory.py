@@ -21,6 +21,7 @@ Design notes
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -31,6 +32,7 @@ import pint
 from canemure.errors import MissingDependencyError, UnitError
 from canemure.inventory._plans import (
     area_plan,
+    as_slice,
     group_sources,
     region_groups,
     sector_groups,
@@ -54,6 +56,10 @@ AreaLevel = Literal["municipality", "region", "group"]
 
 FloatArray = npt.NDArray[np.float64]
 
+_SLICE_SUM_BYTES = 16 << 20
+"""Up to this size, sector groups are summed slice by slice (faster while the array is in
+cache, measured in ``benchmarks/bench_inventory.py``); larger arrays in one ``reduceat``."""
+
 
 def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
     return labels if isinstance(labels, Axis) else Axis("area", labels)
@@ -74,6 +80,75 @@ def _check_values(_instance: object, _attribute: object, value: object) -> None:
         raise TypeError("inventory values must wrap one 3-d numpy array (area x sector x year)")
     if value.magnitude.dtype != np.float64:
         raise TypeError(f"inventory values must be float64, got {value.magnitude.dtype}")
+
+
+def _take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> FloatArray:
+    """``values[index]`` as a new C-contiguous array, gathering once where numpy can."""
+    gathers = [axis for axis, part in enumerate(index) if not isinstance(part, slice)]
+    for axis in gathers[1:]:  # numpy would broadcast several index arrays together
+        part = index[axis]
+        assert not isinstance(part, slice)
+        values = np.take(values, part, axis=axis)
+        index[axis] = slice(None)
+    if not gathers:  # a view: copy it, a selection never shares memory with its parent
+        return np.array(values[tuple(index)], order="C")
+    return np.ascontiguousarray(values[tuple(index)])  # one gather (with slices): one copy
+
+
+def _where(labels: Axis[Any], into: Sequence[Any]) -> slice | npt.NDArray[np.intp]:
+    """Positions of ``labels`` in the list ``into``: a slice when contiguous (a view, no gather)."""
+    if not len(labels):
+        return slice(0, 0)
+    first = into.index(labels.labels[0])  # one scan; the rest are dict look-ups
+    stop = first + len(labels)
+    if tuple(into[first:stop]) == labels.labels:
+        return slice(first, stop)
+    index = {label: i for i, label in enumerate(into)}
+    return np.fromiter((index[x] for x in labels), dtype=np.intp, count=len(labels))
+
+
+def _place(
+    out: FloatArray,
+    values: FloatArray,
+    layout: tuple[EmissionInventory, Sequence[str], Sequence[str], Sequence[int]],
+    *,
+    only_estimated: bool,
+) -> None:
+    """Write ``values`` (on the axes of ``layout[0]``) into ``out`` (on the other three axes)."""
+    inventory, areas, sectors, years = layout
+    where = (
+        _where(inventory.areas, areas),
+        _where(inventory.sectors, sectors),
+        _where(inventory.years, years),
+    )
+    if all(isinstance(w, slice) for w in where):  # a block of out: write through a view
+        view = out[where]
+        if only_estimated:
+            np.copyto(view, values, where=~np.isnan(values))
+        else:
+            view[...] = values
+        return
+    index = np.ix_(*(np.arange(w.start, w.stop) if isinstance(w, slice) else w for w in where))
+    if only_estimated:
+        values = np.where(np.isnan(values), out[index], values)
+    out[index] = values
+
+
+@lru_cache(maxsize=64)
+def _unit_label(unit: pint.Unit) -> str:
+    return unit_label(unit)
+
+
+@lru_cache(maxsize=64)
+def _per_resident_factor(unit: pint.Unit, target: str) -> tuple[float, pint.Unit]:
+    """The factor from ``unit`` per resident to ``target``, and ``target`` parsed."""
+    per_resident = Q_(1.0, unit) / Q_(1.0, "resident")
+    try:
+        converted = per_resident.to(target)
+    except pint.DimensionalityError as exc:
+        raise UnitError(f"cannot express {per_resident.units} per resident as {target}") from exc
+    converted_unit: pint.Unit = converted.units
+    return float(converted.magnitude), converted_unit
 
 
 @attrs.frozen(eq=False)
@@ -140,7 +215,31 @@ class EmissionInventory:
         )
 
     def _replace(self, values: FloatArray, **changes: Any) -> EmissionInventory:
-        return attrs.evolve(self, values=Q_(values, self.values.units), **changes)
+        """A derived inventory: ``values`` (float64, in this unit) and the changed fields.
+
+        Skips what the derivation cannot break (the unit, the rule, the hierarchy, one sector
+        level) instead of re-validating everything as ``attrs.evolve`` would; that fixed cost
+        is most of an aggregation of a small inventory. The shape, the changed axes (unique
+        labels) and ascending years are still checked.
+        """
+        new: EmissionInventory = object.__new__(EmissionInventory)
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        fields["values"] = Q_(values, self.values.units)
+        if "areas" in changes:
+            fields["areas"] = _area_axis(changes["areas"])
+        if "sectors" in changes:
+            fields["sectors"] = _sector_axis(changes["sectors"])
+        if "years" in changes:
+            fields["years"] = years = _year_axis(changes["years"])
+            if list(years) != sorted(years):
+                raise ValueError(f"years must be ascending, got {list(years)}")
+        for name, value in fields.items():
+            object.__setattr__(new, name, value)
+        shape = (len(new.areas), len(new.sectors), len(new.years))
+        if values.shape != shape:
+            raise ValueError(f"inventory values have shape {values.shape}, expected {shape}")
+        return new
 
     # ------------------------------------------------------------------ basic properties
     @property
@@ -218,8 +317,8 @@ class EmissionInventory:
         municipalities of that region that the inventory holds; which ones it lacks shows in
         :meth:`to_regions`, whose regional figures are then not estimated.
         """
-        values = self.magnitude
         changes: dict[str, Any] = {}
+        index: list[npt.NDArray[np.intp] | slice] = [slice(None)] * 3
         if region is not None:
             if areas is not None:
                 raise ValueError("give either areas or region, not both")
@@ -232,20 +331,32 @@ class EmissionInventory:
             if not areas:
                 raise ValueError(f"this inventory holds no municipality of region {region!r}")
         if areas is not None:
-            keys = [self._area_key(a) for a in ([areas] if isinstance(areas, str) else areas)]
-            values = values[self.areas.positions(keys)]
+            asked = [areas] if isinstance(areas, str) else list(areas)
+            held = self.areas.index
+            try:  # codes as held (the usual case): one dict look-up each
+                rows = np.fromiter(map(held.__getitem__, asked), dtype=np.intp, count=len(asked))
+                keys = asked
+            except KeyError:  # names, or unknown codes (the error suggests)
+                keys = [self._area_key(a) for a in asked]
+                rows = self.areas.positions(keys)
+            index[0] = as_slice(rows)
             changes["areas"] = keys
-            changes["sources"] = {a: self.sources[a] for a in keys if a in self.sources}
+            held_sources = self.sources
+            found = map(held_sources.__getitem__, keys)
+            try:
+                changes["sources"] = dict(zip(keys, found, strict=True))
+            except KeyError:  # some areas have no source
+                changes["sources"] = {a: held_sources[a] for a in keys if a in held_sources}
         if sectors is not None:
             chosen = [sectors] if isinstance(sectors, str) else sectors
             keys = [self._sector_key(s) for s in chosen]
-            values = values[:, self.sectors.positions(keys)]
+            index[1] = as_slice(self.sectors.positions(keys))
             changes["sectors"] = keys
         if years is not None:
             chosen_years = [years] if isinstance(years, int) else list(years)
-            values = values[:, :, self.years.positions(chosen_years)]
+            index[2] = as_slice(self.years.positions(chosen_years))
             changes["years"] = chosen_years
-        return self._replace(np.ascontiguousarray(values), **changes)
+        return self._replace(_take(self.magnitude, index), **changes)
 
     # ------------------------------------------------------------------ aggregation
     def aggregate_sectors(self, level: int) -> EmissionInventory:
@@ -269,7 +380,13 @@ class EmissionInventory:
             return self._replace(values.sum(axis=1, keepdims=True), sectors=groups.parents)
         if groups.permutation is not None:
             values = values[:, groups.permutation]
-        summed = np.add.reduceat(values, groups.starts, axis=1)
+        if values.nbytes > _SLICE_SUM_BYTES:
+            summed = np.add.reduceat(values, groups.starts, axis=1)
+        else:  # each group a contiguous block of the sector axis: sum it as a view
+            summed = np.empty((values.shape[0], len(groups.parents), values.shape[2]))
+            bounds = [*groups.starts.tolist(), values.shape[1]]
+            for g in range(len(groups.parents)):
+                values[:, bounds[g] : bounds[g + 1]].sum(axis=1, out=summed[:, g])
         return self._replace(summed, sectors=groups.parents)
 
     def total(self) -> EmissionInventory:
@@ -286,12 +403,23 @@ class EmissionInventory:
         A member listed twice in one group is an error (it would be counted twice).
         """
         members_of = tuple((name, tuple(group)) for name, group in groups.items())
+        return self._aggregate_planned(members_of, area_level)
+
+    def _aggregate_planned(
+        self, members_of: tuple[tuple[str, tuple[str, ...]], ...], area_level: AreaLevel
+    ) -> EmissionInventory:
         plan = area_plan(self.areas.labels, members_of)
         sources = group_sources(self.sources, members_of, plan.present)
         out = plan.sum(self.magnitude)
-        population = self.population.aggregate(groups) if self.population is not None else None
+        population = self.population
+        if population is not None:
+            population = population.aggregate_planned(members_of)
         return self._replace(
-            out, areas=list(groups), sources=sources, population=population, area_level=area_level
+            out,
+            areas=[name for name, _ in members_of],
+            sources=sources,
+            population=population,
+            area_level=area_level,
         )
 
     def to_regions(self, regions: Iterable[str] | None = None) -> EmissionInventory:
@@ -307,12 +435,11 @@ class EmissionInventory:
             raise ValueError(
                 f"to_regions() needs municipalities, this inventory holds {self.area_level}s"
             )
+        if regions is None:  # cached per area axis, in the form the area plans are cached by
+            return self._aggregate_planned(region_groups(self.areas.labels), "region")
         gaz = gazetteer()
-        if regions is None:
-            groups = dict(region_groups(self.areas.labels))
-        else:
-            chosen = [gaz.region(r) for r in regions]
-            groups = {r.code: gaz.municipality_codes(r) for r in chosen}
+        chosen = [gaz.region(r) for r in regions]
+        groups = {r.code: gaz.municipality_codes(r) for r in chosen}
         return self.aggregate_areas(groups, area_level="region")
 
     # ------------------------------------------------------------------ derived quantities
@@ -324,13 +451,10 @@ class EmissionInventory:
         """
         if self.population is None:
             raise ValueError("this inventory has no population; attach one with with_population()")
-        residents = self.population.at(list(self.areas), list(self.years))
-        ratio = self.values / residents[:, None, :]
-        try:
-            result: pint.Quantity[Any] = ratio.to(unit)
-            return result
-        except pint.DimensionalityError as exc:
-            raise UnitError(f"cannot express {ratio.units} per resident as {unit}") from exc
+        factor, target = _per_resident_factor(self.unit, unit)
+        residents = self.population.magnitude_at(self.areas.labels, self.years.labels)
+        scale = factor / residents  # one pass over the (small) population, one over the values
+        return Q_(self.magnitude * scale[:, None, :], target)
 
     def with_population(self, population: Population) -> EmissionInventory:
         """The same inventory with ``population`` attached."""
@@ -372,13 +496,17 @@ class EmissionInventory:
         areas = list(dict.fromkeys([*self.areas, *other.areas]))
         sectors = list(dict.fromkeys([*self.sectors, *other.sectors]))
         years = sorted(set(self.years) | set(other.years))
-        out = np.full((len(areas), len(sectors), len(years)), np.nan)
-        for source_values, inv in ((self.magnitude, self), (other_values, other)):
-            ia = np.array([areas.index(a) for a in inv.areas], dtype=np.intp)
-            isec = np.array([sectors.index(s) for s in inv.sectors], dtype=np.intp)
-            iy = np.array([years.index(y) for y in inv.years], dtype=np.intp)
-            block = out[np.ix_(ia, isec, iy)]
-            out[np.ix_(ia, isec, iy)] = np.where(np.isnan(source_values), block, source_values)
+        if (
+            other.sectors == self.sectors
+            and other.years == self.years
+            and self.areas.index.keys().isdisjoint(other.areas.labels)
+        ):  # new areas on the same sectors and years (the adapters' pattern): one copy
+            out = np.concatenate((self.magnitude, other_values))
+        else:
+            out = np.full((len(areas), len(sectors), len(years)), np.nan)
+            # self's cells land on empty (NaN) cells: copy them; other's win where estimated
+            _place(out, self.magnitude, (self, areas, sectors, years), only_estimated=False)
+            _place(out, other_values, (other, areas, sectors, years), only_estimated=True)
         sources = dict(self.sources)
         for area, found in other.sources.items():
             sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
@@ -474,28 +602,31 @@ class EmissionInventory:
         return from_records(records, rule=rule, sources=sources, area_level=area_level)
 
     def to_pandas(self) -> Any:
-        """A long ``pandas.DataFrame`` (area, sector, year, value). Needs ``canemure[pandas]``."""
+        """A long ``pandas.DataFrame`` (area, sector, year, value). Needs ``canemure[pandas]``.
+
+        ``area`` and ``sector`` are categorical (categories in axis order), ``year`` is int64,
+        ``value`` float64 with NaN for "not estimated"; rows in axis order.
+        """
         try:
             import pandas as pd
         except ImportError:
             raise MissingDependencyError(
                 "pandas", "pandas", "EmissionInventory.to_pandas()"
             ) from None
-        a, s, y = np.meshgrid(
-            np.array(self.areas.labels, dtype=object),
-            np.array(self.sectors.labels, dtype=object),
-            np.array(self.years.labels),
-            indexing="ij",
-        )
+        a, s, y = self.shape
         frame = pd.DataFrame(
             {
-                "area": a.ravel(),
-                "sector": s.ravel(),
-                "year": y.ravel(),
+                "area": pd.Categorical.from_codes(
+                    np.repeat(np.arange(a), s * y), categories=pd.Index(self.areas.labels)
+                ),
+                "sector": pd.Categorical.from_codes(
+                    np.tile(np.repeat(np.arange(s), y), a), categories=pd.Index(self.sectors.labels)
+                ),
+                "year": np.tile(np.array(self.years.labels, dtype=np.int64), a * s),
                 "value": self.magnitude.ravel(),
             }
         )
-        frame.attrs.update(unit=unit_label(self.unit), rule=self.rule.id)
+        frame.attrs.update(unit=_unit_label(self.unit), rule=self.rule.id)
         return frame
 
     def to_xarray(self) -> Any:
@@ -525,3 +656,6 @@ class EmissionInventory:
             f"level-{self.sector_level} sectors "
             f"x {y} years ({years}), {unit_label(self.unit)}, rule {self.rule.id!r}>"
         )
+
+
+_FIELDS = tuple(field.name for field in attrs.fields(EmissionInventory))

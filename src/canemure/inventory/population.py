@@ -7,11 +7,12 @@ from typing import Any
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 import pint
 
 from canemure.errors import UnitError
 from canemure.inventory._plans import area_plan
-from canemure.inventory.axes import Axis
+from canemure.inventory.axes import Axis, L
 from canemure.inventory.provenance import Source
 from canemure.units import Q_
 
@@ -42,6 +43,16 @@ def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
 
 def _year_axis(labels: Iterable[int] | Axis[int]) -> Axis[int]:
     return labels if isinstance(labels, Axis) else Axis("year", labels)
+
+
+def _positions(axis: Axis[L], labels: Sequence[L]) -> npt.NDArray[np.intp] | None:
+    """Positions of ``labels`` on ``axis`` (-1 where missing), or ``None`` if they are the axis."""
+    if isinstance(labels, Axis):
+        labels = labels.labels
+    if tuple(labels) == axis.labels:
+        return None
+    index = axis.index
+    return np.fromiter((index.get(x, -1) for x in labels), dtype=np.intp, count=len(labels))
 
 
 @attrs.frozen(eq=False)
@@ -85,23 +96,43 @@ class Population:
 
     def at(self, areas: Sequence[str], years: Sequence[int]) -> pint.Quantity[Any]:
         """Residents for ``areas`` x ``years``; areas or years this table lacks are NaN."""
-        out = np.full((len(areas), len(years)), np.nan)
-        magnitude = self.values.m_as("resident")
-        for i, area in enumerate(areas):
-            if area not in self.areas:
-                continue
-            row = magnitude[self.areas.position(area)]
-            for j, year in enumerate(years):
-                if year in self.years:
-                    out[i, j] = row[self.years.position(year)]
-        return Q_(out, "resident")
+        found = self.magnitude_at(areas, years)
+        return Q_(found.copy() if found is self.values.magnitude else found, _RESIDENT)
+
+    def magnitude_at(self, areas: Sequence[str], years: Sequence[int]) -> npt.NDArray[np.float64]:
+        """Like :meth:`at`, in residents, without a unit.
+
+        The stored array itself (do not modify it) when ``areas`` and ``years`` are this
+        table's axes.
+        """
+        magnitude: npt.NDArray[np.float64] = self.values.magnitude  # stored in residents
+        rows = _positions(self.areas, areas)
+        columns = _positions(self.years, years)
+        out = magnitude
+        if rows is not None:
+            out = np.take(out, np.maximum(rows, 0), axis=0)
+        if columns is not None:
+            out = np.take(out, np.maximum(columns, 0), axis=1)
+        if rows is not None and (rows < 0).any():
+            out[rows < 0] = np.nan
+        if columns is not None and (columns < 0).any():
+            out[:, columns < 0] = np.nan
+        return out
 
     def aggregate(self, groups: Mapping[str, Iterable[str]]) -> Population:
         """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
-        members_of = tuple((name, tuple(group)) for name, group in groups.items())
-        plan = area_plan(self.areas.labels, members_of)
-        out = plan.sum(self.values.magnitude)
-        return Population(Q_(out, "resident"), list(groups), self.years, self.source)
+        return self.aggregate_planned(tuple((name, tuple(group)) for name, group in groups.items()))
+
+    def aggregate_planned(self, members_of: tuple[tuple[str, tuple[str, ...]], ...]) -> Population:
+        """Like :meth:`aggregate`, with the groups as ``((name, members), ...)``.
+
+        That is the form the area plans are cached by, so an inventory's aggregation passes
+        its groups on without rebuilding them.
+        """
+        out = area_plan(self.areas.labels, members_of).sum(self.values.magnitude)
+        return Population(
+            Q_(out, _RESIDENT), [name for name, _ in members_of], self.years, self.source
+        )
 
     def merge(self, other: Population) -> Population:
         """Combine two tables; where both have a figure, ``other`` wins."""

@@ -8,7 +8,8 @@ the same records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from itertools import repeat
+from typing import TYPE_CHECKING, cast
 
 import attrs
 import numpy as np
@@ -41,17 +42,26 @@ class EmissionRecord:
 
 
 def to_records(inventory: EmissionInventory) -> list[EmissionRecord]:
-    """All cells of ``inventory`` as records, in axis order."""
+    """All cells of ``inventory`` as records, in axis order.
+
+    One Python object per cell is inherently the slowest way to hold an inventory (about 1 µs
+    a cell); use the arrays, :meth:`~canemure.inventory.EmissionInventory.to_pandas` or the
+    tidy CSV for whole national data sets.
+    """
     unit = unit_text(inventory.unit)
-    values = inventory.magnitude
-    out: list[EmissionRecord] = []
-    for i, area in enumerate(inventory.areas):
-        for j, sector in enumerate(inventory.sectors):
-            row = values[i, j]
-            for k, year in enumerate(inventory.years):
-                v = float(row[k])
-                out.append(EmissionRecord(area, sector, year, None if np.isnan(v) else v, unit))
-    return out
+    a, s, y = inventory.shape
+    cells = a * s * y
+    areas = [area for area in inventory.areas.labels for _ in range(s * y)]
+    sectors = [sector for sector in inventory.sectors.labels for _ in range(y)] * a
+    years = list(inventory.years.labels) * (a * s)
+    flat = inventory.magnitude.ravel()
+    values = cast("list[float | None]", flat.tolist())
+    for n in np.flatnonzero(np.isnan(flat)).tolist():  # not estimated: None
+        values[n] = None
+    new = EmissionRecord
+    return [
+        new(*cell) for cell in zip(areas, sectors, years, values, repeat(unit, cells), strict=True)
+    ]
 
 
 def from_records(

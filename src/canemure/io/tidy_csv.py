@@ -12,7 +12,7 @@ Format
       a sector key of the ALas hierarchy (``Kul``, ``Kau/Kau/Asu:HE``, ``total``, ...); all
       rows at one level of the hierarchy.
   ``year``
-      calendar year, 1990..next year.
+      calendar year, 1990..2100 (:data:`LAST_YEAR`: projected and scenario years too).
   ``value``
       decimal point, written as the shortest text that reads back to the same float64. Empty
       (or the literal ``not estimated``) means "not estimated"; it is never zero.
@@ -48,23 +48,41 @@ import io
 import math
 import os
 import re
+from collections.abc import Callable
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TypeVar
 
+import attrs
 import numpy as np
+import numpy.typing as npt
 import pint
 
-from canemure._text import suggest
-from canemure.errors import ProblemCollector, UnknownNameError
+from canemure._text import fold, suggest
+from canemure.errors import Problem, ProblemCollector, UnknownNameError
 from canemure.inventory import AreaLevel, EmissionInventory, Source
-from canemure.io._csvtools import atomic_write_text, raise_sorted, read_csv_table
+from canemure.io._csvtools import (
+    FIRST_YEAR,
+    NULL_TOKENS,
+    atomic_write_text,
+    check_separator,
+    decode_text,
+    parse_decimal,
+    raise_sorted,
+)
 from canemure.sectors import CREDITS, AccountingRule, accounting_rule, sector_hierarchy
 from canemure.units import Q_, unit_text, ureg
 
-__all__ = ["NOT_ESTIMATED", "TIDY_COLUMNS", "read_tidy_csv", "write_tidy_csv"]
+__all__ = ["LAST_YEAR", "NOT_ESTIMATED", "TIDY_COLUMNS", "read_tidy_csv", "write_tidy_csv"]
 
 _T = TypeVar("_T")
+IntArray = npt.NDArray[np.intp]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+LAST_YEAR = 2100
+"""The last year a tidy file may hold: projections and scenarios reach past today, to 2100."""
 
 TIDY_COLUMNS: tuple[str, ...] = ("area", "sector", "year", "value", "unit", "rule")
 """The header of a tidy CSV file."""
@@ -78,14 +96,15 @@ def write_tidy_csv(inventory: EmissionInventory, path: str | os.PathLike[str]) -
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(TIDY_COLUMNS)
-    unit = unit_text(inventory.unit)
-    values = inventory.magnitude
-    for i, area in enumerate(inventory.areas):
-        for j, sector in enumerate(inventory.sectors):
-            for k, year in enumerate(inventory.years):
-                value = float(values[i, j, k])
-                text = "" if math.isnan(value) else repr(value)
-                writer.writerow((area, sector, year, text, unit, inventory.rule.id))
+    a, s, y = inventory.shape
+    unit, rule = unit_text(inventory.unit), inventory.rule.id
+    areas = [area for area in inventory.areas.labels for _ in range(s * y)]
+    sectors = [sector for sector in inventory.sectors.labels for _ in range(y)] * a
+    years = list(inventory.years.labels) * (a * s)
+    texts = [repr(v) for v in inventory.magnitude.ravel().tolist()]  # shortest exact text
+    for n in np.flatnonzero(np.isnan(inventory.magnitude.ravel())).tolist():
+        texts[n] = ""  # not estimated
+    writer.writerows(zip(areas, sectors, years, texts, repeat(unit), repeat(rule)))
     atomic_write_text(path, buffer.getvalue())
 
 
@@ -96,27 +115,6 @@ def _may_be_negative(sector: str) -> bool:
     return any(leaf.key.split("/", 1)[0] == CREDITS for leaf in tree.leaves_under(sector))
 
 
-def _check_same(
-    what: str,
-    seen: dict[_T, tuple[str, int]],
-    found: _T,
-    *,
-    text: str,
-    line: int,
-    problems: ProblemCollector,
-) -> None:
-    """Record a problem when ``found`` differs from the first ``what`` of the file."""
-    first = next(iter(seen))
-    if found != first:
-        first_text, first_line = seen[first]
-        problems.add(
-            f"one file holds one {what}; line {first_line} has {first_text!r}",
-            line=line,
-            column=what,
-            value=text,
-        )
-
-
 def _area_level(areas: list[str]) -> AreaLevel:
     if areas and all(re.fullmatch(r"\d{3}", a) for a in areas):
         return "municipality"
@@ -125,144 +123,502 @@ def _area_level(areas: list[str]) -> AreaLevel:
     return "group"
 
 
+# ------------------------------------------------------------------------------- columns
+@attrs.frozen(eq=False)
+class _Factor:
+    """One text column as its distinct cell texts (first appearance first) and a code per row."""
+
+    texts: list[str]
+    codes: IntArray
+
+
+@attrs.frozen(eq=False)
+class _Columns:
+    """A tidy file split into columns: what the checks below need, whichever way it was read."""
+
+    lines: IntArray
+    """Physical line of each data row (the header is line 1)."""
+    text: dict[str, _Factor]
+    """The text columns, factorised."""
+    values: FloatArray
+    """The value column parsed (NaN for an empty or ``not estimated`` cell or a bad one)."""
+    raw_value: Callable[[int], str]
+    """The raw text of row ``i``'s value cell (for messages)."""
+    bad_values: dict[int, str]
+    """Rows whose value cell is not a number: row -> reason."""
+
+
+_NUMBER_BYTES = np.zeros(256, dtype=np.bool_)
+_NUMBER_BYTES[list(b"0123456789.eE+-")] = True
+_NUMBER_BYTES[0] = True  # the padding of the fixed-width cell matrix
+
+
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+"""``_LOW_BYTES[k]`` keeps the first ``k`` bytes (in memory order) of a little-endian word."""
+
+_EXACT_DIGITS = 15
+"""Decimals with at most this many digits and no exponent are exact as ``m / 10**f``."""
+
+
+_POWERS_OF_TEN = np.array([float(10**k) for k in range(_EXACT_DIGITS + 1)])
+"""Exact doubles ``10**0 .. 10**15``."""
+
+
+def _simple_decimals(cells: npt.NDArray[np.uint8], plain: npt.NDArray[np.bool_]) -> BoolArray:
+    """Rows of ``cells`` that are ``[-]digits[.digits]`` with 1 to 15 digits.
+
+    For those, ``m / 10**f`` (``m`` the digits as an integer, ``f`` the digits after the
+    point) is exactly what ``float(text)`` gives: both are exact doubles (``m < 2**53``,
+    ``10**f`` for ``f <= 22``) and IEEE division rounds correctly once.
+    """
+    digit = (cells >= ord("0")) & (cells <= ord("9"))
+    point = cells == ord(".")
+    other = ~(digit | point | (cells == 0))
+    other[:, 0] &= cells[:, 0] != ord("-")
+    digits = digit.sum(axis=1)
+    result: BoolArray = (
+        plain
+        & ~other.any(axis=1)
+        & (point.sum(axis=1) <= 1)
+        & (digits >= 1)
+        & (digits <= _EXACT_DIGITS)
+    )
+    return result
+
+
+def _decimal_values(cells: npt.NDArray[np.uint8]) -> FloatArray:
+    """The numbers in rows of ``cells`` that :func:`_simple_decimals` accepted."""
+    mantissa = np.zeros(len(cells), dtype=np.int64)
+    fraction = np.zeros(len(cells), dtype=np.int64)
+    after_point = np.zeros(len(cells), dtype=np.bool_)
+    for k in range(cells.shape[1]):
+        column = cells[:, k]
+        digit = (column >= ord("0")) & (column <= ord("9"))
+        mantissa = np.where(digit, mantissa * 10 + (column.astype(np.int64) - ord("0")), mantissa)
+        fraction += digit & after_point
+        after_point |= column == ord(".")
+    values: FloatArray = mantissa / _POWERS_OF_TEN[fraction]
+    negative = cells[:, 0] == ord("-") if len(cells) else np.zeros(0, dtype=np.bool_)
+    values[negative] *= -1.0
+    return values
+
+
+def _header(first_line: str, problems: ProblemCollector) -> list[str]:
+    """Match the header against :data:`TIDY_COLUMNS` (folded, any order); record problems."""
+    header = next(csv.reader([first_line]))
+    canonical = {fold(name): name for name in TIDY_COLUMNS}
+    columns: list[str] = []
+    for position, name in enumerate(header, start=1):
+        key = canonical.get(fold(name))
+        if key is None:
+            hint = suggest(name, canonical.values())
+            extra = f"; did you mean {hint[0]!r}?" if hint else ""
+            problems.add(
+                f"unexpected column {position}{extra} (expected columns: "
+                f"{', '.join(TIDY_COLUMNS)})",
+                line=1,
+                column=name,
+            )
+            key = name
+        if key in columns:
+            problems.add(f"duplicate column {position}", line=1, column=name)
+        columns.append(key)
+    for name in TIDY_COLUMNS:
+        if name not in columns:
+            problems.add("required column is missing", line=1, column=name)
+    return columns
+
+
+def _factorize_texts(texts: list[str]) -> _Factor:
+    index: dict[str, int] = {}
+    codes = np.fromiter((index.setdefault(t, len(index)) for t in texts), np.intp, len(texts))
+    return _Factor(list(index), codes)
+
+
+def _parse_value(raw: str) -> float | str:
+    """A value cell: its number (NaN when not estimated), or the reason it is not one."""
+    if raw.strip() == NOT_ESTIMATED:
+        return math.nan
+    try:
+        return parse_decimal(raw, decimal=".")
+    except ValueError as exc:
+        return str(exc)
+
+
+def _split_rows(text: str, columns: list[str], problems: ProblemCollector) -> _Columns:
+    """The general reader (quotes, CR LF, blank lines, short rows): :mod:`csv`, row by row."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    line = reader.line_num
+    for fields in reader:
+        start, line = line + 1, reader.line_num
+        if not fields or (len(fields) == 1 and not fields[0].strip()):
+            continue
+        if len(fields) != len(columns):
+            problems.add(
+                f"row has {len(fields)} fields, the header has {len(columns)}",
+                line=start,
+                value=",".join(fields)[:120],
+            )
+            continue
+        rows.append(fields)
+        lines.append(start)
+    cells = dict(zip(columns, zip(*rows, strict=True), strict=True)) if rows else {}
+    raw_values: tuple[str, ...] = cells.get("value", ())
+    values = np.full(len(rows), np.nan)
+    bad: dict[int, str] = {}
+    for i, raw in enumerate(raw_values):
+        parsed = _parse_value(raw)
+        if isinstance(parsed, str):
+            bad[i] = parsed
+        else:
+            values[i] = parsed
+    text_columns = {
+        name: _factorize_texts(list(cells.get(name, ("",) * len(rows))))
+        for name in TIDY_COLUMNS
+        if name != "value"
+    }
+    return _Columns(
+        np.array(lines, dtype=np.intp), text_columns, values, raw_values.__getitem__, bad
+    )
+
+
+def _split_bytes(body: bytes | memoryview, columns: list[str]) -> _Columns | None:
+    """The fast reader for plain files (no quotes, LF line ends, no blank lines), by column.
+
+    Splits on the separator bytes with numpy and handles each column as a fixed-width byte
+    matrix, so no Python object is made per cell; ``None`` when the file is not that plain
+    (then :func:`_split_rows` reads it and locates every problem).
+    """
+    width = len(columns)
+    longest = 64
+    newline = b"" if body[-1:] == b"\n" else b"\n"
+    padded = b"".join((body, newline, bytes(longest)))  # the one copy of the rows
+    if b'"' in padded or b"\r" in padded or padded.find(b"\x00", 0, -longest) >= 0:
+        return None
+    n = padded.count(b"\n")
+    buffer = np.frombuffer(padded, dtype=np.uint8)
+    seps = np.flatnonzero((buffer == ord(",")) | (buffer == ord("\n")))
+    if len(seps) != n * width or not (buffer[seps[width - 1 :: width]] == ord("\n")).all():
+        return None  # a row with too few or too many fields, or a blank line
+    ends = seps.reshape(n, width)
+    starts = np.empty_like(ends)
+    starts.flat[0] = 0
+    starts.flat[1:] = seps[:-1] + 1
+    lengths = ends - starts
+    if n and int(lengths.max()) > longest:
+        return None
+    # the 8 bytes from every offset of the file, as one little-endian word each (a view)
+    every_word = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+
+    def cell(i: int, j: int) -> str:
+        return padded[starts[i, j] : ends[i, j]].decode("utf-8")
+
+    def matrix(j: int) -> npt.NDArray[np.uint64]:
+        """Column ``j``'s cells as whole 8-byte words, zero after each cell's end."""
+        count = -(-max(int(lengths[:, j].max()), 1) // 8)
+        cells = np.empty((n, count), dtype="<u8")
+        for k in range(count):
+            cells[:, k] = every_word[starts[:, j] + 8 * k]
+            cells[:, k] &= _LOW_BYTES[np.clip(lengths[:, j] - 8 * k, 0, 8)]
+        return cells
+
+    text: dict[str, _Factor] = {}
+    values = np.full(n, np.nan)
+    bad: dict[int, str] = {}
+    for j, name in enumerate(columns):
+        if n == 0:
+            text[name] = _Factor([], np.empty(0, dtype=np.intp))
+            continue
+        words = matrix(j)
+        if name == "value":
+            cells = words.view(np.uint8).reshape(n, -1)  # memory order: the cell's bytes
+            plain = _NUMBER_BYTES[cells].all(axis=1) & (lengths[:, j] > 0)
+            simple = _simple_decimals(cells, plain)
+            values[simple] = _decimal_values(cells[simple])
+            rest = plain & ~simple
+            try:
+                values[rest] = cells[rest].view(f"S{cells.shape[1]}").ravel().astype(np.float64)
+                odd = np.flatnonzero(~plain & (lengths[:, j] > 0))
+            except ValueError:  # e.g. "1.2.3": parse row by row to say which
+                odd = np.flatnonzero(rest | (~plain & (lengths[:, j] > 0)))
+            for i in odd.tolist():
+                parsed = _parse_value(cell(i, j))
+                if isinstance(parsed, str):
+                    bad[i] = parsed
+                else:
+                    values[i] = parsed
+            continue
+        changed = np.empty(n, dtype=np.bool_)
+        changed[0] = True
+        changed[1:] = (words[1:] != words[:-1]).any(axis=1)
+        heads = np.flatnonzero(changed)  # runs of equal cells (few, in the usual file order)
+        if words.shape[1] == 1:
+            _, first, inverse = np.unique(words[heads, 0], return_index=True, return_inverse=True)
+        else:
+            _, first, inverse = np.unique(
+                words[heads], axis=0, return_index=True, return_inverse=True
+            )
+        order = np.argsort(first)  # codes in order of first appearance
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        run_codes = rank[inverse.ravel()]
+        text[name] = _Factor(
+            [cell(int(heads[i]), j) for i in first[order].tolist()],
+            run_codes[np.cumsum(changed) - 1],
+        )
+    raw_value = columns.index("value")
+    return _Columns(
+        np.arange(2, n + 2, dtype=np.intp),
+        text,
+        values,
+        lambda i: cell(i, raw_value),
+        bad,
+    )
+
+
+# ------------------------------------------------------------------------------- checks
+def _check_texts(
+    factor: _Factor,
+    check: Callable[[str], _T | Problem],
+    lines: IntArray,
+    column: str,
+    problems: ProblemCollector,
+) -> list[_T | None]:
+    """Check each distinct text once; report a problem on every line that has a bad one."""
+    results: list[_T | None] = []
+    reasons: list[Problem | None] = []
+    for raw in factor.texts:
+        found = check(raw)
+        reasons.append(found if isinstance(found, Problem) else None)
+        results.append(None if isinstance(found, Problem) else found)
+    bad = np.array([r is not None for r in reasons], dtype=np.bool_)
+    if bad.any():
+        for i in np.flatnonzero(bad[factor.codes]).tolist():
+            reason = reasons[int(factor.codes[i])]
+            assert reason is not None
+            problems.add(reason.message, line=int(lines[i]), column=column, value=reason.value)
+    return results
+
+
+def _one_per_file(
+    what: str,
+    factor: _Factor,
+    found: list[_T | None],
+    lines: IntArray,
+    problems: ProblemCollector,
+) -> tuple[_T, str] | None:
+    """The first valid ``what`` of the file and its text; every line with another is a problem."""
+    valid = np.array([f is not None for f in found], dtype=np.bool_)
+    rows = np.flatnonzero(valid[factor.codes]) if len(found) else np.empty(0, np.intp)
+    if not len(rows):
+        return None
+    first_row = int(rows[0])
+    first = found[int(factor.codes[first_row])]
+    first_text = factor.texts[int(factor.codes[first_row])].strip()
+    others = np.array([f is not None and f != first for f in found], dtype=np.bool_)
+    for i in np.flatnonzero(others[factor.codes]).tolist():
+        problems.add(
+            f"one file holds one {what}; line {int(lines[first_row])} has {first_text!r}",
+            line=int(lines[i]),
+            column=what,
+            value=factor.texts[int(factor.codes[i])].strip(),
+        )
+    assert first is not None
+    return first, first_text
+
+
+def _required(raw: str) -> str | Problem:
+    text = raw.strip()
+    if text in NULL_TOKENS:
+        return Problem("value is missing", value=text)
+    return text
+
+
+def _year(raw: str) -> int | Problem:
+    text = raw.strip()
+    if not re.fullmatch(r"[0-9]{1,4}", text):
+        return Problem("not a year", value=raw)
+    year = int(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return Problem(f"year out of range {FIRST_YEAR}..{LAST_YEAR}", value=raw)
+    return year
+
+
+def _unit(raw: str) -> pint.Unit | Problem:
+    text = _required(raw)
+    if isinstance(text, Problem):
+        return text
+    try:
+        # one spelling per unit: "kilotonne CO2e / year" is "kt CO2e/a"
+        return ureg.Unit(unit_text(ureg.Unit(text)))
+    except Exception:  # pint raises several unrelated types on bad strings
+        return Problem("not a unit", value=text)
+
+
+def _rule(raw: str) -> AccountingRule | Problem:
+    text = _required(raw)
+    if isinstance(text, Problem):
+        return text
+    try:
+        return accounting_rule(text)
+    except UnknownNameError as exc:
+        return Problem(str(exc), value=text)
+
+
+def _sector(raw: str) -> str | Problem:
+    text = _required(raw)
+    if isinstance(text, Problem):
+        return text
+    tree = sector_hierarchy()
+    if text in tree:
+        return text
+    hint = suggest(text, [node.key for node in tree])
+    for level in (3, None):
+        try:
+            named = tree.find(text, level).key
+        except UnknownNameError:
+            continue
+        hint = [named, *[h for h in hint if h != named]]
+        break
+    return Problem(
+        "unknown sector key"
+        + (f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else ""),
+        value=text,
+    )
+
+
 def read_tidy_csv(
     path: str | os.PathLike[str], *, area_level: AreaLevel | None = None
 ) -> EmissionInventory:
     """Read a tidy CSV file written by :func:`write_tidy_csv` (or by hand, same format).
 
     Raises :class:`~canemure.errors.DataFormatError` listing every problem with line, column
-    and value.
+    and value. A plain file is split by column with numpy and each distinct text (area, sector,
+    year, unit, rule) is checked once, so reading is linear in rows and close to
+    ``pandas.read_csv`` (``benchmarks/bench_io.py``); a file with quotes, CR LF line ends,
+    blank lines or rows of the wrong length is read row by row with :mod:`csv`.
     """
     source_name = str(path)
     problems = ProblemCollector(source_name)
-    table = read_csv_table(
-        path, problems, separator=",", required=TIDY_COLUMNS, what="a canemure tidy CSV file"
-    )
+    what = "a canemure tidy CSV file"
+    data = Path(path).read_bytes()
+    text = decode_text(data, source_name, what=what)
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    first_line = first_line.rstrip("\r")
+    if not first_line.strip():
+        problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
+        problems.raise_if_any()
+    if not check_separator(first_line, ",", problems, what=what):
+        problems.raise_if_any()
+    columns = _header(first_line, problems)
+    raise_sorted(problems)  # the rows cannot be read by column name
+    body = memoryview(data)[data.find(b"\n") + 1 :] if "\n" in text else memoryview(b"")
+    table = None if '"' in first_line else _split_bytes(body, columns)
+    if table is None:
+        table = _split_rows(text, columns, problems)
+    lines = table.lines
+    n = len(lines)
+    areas = _check_texts(table.text["area"], _required, lines, "area", problems)
+    sectors = _check_texts(table.text["sector"], _sector, lines, "sector", problems)
+    years = _check_texts(table.text["year"], _year, lines, "year", problems)
+    units = _check_texts(table.text["unit"], _unit, lines, "unit", problems)
+    rules = _check_texts(table.text["rule"], _rule, lines, "rule", problems)
+    first_unit = _one_per_file("unit", table.text["unit"], units, lines, problems)
+    first_rule = _one_per_file("rule", table.text["rule"], rules, lines, problems)
+    rule = first_rule[0] if first_rule is not None else None
+    for i, reason in table.bad_values.items():
+        problems.add(reason, line=int(lines[i]), column="value", value=table.raw_value(i))
+
+    # one level of the hierarchy: every sector at the level of the file's first one
     tree = sector_hierarchy()
-    units: dict[pint.Unit, tuple[str, int]] = {}
-    rules: dict[AccountingRule, tuple[str, int]] = {}
-    parsed_units: dict[str, pint.Unit | None] = {}
-    rule: AccountingRule | None = None
-    level_of_first: tuple[int, int] | None = None
-    cells: dict[tuple[str, str, int], tuple[float, int]] = {}
-    areas: dict[str, None] = {}
-    sectors: dict[str, None] = {}
-    years: set[int] = set()
-    for row in table:
-        area = row.text("area", problems)
-        sector = row.text("sector", problems)
-        year = row.year("year", problems)
-        raw_unit = row.text("unit", problems)
-        rule_text = row.text("rule", problems)
-        unit: pint.Unit | None = None
-        if raw_unit is not None:
-            if raw_unit not in parsed_units:
-                try:
-                    # one spelling per unit: "kilotonne CO2e / year" is "kt CO2e/a"
-                    parsed_units[raw_unit] = ureg.Unit(unit_text(ureg.Unit(raw_unit)))
-                except Exception:  # pint raises several unrelated types on bad strings
-                    parsed_units[raw_unit] = None
-            unit = parsed_units[raw_unit]
-            if unit is None:
-                problems.add("not a unit", line=row.line, column="unit", value=raw_unit)
-            else:
-                units.setdefault(unit, (raw_unit, row.line))
-                _check_same("unit", units, unit, text=raw_unit, line=row.line, problems=problems)
-        if rule_text is not None:
-            try:
-                found = accounting_rule(rule_text)
-            except UnknownNameError as exc:
-                problems.add(str(exc), line=row.line, column="rule", value=rule_text)
-            else:
-                rules.setdefault(found, (rule_text, row.line))
-                _check_same("rule", rules, found, text=rule_text, line=row.line, problems=problems)
-                rule = rule if rule is not None else found
-        raw = row.cells.get("value", "")
-        value: float | None
-        if raw.strip() == NOT_ESTIMATED:
-            value = math.nan
-        else:
-            value = row.number("value", problems, decimal=".")
-        if sector is not None:
-            if sector not in tree:
-                hint = suggest(sector, [node.key for node in tree])
-                for level in (3, None):
-                    try:
-                        named = tree.find(sector, level).key
-                    except UnknownNameError:
-                        continue
-                    hint = [named, *[h for h in hint if h != named]]
-                    break
-                problems.add(
-                    "unknown sector key"
-                    + (f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else ""),
-                    line=row.line,
-                    column="sector",
-                    value=sector,
-                )
-                sector = None
-            else:
-                level = tree[sector].level
-                if level_of_first is None:
-                    level_of_first = (level, row.line)
-                elif level != level_of_first[0]:
-                    problems.add(
-                        f"sector at level {level}, but line {level_of_first[1]} has a sector at "
-                        f"level {level_of_first[0]}; all sectors of a file must be at one level",
-                        line=row.line,
-                        column="sector",
-                        value=sector,
-                    )
-        if value is not None and value < 0:
-            energy = unit is not None and unit.is_compatible_with("GWh / a")
-            credits = rule is not None and rule.credits
-            if energy or not credits or sector is None or not _may_be_negative(sector):
-                problems.add(
-                    "negative values are only possible for sectors with wind-power credits "
-                    "under a rule that counts them (never for energy)",
-                    line=row.line,
-                    column="value",
-                    value=raw,
-                )
-                value = None
-        if area is None or sector is None or year is None or value is None:
-            continue
-        key = (area, sector, year)
-        if key in cells:
+    sector_codes = table.text["sector"].codes
+    level_of = np.array([-1 if k is None else tree[k].level for k in sectors], dtype=np.intp)
+    row_levels = level_of[sector_codes] if n else np.empty(0, np.intp)
+    known = np.flatnonzero(row_levels >= 0)
+    if len(known):
+        first = int(known[0])
+        first_level = int(row_levels[first])
+        for i in np.flatnonzero((row_levels >= 0) & (row_levels != first_level)).tolist():
             problems.add(
-                f"duplicate cell: area {area}, sector {sector}, year {year} already on line "
-                f"{cells[key][1]}",
-                line=row.line,
+                f"sector at level {int(row_levels[i])}, but line {int(lines[first])} has a "
+                f"sector at level {first_level}; all sectors of a file must be at one level",
+                line=int(lines[i]),
+                column="sector",
+                value=sectors[int(sector_codes[i])],
             )
-            continue
-        cells[key] = (value, row.line)
-        areas[area] = None
-        sectors[sector] = None
-        years.add(year)
-    if not table.rows:
+
+    # negative values: only sectors with the wind-power credits, under a rule that counts them
+    values = table.values
+    usable = ~np.isin(np.arange(n), list(table.bad_values))
+    for i in np.flatnonzero(values < 0).tolist():
+        row_unit = units[int(table.text["unit"].codes[i])]
+        sector = sectors[int(sector_codes[i])]
+        energy = row_unit is not None and row_unit.is_compatible_with("GWh / a")
+        credits = rule is not None and rule.credits
+        if energy or not credits or sector is None or not _may_be_negative(sector):
+            problems.add(
+                "negative values are only possible for sectors with wind-power credits "
+                "under a rule that counts them (never for energy)",
+                line=int(lines[i]),
+                column="value",
+                value=table.raw_value(i),
+            )
+            usable[i] = False
+
+    # the cells: each (area, sector, year) once
+    area_keys = list(dict.fromkeys(k for k in areas if k is not None))
+    sector_keys = list(dict.fromkeys(k for k in sectors if k is not None))
+    year_keys = sorted({k for k in years if k is not None})
+    cell = {
+        "area": _positions(areas, area_keys),
+        "sector": _positions(sectors, sector_keys),
+        "year": _positions(years, year_keys),
+    }
+    a_row, s_row, y_row = (cell[c][table.text[c].codes] for c in ("area", "sector", "year"))
+    usable &= (a_row >= 0) & (s_row >= 0) & (y_row >= 0)
+    flat = (a_row * len(sector_keys) + s_row) * len(year_keys) + y_row
+    rows = np.flatnonzero(usable)
+    size = len(area_keys) * len(sector_keys) * len(year_keys)
+    if len(rows) and np.bincount(flat[rows], minlength=size).max() > 1:
+        order = rows[np.argsort(flat[rows], kind="stable")]
+        repeated = np.flatnonzero(flat[order][1:] == flat[order][:-1]) + 1
+        starts = np.r_[True, flat[order][1:] != flat[order][:-1]]
+        first_of = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+        for k in repeated.tolist():
+            i, original = int(order[k]), int(order[first_of[k]])
+            problems.add(
+                f"duplicate cell: area {area_keys[a_row[i]]}, sector {sector_keys[s_row[i]]}, "
+                f"year {year_keys[y_row[i]]} already on line {int(lines[original])}",
+                line=int(lines[i]),
+            )
+    if not n:
         problems.add("the file has no data rows")
     raise_sorted(problems)
     assert rule is not None
-    first_unit = next(iter(units.values()))[0]
-    area_axis, sector_axis, year_axis = list(areas), list(sectors), sorted(years)
-    array = np.full((len(area_axis), len(sector_axis), len(year_axis)), np.nan)
-    a_pos = {a: i for i, a in enumerate(area_axis)}
-    s_pos = {s: j for j, s in enumerate(sector_axis)}
-    y_pos = {y: k for k, y in enumerate(year_axis)}
-    for (area, sector, year), (value, _) in cells.items():
-        array[a_pos[area], s_pos[sector], y_pos[year]] = value
+    assert first_unit is not None
+    array = np.full((len(area_keys), len(sector_keys), len(year_keys)), np.nan)
+    array.ravel()[flat] = values
     source = Source(
         id=f"tidy-csv:{Path(path).name}",
         title=f"canemure tidy CSV {Path(path).name}",
         path=source_name,
     )
     return EmissionInventory(
-        Q_(array, first_unit),
-        area_axis,
-        sector_axis,
-        year_axis,
+        Q_(array, first_unit[1]),
+        area_keys,
+        sector_keys,
+        year_keys,
         rule,
-        dict.fromkeys(area_axis, (source,)),
+        dict.fromkeys(area_keys, (source,)),
         None,
-        area_level or _area_level(area_axis),
+        area_level or _area_level(area_keys),
     )
+
+
+def _positions(found: list[_T | None], keys: list[_T]) -> IntArray:
+    """For each distinct text, the position of its key on the axis (-1 when it is invalid)."""
+    index = {k: i for i, k in enumerate(keys)}
+    return np.array([-1 if k is None else index[k] for k in found], dtype=np.intp)

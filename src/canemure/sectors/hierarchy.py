@@ -116,6 +116,12 @@ class SectorHierarchy:
     """All nodes, root first, then level by level in display order."""
     _by_key: dict[str, Sector] = attrs.field(init=False, repr=False, eq=False)
     _children: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _folded: dict[int | None, dict[str, Sector]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
+    _found: dict[tuple[int | None, str], Sector] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         by_key: dict[str, Sector] = {}
@@ -186,18 +192,40 @@ class SectorHierarchy:
         With ``level``, only nodes at that level are considered; otherwise the highest (most
         aggregated) matching node wins, so ``"Maatalous"`` finds the level-1 agriculture node.
         """
-        candidates = self.nodes if level is None else self.level(level)
+        if level is not None and not 0 <= level <= LEAF_LEVEL:
+            raise ValueError(f"sector level must be 0..{LEAF_LEVEL}, got {level!r}")
         if name in self._by_key and (level is None or self._by_key[name].level == level):
             return self._by_key[name]
-        folded = fold(name)
-        for node in candidates:  # nodes are ordered by level, so the first hit is the highest
-            if folded in {fold(n) for n in node.names.all()} or (
-                node.level == 3 and node.abbreviation and folded == fold(node.abbreviation)
-            ):
-                return node
+        found = self._found.get((level, name))  # files repeat the same few names on every row
+        if found is None:
+            found = self._folded_index().get(level, {}).get(fold(name))
+        if found is not None:
+            self._found[(level, name)] = found
+            return found
+        candidates = self.nodes if level is None else self.level(level)
         names = [n for node in candidates for n in (*node.names.all(), node.key)]
         what = "sector" if level is None else f"level-{level} sector"
         raise UnknownNameError(what, name, suggest(name, names))
+
+    def _folded_index(self) -> dict[int | None, dict[str, Sector]]:
+        """Folded names (and level-3 abbreviations) -> node, per level and for any level.
+
+        Built once, on the first :meth:`find` by name: folding every name for every look-up
+        cost more than reading a whole file. For each folded name the first node in
+        :attr:`nodes` order wins, as in a scan (so for any level, the highest node).
+        """
+        if self._folded is None:
+            index: dict[int | None, dict[str, Sector]] = {None: {}}
+            for node in self.nodes:
+                folded = {fold(n) for n in node.names.all()}
+                if node.level == 3 and node.abbreviation:
+                    folded.add(fold(node.abbreviation))
+                for text in folded:
+                    index[None].setdefault(text, node)
+                    index.setdefault(node.level, {}).setdefault(text, node)
+            object.__setattr__(self, "_folded", index)
+        assert self._folded is not None
+        return self._folded
 
     def resolve(self, names: Iterable[str], level: int | None = None) -> tuple[str, ...]:
         """Resolve several names or keys to node keys (see :meth:`find`)."""
