@@ -323,11 +323,9 @@ def test_rows_in_any_order_read_the_same(tmp_path: Path) -> None:
     texts=st.lists(
         st.one_of(
             st.decimals(min_value=0, max_value=10**9, allow_nan=False, places=3).map(str),
-            st.floats(min_value=0, max_value=1e300, allow_nan=False, allow_infinity=False).map(
-                repr
-            ),
+            st.floats(min_value=0, max_value=1e15, allow_nan=False, allow_infinity=False).map(repr),
             st.sampled_from(["0", "007.50", "5.", ".5", "0.1", "1e-05", "2.5E+3", "", "+1.25"]),
-            st.integers(0, 10**17).map(str),
+            st.integers(0, 10**15).map(str),
         ),
         min_size=1,
         max_size=60,
@@ -335,7 +333,8 @@ def test_rows_in_any_order_read_the_same(tmp_path: Path) -> None:
 )
 def test_values_read_exactly_as_python_reads_them(texts: list[str]) -> None:
     # short decimals go through the vectorised m / 10**f path, the rest through numpy's
-    # string conversion: both must give exactly float(text)
+    # string conversion: both must give exactly float(text) (within the ±1e15 bound every
+    # reader keeps: a larger figure is refused, see test_syke_shared_checks)
     rows = [f"167,Kul,{1990 + i},{text},kt CO2e/a,hinku" for i, text in enumerate(texts)]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "values.csv"

@@ -64,12 +64,15 @@ from canemure.errors import Problem, ProblemCollector, UnknownNameError
 from canemure.inventory import AreaLevel, EmissionInventory, Source
 from canemure.io._csvtools import (
     FIRST_YEAR,
+    MAX_MAGNITUDE,
     NULL_TOKENS,
     atomic_write_text,
     check_separator,
     decode_text,
+    impossible_magnitude,
     parse_decimal,
     raise_sorted,
+    read_input_bytes,
 )
 from canemure.sectors import CREDITS, AccountingRule, accounting_rule, sector_hierarchy
 from canemure.units import Q_, unit_text, ureg
@@ -201,6 +204,24 @@ def _decimal_values(cells: npt.NDArray[np.uint8]) -> FloatArray:
     negative = cells[:, 0] == ord("-") if len(cells) else np.zeros(0, dtype=np.bool_)
     values[negative] *= -1.0
     return values
+
+
+def _refuse_impossible(table: _Columns) -> None:
+    """Infinite values (``1e400`` overflows) and magnitudes beyond :data:`MAX_MAGNITUDE`.
+
+    The same rules as every other reader of :mod:`canemure.io._csvtools`, checked on the whole
+    column at once; the cells are recorded as bad values, each with its reason.
+    """
+    values = table.values
+    with np.errstate(invalid="ignore"):
+        infinite = np.flatnonzero(np.isinf(values))
+        huge = np.flatnonzero(np.isfinite(values) & (np.abs(values) > MAX_MAGNITUDE))
+    for i in infinite.tolist():
+        table.bad_values.setdefault(
+            i, "not a finite number (too large for a float: it overflows to infinity)"
+        )
+    for i in huge.tolist():
+        table.bad_values.setdefault(i, impossible_magnitude("value", MAX_MAGNITUDE))
 
 
 def _header(first_line: str, problems: ProblemCollector) -> list[str]:
@@ -504,7 +525,7 @@ def read_tidy_csv(
     source_name = str(path)
     problems = ProblemCollector(source_name)
     what = "a canemure tidy CSV file"
-    data = Path(path).read_bytes()
+    data = read_input_bytes(path, source_name, what=what)
     text = decode_text(data, source_name, what=what)
     first_line = text[: text.find("\n")] if "\n" in text else text
     first_line = first_line.rstrip("\r")
@@ -521,6 +542,7 @@ def read_tidy_csv(
         table = _split_rows(text, columns, problems)
     lines = table.lines
     n = len(lines)
+    _refuse_impossible(table)
     areas = _check_texts(table.text["area"], _required, lines, "area", problems)
     sectors = _check_texts(table.text["sector"], _sector, lines, "sector", problems)
     years = _check_texts(table.text["year"], _year, lines, "year", problems)
