@@ -333,8 +333,8 @@ def test_tables_fit_a_printed_page_and_are_kept_whole(page: DevTools) -> None:
         assert box["width"] <= PRINTABLE_WIDTH_PX + 1, box
 
 
-def test_prints_to_a4(page: DevTools, tmp_path: Path) -> None:
-    pdf = base64.b64decode(
+def _printed(page: DevTools) -> bytes:
+    return base64.b64decode(
         page.call(
             "Page.printToPDF",
             preferCSSPageSize=True,
@@ -343,6 +343,14 @@ def test_prints_to_a4(page: DevTools, tmp_path: Path) -> None:
             paperHeight=297 / 25.4,
         )["data"]
     )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_prints_to_a4(page: DevTools, tmp_path: Path) -> None:
+    pdf = _printed(page)
     assert pdf.startswith(b"%PDF-")
     (tmp_path / "report.pdf").write_bytes(pdf)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
@@ -351,3 +359,55 @@ def test_prints_to_a4(page: DevTools, tmp_path: Path) -> None:
     assert boxes
     for width, height in boxes:
         assert abs(float(width) - A4_POINTS[0]) < 1.5 and abs(float(height) - A4_POINTS[1]) < 1.5
+
+
+def _cut_tables(page: DevTools) -> tuple[list[tuple[str, str]], int]:
+    """Print the loaded document; return the tables whose first and last rows are printed on
+    different pages, and how many tables could be located in the PDF's text."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) reads the printed PDF")
+    import io
+
+    reader = pypdf.PdfReader(io.BytesIO(_printed(page)))
+    pages = [_words(p.extract_text()) for p in reader.pages]
+    ends = page.evaluate(
+        "[...document.querySelectorAll('table')].map(t => {"
+        " const rows = [...t.querySelectorAll('tbody tr')];"
+        " return [rows[0], rows[rows.length - 1]].map("
+        "  r => [...r.cells].map(c => c.textContent.trim()).join(' '));"
+        "})"
+    )
+    cut = []
+    located = 0
+    for first, last in ends:
+        on_first = [i for i, text in enumerate(pages) if _words(first) in text]
+        on_last = [i for i, text in enumerate(pages) if _words(last) in text]
+        if len(on_first) == 1 and len(on_last) == 1:  # rows with wrapped cells are not found
+            located += 1
+            if on_first != on_last:
+                cut.append((first, last))
+    return cut, located
+
+
+def test_no_table_is_cut_by_a_page_break(page: DevTools) -> None:
+    """The first and the last row of every table are printed on the same PDF page."""
+    cut, located = _cut_tables(page)
+    assert cut == []
+    assert located >= 5  # most tables are checked, not none
+
+
+def test_the_page_break_check_finds_a_cut_table(page: DevTools, tmp_path: Path) -> None:
+    """A table longer than a page is cut: the check above says so (it can fail). Runs last:
+    it leaves another document in the page."""
+    rows = "".join(f"<tr><td>row {i} of the long table</td></tr>" for i in range(1, 121))
+    long = tmp_path / "long.html"
+    long.write_text(
+        f"<!DOCTYPE html><html><body><table><tbody>{rows}</tbody></table></body></html>",
+        encoding="utf-8",
+    )
+    page.events.clear()
+    page.call("Page.navigate", url=long.as_uri())
+    page.wait_for("Page.loadEventFired")
+    assert page.evaluate("document.querySelectorAll('tr').length") == 120
+    cut, located = _cut_tables(page)
+    assert located == 1
+    assert cut == [("row 1 of the long table", "row 120 of the long table")]

@@ -221,6 +221,9 @@ def test_every_language_renders(north_karelia: dict[str, str], lang: str) -> Non
     assert total[1:3] == [thousands, "937,2" if lang != "en" else "937.2"]
     oil = next(row for row in page.rows("targets") if "pk_oil_free_transport_2030" in row[0])
     assert oil[3] == label("not_estimated", lang)
+    resident = {"fi": "asukas", "sv": "invånare", "en": "resident"}[lang]
+    per_resident = f"{label('per_resident', lang)} (t CO2e/{resident}/a)"
+    assert per_resident in [row[0] for row in page.rows("baseline")]
     region = gazetteer().region("12").names[lang]
     assert f"<title>{html_text('title', lang)}: {region}</title>" in north_karelia[lang]
 

@@ -436,6 +436,12 @@ def _svg(figure: Any, prefix: str, description: str) -> str:
     return text.replace("<svg ", f'<svg role="img" aria-label="{_e(description)}" ', 1).strip()
 
 
+def _per_resident_unit(lang: str) -> str:
+    """``t CO2e/asukas/a`` in Finnish, ``t CO2e/invånare/a`` in Swedish."""
+    resident = {"fi": "asukas", "sv": "invånare"}.get(lang, "resident")
+    return f"t CO2e/{resident}/a"
+
+
 def _figure(svg: str, caption: str) -> str:
     return f"<figure>{svg}<figcaption>{_e(caption)}</figcaption></figure>"
 
@@ -654,7 +660,7 @@ def _baseline(data: _Data) -> str:
         + "<td></td></tr>"
     )
     rows.append(
-        f"<tr><td>{_e(label('per_resident', lang))} ({_e(pair.per_resident_unit)})</td>"
+        f"<tr><td>{_e(label('per_resident', lang))} ({_e(_per_resident_unit(lang))})</td>"
         + "".join(_cell(v, lang, 2) for v in pair.per_resident)
         + "<td></td></tr>"
     )
@@ -671,7 +677,7 @@ def _baseline(data: _Data) -> str:
             (_t("year", lang), False),
             (f"{label('total', lang)} ({series.unit})", True),
             (label("population", lang), True),
-            (f"{label('per_resident', lang)} ({series.per_resident_unit})", True),
+            (f"{label('per_resident', lang)} ({_per_resident_unit(lang)})", True),
         ]
     )
     trend_rows = [
@@ -931,8 +937,7 @@ def _ranking(data: _Data) -> str:
     rows = _ranking_rows(data)
     if rows is None or data.inventory is None or data.latest is None or data.base is None:
         return _no_data(data)
-    unit = "t CO2e/asukas/a" if lang == "fi" else "t CO2e/invånare/a" if lang == "sv" else ""
-    unit = unit or "t CO2e/resident/a"
+    unit = _per_resident_unit(lang)
     parts = []
     has_population = data.inventory.population is not None
     if not has_population:
