@@ -221,7 +221,8 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
 @pytest.fixture(scope="module")
 def page(chromium: int, report_file: Path) -> Iterator[DevTools]:
     """The report loaded in a page, with the console and network recorded from the start."""
-    with urllib.request.urlopen(f"http://127.0.0.1:{chromium}/json/list", timeout=30) as answer:
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
+    with direct.open(f"http://127.0.0.1:{chromium}/json/list", timeout=30) as answer:
         targets = json.load(answer)
     url = next(t["webSocketDebuggerUrl"] for t in targets if t["type"] == "page")
     tools = DevTools(url)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -258,6 +259,8 @@ def test_sections_can_be_added(host: PluginManager) -> None:
     assert [s.id for s in report.add(Section("x", "X", "")).sections][-1] == "x"
     with pytest.raises(ValueError, match="already has a section 'targets'"):
         report.add(Section("targets", "again", ""))
+    with pytest.raises(ValueError, match="no section 'plan' to add after"):
+        report.add(Section("y", "Y", ""), after="plan")
     page = Page(added.to_html())
     assert list(page.sections)[2:4] == ["targets", "roadmap"]
     assert not any(tag == "svg" for tag, _ in page.tags)  # charts=False
@@ -343,6 +346,9 @@ def test_cli_writes_one_file(
     assert page.headings["targets"] == "Tavoitteet ja kuilu"
     assert str(target) in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["kokous.html"]  # no temporary file left
+    assert main(["report", "12", "-o", "-", "--no-charts", "--lang", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and '<html lang="sv">' in out
     assert main(["report", "nowhere", "-o", str(tmp_path / "x.html"), "--lang", "sv"]) == 2
     assert "unknown region 'nowhere'" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
@@ -357,3 +363,57 @@ def test_write_report_replaces_whole(host: PluginManager, tmp_path: Path) -> Non
     assert write_report(report, target) == target
     assert target.read_text(encoding="utf-8") == report.to_html()
     assert "2026-12-02" in report.subtitle
+
+
+def test_sources_that_disagree_are_named(
+    host: PluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked example: Joensuu from a "user import" with Road transport 2024 12.5 kt higher.
+
+    The regional total for 2024 becomes 937.2 + 12.5 = 949.7 kt; Joensuu's source is the
+    user's import, the rest the bundled data, and the disagreement names +12.5 kt in 2024.
+    """
+    import attrs
+
+    import canemure.datasets
+    from canemure.datasets import choose_sources
+    from canemure.errors import DataNotAvailableError
+    from canemure.inventory import Source
+    from canemure.providers import ProvidedInventory
+    from canemure.sectors import sector_hierarchy
+    from canemure.units import Q_
+
+    pk = pohjois_karjala()
+    joensuu = pk.sel(areas=["167"])
+    values = joensuu.magnitude.copy()
+    road = joensuu.sectors.position(sector_hierarchy().find("Tieliikenne", 3).key)
+    values[0, road, joensuu.years.position(2024)] += 12.5
+    mine = attrs.evolve(
+        joensuu,
+        values=Q_(values, joensuu.unit),
+        sources={"167": (Source(id="user:167", title="Joensuu, my own download"),)},
+    )
+
+    def sources(area: object, rule: Any, **_: object) -> object:
+        if rule.id != "hinku":
+            raise DataNotAvailableError("only HINKU figures in this test")
+        return choose_sources(
+            [
+                ProvidedInventory(pk, "bundled", "bundled-data"),
+                ProvidedInventory(mine, "user-import", "user-cache"),
+            ]
+        )
+
+    monkeypatch.setattr(canemure.datasets, "baseline_sources", sources)
+    report = build_meeting_report(
+        gazetteer().region("12"), manager=host, lang="en", charts=False, date=DAY
+    )
+    page = Page(report.to_html())
+    assert ["Total", "1,686.8", "949.7", "−43.7 %"] in page.rows("baseline")  # 949.7/1686.8-1
+    rows = page.rows("sources")
+    assert next(r for r in rows if r[0] == "Joensuu")[1] == "user's import (user-cache)"
+    assert next(r for r in rows if r[0] == "Lieksa")[1] == "bundled with canemure (bundled-data)"
+    text = page.text("sources")
+    assert "Sources disagree" in text
+    assert "largest difference +12.5 kt CO2e/a in 2024 (Road transport" in text
+    assert "Joensuu, my own download [Joensuu]" in text

@@ -304,9 +304,10 @@ class MeetingReport:
         if any(s.id == section.id for s in self.sections):
             raise ValueError(f"the report already has a section {section.id!r}")
         sections = list(self.sections)
-        position = len(sections)
-        if after is not None:
-            position = [s.id for s in sections].index(after) + 1 if after else 0
+        ids = [s.id for s in sections]
+        if after is not None and after not in ids:
+            raise ValueError(f"no section {after!r} to add after; the sections: {', '.join(ids)}")
+        position = len(sections) if after is None else ids.index(after) + 1
         sections.insert(position, section)
         return attrs.evolve(self, sections=tuple(sections))
 
