@@ -222,6 +222,8 @@ def test_every_language_renders(north_karelia: dict[str, str], lang: str) -> Non
     assert total[1:3] == [thousands, "937,2" if lang != "en" else "937.2"]
     oil = next(row for row in page.rows("targets") if "pk_oil_free_transport_2030" in row[0])
     assert oil[3] == label("not_estimated", lang)
+    in_english = "Målen beskrivs endast på engelska" in page.text("targets")
+    assert in_english == (lang == "sv")  # target texts are English, or quoted in Finnish
     resident = {"fi": "asukas", "sv": "invånare", "en": "resident"}[lang]
     per_resident = f"{label('per_resident', lang)} (t CO2e/{resident}/a)"
     assert per_resident in [row[0] for row in page.rows("baseline")]
@@ -417,3 +419,19 @@ def test_sources_that_disagree_are_named(
     assert "Sources disagree" in text
     assert "largest difference +12.5 kt CO2e/a in 2024 (Road transport" in text
     assert "Joensuu, my own download [Joensuu]" in text
+
+
+def test_every_report_text_has_three_languages_with_the_same_fields() -> None:
+    import string
+
+    from canemure.reports import html as report_html
+
+    for key, texts in report_html._TEXTS.items():
+        assert len(texts) == 3, key
+        given = [t for t in texts if t]
+        assert given, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in given]
+        assert all(f == fields[0] for f in fields), (key, fields)
+        assert html_text(key, "fi") == texts[0] and html_text(key, "en") == texts[2]
+    with pytest.raises(ValueError, match="language must be one of fi, sv, en"):
+        html_text("title", "de")

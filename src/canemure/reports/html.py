@@ -236,7 +236,11 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Inga invånarantal: utsläpp per invånare ej uppskattade.",
         "No population figures: emissions per resident not estimated.",
     ),
-    "in_language": ("(kielellä: {lang})", "(på språket: {lang})", "(in: {lang})"),
+    "targets_language": (
+        "",
+        "Målen beskrivs endast på engelska (källornas citat på finska).",
+        "",
+    ),
 }
 _TEXTS["failures"] = (  # the plugin host's messages own this text
     message("failures", "fi"),
@@ -802,6 +806,8 @@ def _targets(data: _Data) -> str:
             f"{_signed_cell(row.trend, lang, suffix)}</tr>"
         )
     parts = [_tables(head, rows, per_table=8, cls="targets")]
+    if _t("targets_language", lang):
+        parts.append(_p(_t("targets_language", lang), "note"))
     if latest is not None:
         parts.append(
             _p(
