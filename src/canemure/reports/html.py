@@ -62,11 +62,11 @@ if TYPE_CHECKING:
     from canemure.datasets import SourcedInventory
     from canemure.geography import Region
     from canemure.inventory import EmissionInventory
-    from canemure.measures import PublishedMeasure
     from canemure.plugins import PluginFailure, PluginManager
+    from canemure.published.measures import PublishedMeasure
+    from canemure.published.targets import Target
     from canemure.reports.baseline import BaselineReport
     from canemure.reports.region import RegionProfile
-    from canemure.targets import Target
 
 __all__ = [
     "SECTION_IDS",
