@@ -1,4 +1,11 @@
-"""``canemure baseline``: print an area's baseline emissions by sector."""
+"""``canemure baseline``: print areas' baseline emissions by sector, or rank municipalities.
+
+Several areas (``canemure baseline pohjois-karjala joensuu kuopio``) give one report each:
+tables one after another, one CSV with an area column, a JSON list. With ``--rank`` each area
+must be a region, and its municipalities are ranked by total, per resident or change since the
+first report year. An area without figures does not stop the others: its error is printed and
+the command exits 1 (partial failure); when no area has figures it exits 3 (missing data).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,17 @@ import re
 import sys
 
 from canemure.datasets import baseline_sources
-from canemure.geography import resolve_area
-from canemure.reports import build_baseline, render
+from canemure.errors import DataNotAvailableError
+from canemure.geography import Municipality, Region, resolve_area
+from canemure.reports import BaselineReport, build_baseline
+from canemure.reports.baseline import Ranking, build_ranking
 from canemure.reports.i18n import label
-from canemure.reports.render import disagreement_lines
-from canemure.sectors import accounting_rule
+from canemure.reports.render import disagreement_lines, render_many, render_ranking
+from canemure.sectors import AccountingRule, accounting_rule
 
 __all__ = ["parse_years", "run"]
+
+EXIT_PARTIAL = 1
 
 _RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 
@@ -56,21 +67,65 @@ def parse_years(text: str | None, available: tuple[int, ...]) -> list[int]:
     return sorted(years)
 
 
+def _areas(keys: list[str], rank: bool) -> list[Region | Municipality]:
+    """Resolve every area first, so a typo stops the command before any work (exit 2)."""
+    areas: list[Region | Municipality] = []
+    for key in keys:
+        area = resolve_area(key)
+        if rank and not isinstance(area, Region):
+            raise ValueError(f"--rank ranks the municipalities of a region; {area} is not a region")
+        if area not in areas:
+            areas.append(area)
+    return areas
+
+
+def _one(
+    area: Region | Municipality, rule: AccountingRule, args: argparse.Namespace
+) -> BaselineReport | Ranking:
+    sourced = baseline_sources(area, rule, use_plugins=not args.no_plugins)
+    years = parse_years(args.years, tuple(sourced.inventory.years))
+    if args.rank:
+        assert isinstance(area, Region)  # checked by _areas
+        return build_ranking(sourced, area, years, args.rank)
+    return build_baseline(sourced, area, years)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``canemure baseline`` with parsed arguments."""
-    area = resolve_area(args.area)
+    areas = _areas(list(args.areas), bool(args.rank))
     rule = accounting_rule(args.rules)
     if args.download:  # progress to stderr: stdout stays the report (csv/json stay parseable)
         from canemure.cli.data import download_for_baseline
 
-        if status := download_for_baseline(area, args):
-            return status
-    sourced = baseline_sources(area, rule, use_plugins=not args.no_plugins)
-    years = parse_years(args.years, tuple(sourced.inventory.years))
-    report = build_baseline(sourced, area, years)
-    output = render(report, args.format, args.lang)
+        for area in areas:
+            if status := download_for_baseline(area, args):
+                return status
+    results: list[BaselineReport | Ranking] = []
+    missing: list[DataNotAvailableError] = []
+    for area in areas:
+        try:
+            results.append(_one(area, rule, args))
+        except DataNotAvailableError as exc:
+            if len(areas) == 1:
+                raise
+            missing.append(exc)
+    if not results:
+        raise missing[0]
+    reports = [r for r in results if isinstance(r, BaselineReport)]
+    rankings = [r for r in results if isinstance(r, Ranking)]
+    if rankings:
+        output = "\n".join(render_ranking(r, args.format, args.lang) for r in rankings)
+    else:
+        output = render_many(reports, args.format, args.lang, single=len(areas) == 1)
     prefix = f"canemure: {label('warning', args.lang)}: {label('sources_disagree', args.lang)}"
-    for line in disagreement_lines(report, args.lang):
-        print(f"{prefix}: {line}", file=sys.stderr)
+    for report in reports:
+        for line in disagreement_lines(report, args.lang):
+            print(f"{prefix}: {line}", file=sys.stderr)
     sys.stdout.write(output)
+    for error in missing:
+        print(f"canemure: {label('error', args.lang)}: {error}", file=sys.stderr)
+    if missing:
+        failed = label("partial_failure", args.lang).format(n=len(missing), total=len(areas))
+        print(f"canemure: {failed}", file=sys.stderr)
+        return EXIT_PARTIAL
     return 0

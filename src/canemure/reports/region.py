@@ -20,6 +20,7 @@ from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
 from canemure.plugins.messages import message
 from canemure.reports.i18n import label
+from canemure.reports.render import wrap
 
 if TYPE_CHECKING:
     from canemure.inventory.provenance import SourceKind
@@ -175,6 +176,7 @@ def _table(profile: RegionProfile, lang: str) -> str:
         f"{region.names[lang]} ({region.code}): "
         + label("n_municipalities", lang).format(n=len(profile.municipalities)),
         f"{label('adapter', lang)}: {_adapter(profile, lang)}",
+        label("adapter_texts_note", lang),
         "",
         f"{label('coordinators', lang)}:",
     ]
@@ -205,7 +207,10 @@ def _table(profile: RegionProfile, lang: str) -> str:
         out.append(f"  {roadmap.title or unknown}")
         out.append(f"  {roadmap.approved_text}")
         if roadmap.themes:
-            suffix = "" if roadmap.themes_complete else f" ({label('partial_list', lang)})"
+            notes = [] if roadmap.themes_complete else [label("partial_list", lang)]
+            if lang != "fi":
+                notes.append(label("in_finnish_only", lang))
+            suffix = f" ({'; '.join(notes)})" if notes else ""
             out.append(f"  {label('themes', lang)}{suffix}:")
             out.extend(f"    - {theme}" for theme in roadmap.themes)
     targets = _count(profile, "canemure_targets", len(profile.targets), lang)
@@ -234,10 +239,17 @@ def _table(profile: RegionProfile, lang: str) -> str:
         out.append(f"  {label('no_emission_data', lang)}")
     if profile.failed("canemure_load_inventory"):
         out.append(f"  {failed}: canemure_load_inventory")
-    if profile.failures:
-        out.append(f"{message('failures', lang)}:")
-        out.extend(f"  {failure}" for failure in profile.failures)
-    return "\n".join(out) + "\n"
+    text = "\n".join(_fit(line) for line in out) + "\n"
+    if profile.failures:  # quoted as raised, one line each, so they can be searched for
+        text += f"{message('failures', lang)}:\n"
+        text += "".join(f"  {failure}\n" for failure in profile.failures)
+    return text
+
+
+def _fit(line: str) -> str:
+    """``line`` wrapped to 100 columns, continuation lines indented two more spaces."""
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    return "\n".join(wrap(line.strip(), indent)) if len(line) > 100 else line
 
 
 def _json(profile: RegionProfile) -> str:
