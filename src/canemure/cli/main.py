@@ -174,7 +174,12 @@ def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="rank the municipalities of each region AREA by this (total if given alone); "
         "the change is from the first of --years to the last",
     )
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+    )
     _add_lang(parser)
     parser.add_argument(
         "--no-plugins", action="store_true", help="use only bundled and imported data"
@@ -200,7 +205,12 @@ def _add_regions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         example="canemure regions --format csv",
     )
     parser.add_argument("--rules", default="hinku", help="accounting rule of the data column")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+    )
     _add_lang(parser)
     parser.set_defaults(run="canemure.cli.regions:run")
 
@@ -216,7 +226,12 @@ def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         example="canemure region pirkanmaa --lang fi",
     )
     parser.add_argument("region", help="region code or name in fi/sv/en, any case")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output: an aligned table or JSON (keys in English)",
+    )
     _add_lang(parser)
     parser.set_defaults(run="canemure.cli.region:run")
 
@@ -407,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = getattr(args, "command", None)
     module_name, _, function_name = args.run.partition(":")
     try:
-        with _warnings_as_lines():
+        with _warnings_as_lines(lang):
             handler = getattr(importlib.import_module(module_name), function_name)
             status: int = handler(args)
     except KeyboardInterrupt:
@@ -433,13 +448,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 @contextlib.contextmanager
-def _warnings_as_lines() -> Iterator[None]:
+def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
     """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr."""
+    from canemure.reports.i18n import label
+
     shown: set[str] = set()
+    prefix = f"canemure: {label('warning', lang)}: "
 
     def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
         if issubclass(category, CanemureWarning):
-            text = f"canemure: warning: {message}"
+            text = f"{prefix}{message}"
             if text not in shown:
                 shown.add(text)
                 print(text, file=sys.stderr)
