@@ -187,3 +187,13 @@ def test_regions_lists_19_with_adapters_and_data(capsys: pytest.CaptureFixture[s
     _, out, _ = run(capsys, "regions", "--lang", "fi")
     kainuu = next(line for line in out.splitlines() if line.startswith("18 "))
     assert kainuu.split() == ["18", "Kainuu", "-", "-", "-", "-"]
+
+
+def test_region_profile_says_what_is_untranslated(capsys: pytest.CaptureFixture[str]) -> None:
+    _, en, _ = run(capsys, "region", "pirkanmaa", "--lang", "en")
+    assert "  Themes (in Finnish only):" in en.splitlines()
+    assert "  - Council of Tampere Region: regional coordinator" in en  # organisation_en
+    _, sv, _ = run(capsys, "region", "pirkanmaa", "--lang", "sv")
+    assert "  Teman (endast på finska):" in sv.splitlines()
+    _, fi, _ = run(capsys, "region", "pirkanmaa", "--lang", "fi")
+    assert "  Teemat:" in fi.splitlines() and "  - Pirkanmaan liitto: " in fi

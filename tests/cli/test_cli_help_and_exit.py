@@ -125,3 +125,15 @@ def test_docs_list_every_exit_status() -> None:
     table = docs.read_text(encoding="utf-8").split("## Exit status", 1)[1]
     documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
     assert documented == set(EXIT_CODES)
+
+
+def test_cli_errors_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(
+        capsys, "baseline", "joensuu", "--no-plugins", "--years", "2030", "--lang", "fi"
+    )
+    assert status == 2
+    assert "canemure: virhe: --years: ei lukuja vuosille 2030; saatavilla: 1990-2024" in err
+    assert "ohje: canemure baseline --help" in err
+    status, _, err = run(capsys, "baseline", "joensuu", "--rank", "--no-plugins", "--lang", "sv")
+    assert status == 2
+    assert "canemure: fel: --rank rangordnar ett landskaps kommuner; Joensuu är inte" in err

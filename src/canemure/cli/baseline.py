@@ -29,15 +29,15 @@ EXIT_PARTIAL = 1
 _RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 
 
-def parse_years(text: str | None, available: tuple[int, ...]) -> list[int]:
+def parse_years(text: str | None, available: tuple[int, ...], lang: str = "en") -> list[int]:
     """Parse ``--years``: ``"2007,2024"``, ``"2005-2024"``, ``"latest"`` or ``None``.
 
     ``None`` means 2007 (the HINKU base year) and the latest year with figures; ``latest`` may
     be combined with years (``"2007,latest"``). A year without figures is an error naming the
-    years that exist.
+    years that exist. Errors are in ``lang``.
     """
     if not available:
-        raise ValueError("no figures for this area")
+        raise ValueError(label("years_no_figures", lang))
     latest = available[-1]
     if text is None:
         return sorted({2007, latest}) if 2007 in available else [available[0], latest]
@@ -50,30 +50,34 @@ def parse_years(text: str | None, available: tuple[int, ...]) -> list[int]:
         elif match := _RANGE.fullmatch(part):
             first, last = int(match.group(1)), int(match.group(2))
             if first > last:
-                raise ValueError(f"--years: range {part!r} runs backwards")
+                raise ValueError(label("years_backwards", lang).format(part=repr(part)))
             years.update(y for y in available if first <= y <= last)
         elif part.isdigit():
             years.add(int(part))
         else:
-            raise ValueError(f"--years: cannot read {part!r}; use e.g. 2007,2024 or 2005-2024")
+            raise ValueError(label("years_unreadable", lang).format(part=repr(part)))
     missing = sorted(y for y in years if y not in available)
     if missing:
         raise ValueError(
-            f"--years: no figures for {', '.join(map(str, missing))}; available: "
-            f"{available[0]}-{available[-1]} ({len(available)} years)"
+            label("years_missing", lang).format(
+                years=", ".join(map(str, missing)),
+                first=available[0],
+                last=available[-1],
+                n=len(available),
+            )
         )
     if not years:
-        raise ValueError("--years selects no year")
+        raise ValueError(label("years_none", lang))
     return sorted(years)
 
 
-def _areas(keys: list[str], rank: bool) -> list[Region | Municipality]:
+def _areas(keys: list[str], rank: bool, lang: str) -> list[Region | Municipality]:
     """Resolve every area first, so a typo stops the command before any work (exit 2)."""
     areas: list[Region | Municipality] = []
     for key in keys:
         area = resolve_area(key)
         if rank and not isinstance(area, Region):
-            raise ValueError(f"--rank ranks the municipalities of a region; {area} is not a region")
+            raise ValueError(label("rank_not_region", lang).format(area=area.names[lang]))
         if area not in areas:
             areas.append(area)
     return areas
@@ -83,7 +87,7 @@ def _one(
     area: Region | Municipality, rule: AccountingRule, args: argparse.Namespace
 ) -> BaselineReport | Ranking:
     sourced = baseline_sources(area, rule, use_plugins=not args.no_plugins)
-    years = parse_years(args.years, tuple(sourced.inventory.years))
+    years = parse_years(args.years, tuple(sourced.inventory.years), args.lang)
     if args.rank:
         assert isinstance(area, Region)  # checked by _areas
         return build_ranking(sourced, area, years, args.rank)
@@ -92,7 +96,7 @@ def _one(
 
 def run(args: argparse.Namespace) -> int:
     """Run ``canemure baseline`` with parsed arguments."""
-    areas = _areas(list(args.areas), bool(args.rank))
+    areas = _areas(list(args.areas), bool(args.rank), args.lang)
     rule = accounting_rule(args.rules)
     if args.download:  # progress to stderr: stdout stays the report (csv/json stay parseable)
         from canemure.cli.data import download_for_baseline

@@ -103,9 +103,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "syke_estimate": ("SYKE:n arvio", "SYKE:s uppskattning", "estimated by SYKE"),
     "in_finnish_only": ("vain suomeksi", "endast på finska", "in Finnish only"),
     "adapter_texts_note": (
-        "Laajennuksen omat tekstit näytetään sellaisinaan, kääntämättä.",
-        "Tilläggets egna texter visas som de är, oöversatta (oftast endast på finska).",
-        "The adapter's own texts are shown as published, untranslated (mostly in Finnish only).",
+        "Laajennuksen omat tekstit näytetään sellaisinaan, kääntämättä (sillä kielellä, jolla "
+        "laajennus ne antaa).",
+        "Tilläggets egna texter visas som de är, oöversatta (på det språk tillägget ger dem).",
+        "The adapter's own texts are shown as published, untranslated (in the language the "
+        "adapter gives them).",
     ),
     "area": ("Alue", "Område", "Area"),
     "area_code": ("aluekoodi", "områdeskod", "area_code"),
@@ -196,6 +198,36 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "nedladdade filer (canemure data import FILER); se canemure regions",
         "data missing: fetch it (canemure data download AREA) or import downloaded files "
         "(canemure data import FILES); see canemure regions",
+    ),
+    "years_no_figures": (
+        "alueelle ei ole lukuja",
+        "inga värden för området",
+        "no figures for this area",
+    ),
+    "years_backwards": (
+        "--years: väli {part} on väärinpäin",
+        "--years: intervallet {part} går baklänges",
+        "--years: range {part} runs backwards",
+    ),
+    "years_unreadable": (
+        "--years: en ymmärrä {part}; käytä esim. 2007,2024 tai 2005-2024",
+        "--years: kan inte läsa {part}; använd t.ex. 2007,2024 eller 2005-2024",
+        "--years: cannot read {part}; use e.g. 2007,2024 or 2005-2024",
+    ),
+    "years_missing": (
+        "--years: ei lukuja vuosille {years}; saatavilla: {first}-{last} ({n} vuotta)",
+        "--years: inga värden för {years}; tillgängliga: {first}-{last} ({n} år)",
+        "--years: no figures for {years}; available: {first}-{last} ({n} years)",
+    ),
+    "years_none": (
+        "--years ei valitse yhtään vuotta",
+        "--years väljer inget år",
+        "--years selects no year",
+    ),
+    "rank_not_region": (
+        "--rank järjestää maakunnan kunnat; {area} ei ole maakunta",
+        "--rank rangordnar ett landskaps kommuner; {area} är inte ett landskap",
+        "--rank ranks the municipalities of a region; {area} is not a region",
     ),
     "interrupted": ("keskeytetty", "avbrutet", "interrupted"),
     "partial_failure": (

@@ -182,7 +182,10 @@ def _table(profile: RegionProfile, lang: str) -> str:
     ]
     if profile.coordinators:
         for c in profile.coordinators:
-            out.append(f"  - {c.organisation}: {c.role}")
+            organisation = (
+                c.organisation_en if lang == "en" and c.organisation_en else c.organisation
+            )
+            out.append(f"  - {organisation}: {c.role}")
             out.extend(f"    {page}" for page in c.web_pages)
     else:
         out.append(f"  {missing('canemure_coordinators')}")
@@ -279,7 +282,7 @@ def _json(profile: RegionProfile) -> str:
         "emission_data": {
             rule: {
                 "years": list(years),
-                "share_estimated": profile.data_share[rule],
+                "share_estimated": round(profile.data_share[rule], 4),
                 "sources": [
                     {"municipality": code, "kind": kind, "provider": provider}
                     for code, kind, provider in profile.data_sources.get(rule, ())
