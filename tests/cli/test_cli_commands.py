@@ -197,3 +197,22 @@ def test_region_profile_says_what_is_untranslated(capsys: pytest.CaptureFixture[
     assert "  Teman (endast på finska):" in sv.splitlines()
     _, fi, _ = run(capsys, "region", "pirkanmaa", "--lang", "fi")
     assert "  Teemat:" in fi.splitlines() and "  - Pirkanmaan liitto: " in fi
+
+
+def test_regions_name_failed_adapters() -> None:
+    from canemure.cli.regions import RegionData, RegionStatus, render_regions
+    from canemure.sectors import HINKU
+
+    kainuu = gazetteer().region("kainuu")
+    statuses = (
+        RegionStatus(kainuu, 8, None, ("t-bad",), {"user-import": RegionData(2, (2024,), ("c",))}),
+    )
+    fi = render_regions(statuses, HINKU, "table", "fi")
+    row = next(line for line in fi.splitlines() if line.startswith("18 "))
+    assert row.split() == ["18", "Kainuu", "epäonnistui:", "t-bad", "-", "2/8", "-"]
+    data = json.loads(render_regions(statuses, HINKU, "json"))["regions"][0]
+    assert data["failed_adapters"] == ["t-bad"] and data["adapter"] is None
+    assert data["data"] == {
+        "user-import": {"municipalities": 2, "years": [2024], "providers": ["c"]}
+    }
+    assert "0 regions have an adapter" in render_regions(statuses, HINKU, "table", "en")

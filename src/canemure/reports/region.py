@@ -19,7 +19,7 @@ import numpy as np
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
 from canemure.plugins.messages import message
-from canemure.reports.i18n import label
+from canemure.reports.i18n import label, plural
 from canemure.reports.render import wrap
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def _table(profile: RegionProfile, lang: str) -> str:
     region = profile.region
     out = [
         f"{region.names[lang]} ({region.code}): "
-        + label("n_municipalities", lang).format(n=len(profile.municipalities)),
+        + plural("municipalities", len(profile.municipalities), lang),
         f"{label('adapter', lang)}: {_adapter(profile, lang)}",
         label("adapter_texts_note", lang),
         "",
