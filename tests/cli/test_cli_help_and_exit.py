@@ -35,8 +35,9 @@ def test_every_command_has_a_description_defaults_and_an_example() -> None:
     assert {"canemure baseline", "canemure regions", "canemure data download"} <= set(commands)
     for name, parser in commands.items():
         text = parser.format_help()
-        assert parser.description, name
-        assert "example:\n  canemure" in text, name
+        hint = f"{name}: add it with canemure.cli.main.add_command(description=..., example=...)"
+        assert parser.description, hint
+        assert "example:\n  canemure" in text, hint
         example = text.split("example:\n  ", 1)[1].split("\n", 1)[0]
         assert example.startswith(name), (name, example)  # the example runs this command
         for action in parser._actions:

@@ -42,6 +42,7 @@ import contextlib
 import importlib
 import os
 import sys
+import textwrap
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
@@ -102,8 +103,31 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
-class _Formatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
-    """Help with the defaults of options shown, and the examples kept as written."""
+class _Formatter(argparse.HelpFormatter):
+    """Help with the defaults of options shown, and the examples kept as written.
+
+    An option's default is appended when it says something (not ``None`` or ``False``) and the
+    help text does not already say it. Paragraphs of descriptions are wrapped; lines starting
+    with two spaces (examples, the exit-status table) are kept as written.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        quiet = action.default is None or action.default is False
+        if not action.option_strings or quiet or action.default == argparse.SUPPRESS:
+            return text
+        return text if "default" in text else f"{text} (default: %(default)s)"
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            if not paragraph or paragraph.startswith("  "):
+                lines.append(indent + paragraph)
+            else:
+                lines.extend(
+                    textwrap.wrap(paragraph, width, initial_indent=indent, subsequent_indent=indent)
+                )
+        return "\n".join(lines)
 
 
 def add_command(
@@ -133,8 +157,8 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=("fi", "sv", "en"),
         default=default_language(),
-        help="language of the output and of error messages (default from the locale: "
-        "LC_ALL, LC_MESSAGES or LANG)",
+        help="language of the output and of error messages; follows the locale (LC_ALL, "
+        "LC_MESSAGES or LANG)",
     )
 
 
@@ -393,7 +417,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_region(sub)
     _add_data(sub)
     _add_plugins(sub)
+    _same_help_style(parser)
     return parser
+
+
+def _same_help_style(parser: argparse.ArgumentParser) -> None:
+    """Give every sub-command the same help style, also one added without :func:`add_command`.
+
+    Defaults are shown and examples kept as written (:class:`_Formatter`).
+    """
+    parser.formatter_class = _Formatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _same_help_style(child)
 
 
 _HINTS = {
