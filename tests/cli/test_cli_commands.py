@@ -216,3 +216,13 @@ def test_regions_name_failed_adapters() -> None:
         "user-import": {"municipalities": 2, "years": [2024], "providers": ["c"]}
     }
     assert "0 regions have an adapter" in render_regions(statuses, HINKU, "table", "en")
+
+
+def test_region_profile_as_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "region", "pohjois-karjala", "--format", "csv", "--lang", "sv")
+    assert status == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["områdeskod", "avsnitt", "post", "värde"]
+    assert ["12", "region", "Norra Karelen", "13"] in rows
+    assert ["12", "emission_data_years", "hinku", "1990, 2005-2024"] in rows
+    assert ["12", "emission_data_share", "hinku", "1.0"] in rows

@@ -252,9 +252,10 @@ def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.add_argument("region", help="region code or name in fi/sv/en, any case")
     parser.add_argument(
         "--format",
-        choices=("table", "json"),
+        choices=("table", "csv", "json"),
         default="table",
-        help="output: an aligned table or JSON (keys in English)",
+        help="output: an aligned table, CSV (one fact a row, headers in --lang) or JSON "
+        "(keys in English)",
     )
     _add_lang(parser)
     parser.set_defaults(run="canemure.cli.region:run")

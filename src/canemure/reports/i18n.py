@@ -174,6 +174,8 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "col_failed": ("epäonnistuneet_laajennukset", "misslyckade_tillägg", "failed_adapters"),
     "col_source_kind": ("lähteen_laji", "källans_typ", "source_kind"),
     "col_with_data": ("kuntia_tiedoin", "kommuner_med_data", "municipalities_with_data"),
+    "col_section": ("osio", "avsnitt", "section"),
+    "col_item": ("kohde", "post", "item"),
     "col_years": ("vuodet", "år", "years"),
     "yes": ("kyllä", "ja", "yes"),
     "no": ("ei", "nej", "no"),

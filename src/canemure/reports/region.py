@@ -8,6 +8,8 @@ no adapter answers is shown as not known, and what an adapter failed to answer a
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -302,10 +304,57 @@ def _serialize(_instance: object, _field: object, value: Any) -> Any:
     return value
 
 
+def _csv(profile: RegionProfile, lang: str) -> str:
+    """One row per fact: area code, section, item, value (headers in ``lang``).
+
+    What is not known is left out; a failed hook is a ``failed`` row.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    region = profile.region
+    keys = ("area_code", "col_section", "col_item", "value")
+    writer.writerow([label(key, lang) for key in keys])
+
+    def row(section: str, item: object, value: object) -> None:
+        writer.writerow([region.code, section, item, value])
+
+    row("region", region.names[lang], len(profile.municipalities))
+    if profile.plugin:
+        row("adapter", profile.plugin.name, f"{profile.plugin.dist} {profile.plugin.version}")
+    for c in profile.coordinators or ():
+        organisation = c.organisation_en if lang == "en" and c.organisation_en else c.organisation
+        row("coordinator", organisation, c.role)
+    group = profile.cooperation_group
+    if group is not None:
+        row("cooperation_group", group.name, group.meetings_per_year or "")
+        for member in group.members:
+            row("cooperation_group_member", group.name, member)
+    roadmap = profile.roadmap
+    if roadmap is not None:
+        row("roadmap", roadmap.title or "", roadmap.approved_text)
+        for theme in roadmap.themes:
+            row("roadmap_theme", roadmap.title or "", theme)
+    for target in profile.targets:
+        row("target", target.city or region.names.fi, target.text)
+    by_owner = Counter(m.owner for m in profile.measures)
+    quantified = Counter(m.owner for m in profile.measures if m.effect is not None)
+    for owner, n in sorted(by_owner.items()):
+        row("measures", owner, n)
+        row("measures_with_effect", owner, quantified[owner])
+    for rule, years in sorted(profile.data_years.items()):
+        row("emission_data_years", rule, format_years(years))
+        row("emission_data_share", rule, round(profile.data_share[rule], 4))
+    for hook in sorted({f.hook for f in profile.failures if f.hook and f.stage == "hook"}):
+        row("failed", hook, message("failed", lang))
+    return buffer.getvalue()
+
+
 def render_region_profile(profile: RegionProfile, fmt: str = "table", lang: str = "en") -> str:
-    """Render ``profile`` as text (``table``, labels in ``lang``) or ``json``."""
+    """Render ``profile`` as text (``table``, labels in ``lang``), ``csv`` or ``json``."""
     if fmt == "table":
         return _table(profile, lang)
+    if fmt == "csv":
+        return _csv(profile, lang)
     if fmt == "json":
         return _json(profile)
-    raise ValueError(f"format must be 'table' or 'json', got {fmt!r}")
+    raise ValueError(f"format must be 'table', 'csv' or 'json', got {fmt!r}")
