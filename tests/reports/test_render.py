@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory
 from canemure.reports import build_baseline, render
+from canemure.reports.baseline import stated_decimals
 from canemure.reports.render import grid
 from canemure.sectors import HINKU
 
@@ -112,3 +117,50 @@ def test_grid_splits_wide_tables_into_blocks() -> None:
     heads = [line for line in lines if line.startswith("name")]
     assert len(heads) > 1
     assert [w for h in heads for w in h.split() if w != "name"] == [f"col{i}" for i in range(30)]
+
+
+cells = (
+    st.text(alphabet="abcäö 0123456789,.−%", min_size=1, max_size=14).map(str.strip).filter(bool)
+)
+
+
+@given(
+    header=st.lists(cells, min_size=2, max_size=25),
+    n_rows=st.integers(0, 4),
+    data=st.data(),
+    width=st.integers(40, 100),
+)
+def test_grid_never_exceeds_the_width_and_keeps_every_cell(
+    header: list[str], n_rows: int, data: st.DataObject, width: int
+) -> None:
+    rows = [
+        data.draw(st.lists(cells, min_size=len(header), max_size=len(header)))
+        for _ in range(n_rows)
+    ]
+    lines = grid(header, rows, width=width)
+    assert max(map(len, lines)) <= width
+    blocks = [
+        lines[i + 1]
+        for i, line in enumerate(lines)
+        if i + 1 < len(lines) and set(lines[i + 1]) == {"-"}
+    ]
+    assert len(blocks) >= 1
+    # every body cell is printed once, in its column's block
+    text = "\n".join(lines)
+    for row in rows:
+        for cell in row[1:]:
+            assert cell in text
+
+
+@given(
+    st.lists(st.integers(-(10**7), 10**7), min_size=1, max_size=20),
+    st.integers(0, 3),
+)
+def test_stated_decimals_is_the_fewest_that_state_sums_exactly(tenths: list[int], d: int) -> None:
+    values = [v / 10**d for v in tenths]
+    summed = [sum(values[: i + 1]) for i in range(len(values))]  # float sums carry noise
+    decimals = stated_decimals(summed)
+    assert decimals <= d
+    assert [round(v, decimals) for v in summed] == pytest.approx(summed, abs=1e-6)
+    if decimals > 0:  # one decimal fewer would change some value
+        assert any(abs(round(v, decimals - 1) - v) > 1e-9 for v in summed)
