@@ -94,7 +94,7 @@ def test_baseline_download_keeps_stdout_for_the_report(
     )
     assert status == 0
     assert "Lemi (416): downloaded" in err
-    assert out.splitlines()[0] == "sector_key,Sector,year,value,unit,status"
+    assert out.splitlines()[0] == "area_code,area,rule,sector_key,sector,year,value,unit,status"
 
 
 def test_offline_mode_explains_how_to_get_the_data(

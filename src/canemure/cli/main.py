@@ -2,8 +2,12 @@
 
 Sub-commands:
 
-``canemure baseline AREA``
-    Print an area's baseline emissions by sector (roadmap step 1).
+``canemure baseline AREA...``
+    Print areas' baseline emissions by sector (roadmap step 1); ``--rank`` ranks a region's
+    municipalities by total, per resident or change.
+``canemure regions``
+    The 19 regions: which have a region adapter (and which adapters failed) and which have
+    emission data (bundled, in the user cache, from an adapter).
 ``canemure data import PATH...``
     Validate SYKE CSV or Excel files a user downloaded and store them in the user cache.
 ``canemure region REGION``
@@ -19,10 +23,16 @@ Sub-commands:
 ``canemure new-plugin NAME``
     Start a new region adapter distribution that passes the conformance kit.
 
-Errors the user can fix (bad input, unknown names, missing data) print one clear message to
-standard error and exit with status 2; nothing is half-written. After any command that asked
-the region adapters, the ones that failed (which adapter, in which hook, why, and what to do)
-are listed on standard error, in the command's ``--lang``.
+Exit status (:data:`EXIT_CODES`): 0 success, 1 partial failure (some areas, files or plugins
+failed; the rest was done), 2 usage or bad input (unknown names, bad files), 3 missing data,
+4 internal error (a bug in canemure: the message asks to report it), 130 interrupted (Ctrl-C).
+Errors print one clear message to standard error, in the command's ``--lang``, and nothing is
+half-written. After any command that asked the region adapters, the ones that failed (which
+adapter, in which hook, why, and what to do) are listed on standard error.
+
+``--lang`` defaults to the locale (:func:`default_language`): ``LC_ALL``, else
+``LC_MESSAGES``, else ``LANG``; ``fi_FI.UTF-8`` gives Finnish, ``sv_FI`` Swedish, anything
+else English.
 """
 
 from __future__ import annotations
@@ -30,58 +40,224 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
+import textwrap
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from canemure._version import __version__
-from canemure.errors import CanemureError, CanemureWarning
+from canemure.errors import CanemureError, CanemureWarning, DataNotAvailableError
 
-__all__ = ["build_parser", "main"]
+__all__ = [
+    "EXIT_CODES",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_NO_DATA",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "add_command",
+    "build_parser",
+    "default_language",
+    "main",
+]
 
+EXIT_OK = 0
+EXIT_PARTIAL = 1
 EXIT_USAGE = 2
+EXIT_NO_DATA = 3
+EXIT_INTERNAL = 4
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "success",
+    EXIT_PARTIAL: "partial failure: some areas, files or plugins failed, the rest was done",
+    EXIT_USAGE: "usage error or bad input (unknown name, bad option, bad file)",
+    EXIT_NO_DATA: "missing data (no figures for the area; the message says how to get them)",
+    EXIT_INTERNAL: "internal error (a bug in canemure; please report it)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+"""Every exit status of the ``canemure`` command and what it means."""
+
+ISSUES_URL = "https://github.com/canemure/canemure/issues"
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The report language the locale asks for: ``fi``, ``sv`` or ``en``.
+
+    The first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set (and not empty) decides,
+    as in POSIX: ``fi_FI.UTF-8`` gives ``fi``, ``sv_FI.UTF-8`` ``sv``, anything else ``en``.
+
+    >>> default_language({"LANG": "fi_FI.UTF-8"}), default_language({"LC_ALL": "sv_FI"})
+    ('fi', 'sv')
+    """
+    env = os.environ if environ is None else environ
+    for name in _LOCALE_VARIABLES:
+        value = env.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in ("fi", "sv") else "en"
+    return "en"
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help with the defaults of options shown, and the examples kept as written.
+
+    An option's default is appended when it says something (not ``None`` or ``False``) and the
+    help text does not already say it. Paragraphs of descriptions are wrapped; lines starting
+    with two spaces (examples, the exit-status table) are kept as written.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        quiet = action.default is None or action.default is False
+        if not action.option_strings or quiet or action.default == argparse.SUPPRESS:
+            return text
+        return text if "default" in text else f"{text} (default: %(default)s)"
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            if not paragraph or paragraph.startswith("  "):
+                lines.append(indent + paragraph)
+            else:
+                lines.extend(
+                    textwrap.wrap(paragraph, width, initial_indent=indent, subsequent_indent=indent)
+                )
+        return "\n".join(lines)
+
+
+def add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    *,
+    help: str,
+    description: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    """Add the sub-command ``name`` with its one-line ``help``, ``description`` and an example.
+
+    ``canemure NAME --help`` shows the description, every option with its default and the
+    example (a full command line, e.g. ``canemure baseline joensuu kuopio``).
+    """
+    return sub.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=f"example:\n  {example}",
+        formatter_class=_Formatter,
+    )
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("fi", "sv", "en"),
+        default=default_language(),
+        help="language of the output and of error messages; follows the locale (LC_ALL, "
+        "LC_MESSAGES or LANG)",
+    )
 
 
 def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "baseline",
-        help="an area's baseline emissions by sector",
-        description="Print a region's or municipality's emissions by sector for chosen years, "
-        "with totals, change in percent and tonnes per resident.",
+        help="areas' baseline emissions by sector, or a region's municipalities ranked",
+        description="Print the emissions by sector of one or more regions or municipalities "
+        "for chosen years, with totals, change in percent, population and tonnes per resident. "
+        "With --rank, rank the municipalities of each region given by total, per resident or "
+        "change since the base year. Tables fit 100 columns (many years are printed in blocks).",
+        example="canemure baseline pohjois-karjala joensuu --years 2007,2024 --lang fi",
     )
-    parser.add_argument("area", help="region or municipality: code or name in fi/sv/en, any case")
+    parser.add_argument(
+        "areas",
+        nargs="+",
+        metavar="AREA",
+        help="region or municipality: code or name in fi/sv/en, any case",
+    )
     parser.add_argument(
         "--rules",
         default="hinku",
-        help="accounting rule set: all, hinku, hinku-credits, esr, ets (default: hinku)",
+        help="accounting rule set: all, hinku, hinku-credits, esr, ets",
     )
     parser.add_argument(
         "--years",
         default=None,
         help="years to show: '2007,2024', '2005-2024' or 'latest' (default: 2007 and the latest)",
     )
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="en")
+    parser.add_argument(
+        "--rank",
+        nargs="?",
+        const="total",
+        default=None,
+        choices=("total", "per-resident", "change"),
+        help="rank the municipalities of each region AREA by this (total if given alone); "
+        "the change is from the first of --years to the last",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+    )
+    _add_lang(parser)
     parser.add_argument(
         "--no-plugins", action="store_true", help="use only bundled and imported data"
     )
     parser.add_argument(
         "--download",
         action="store_true",
-        help="first fetch the area's SYKE open data into the user cache (needs the network)",
+        help="first fetch the areas' SYKE open data into the user cache (needs the network)",
     )
     _add_download_options(parser)
     parser.set_defaults(run="canemure.cli.baseline:run")
 
 
+def _add_regions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = add_command(
+        sub,
+        "regions",
+        help="the 19 regions: which have a region adapter and which have emission data",
+        description="List Finland's 19 regions (maakunnat) with the Canemure ones marked, the "
+        "region adapter serving each (or the adapters that failed to load or answer), and "
+        "where emission figures come from: bundled with canemure, the user cache (how many "
+        "municipalities), or an adapter's data.",
+        example="canemure regions --format csv",
+    )
+    parser.add_argument("--rules", default="hinku", help="accounting rule of the data column")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+    )
+    _add_lang(parser)
+    parser.set_defaults(run="canemure.cli.regions:run")
+
+
 def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "region",
         help="a region's coordinators, cooperation group, roadmap, targets, measures and data",
+        description="Print what the region's adapter knows: coordinating organisations, the "
+        "cooperation group, the roadmap, published targets and measures, and which years "
+        "have emission figures under each accounting rule.",
+        example="canemure region pirkanmaa --lang fi",
     )
     parser.add_argument("region", help="region code or name in fi/sv/en, any case")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="en")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output: an aligned table, CSV (one fact a row, headers in --lang) or JSON "
+        "(keys in English)",
+    )
+    _add_lang(parser)
     parser.set_defaults(run="canemure.cli.region:run")
 
 
@@ -145,34 +321,43 @@ def _add_download_options(parser: argparse.ArgumentParser) -> None:
         help="also fetch SYKE's municipality list (populations) of YEAR",
     )
     parser.add_argument(
-        "--base-url", default=None, help="where SYKE publishes (default: SYKE's open-data site)"
+        "--base-url", default=None, help="where SYKE publishes (None: SYKE's open-data site)"
     )
     parser.add_argument(
         "--timeout",
         type=_seconds,
         default=30.0,
-        help="seconds to wait for the server at each step (default 30)",
+        help="seconds to wait for the server at each step",
     )
     parser.add_argument(
         "--deadline",
         type=_seconds,
         default=300.0,
-        help="seconds one attempt at a file may take in all (default 300)",
+        help="seconds one attempt at a file may take in all",
     )
     parser.add_argument(
-        "--retries", type=_count(0), default=3, help="extra attempts after a failure (default 3)"
+        "--retries", type=_count(0), default=3, help="extra attempts after a failure"
     )
-    parser.add_argument(
-        "--jobs", type=_count(1), default=4, help="files downloaded at once (default 4)"
-    )
+    parser.add_argument("--jobs", type=_count(1), default=4, help="files downloaded at once")
 
 
 def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("data", help="manage SYKE data in the user cache")
+    parser = add_command(
+        sub,
+        "data",
+        help="manage SYKE data in the user cache",
+        description="Download SYKE's open data, import files downloaded by hand, or list what "
+        "the user cache holds (CANEMURE_CACHE_DIR; CANEMURE_OFFLINE=1 forbids the network).",
+        example="canemure data download pohjois-karjala",
+    )
     data_sub = parser.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
-    imp = data_sub.add_parser(
+    imp = add_command(
+        data_sub,
         "import",
         help="validate SYKE CSV/Excel files (or folders of them) and store them in the cache",
+        description="Validate SYKE results files (CSV or Excel, or folders of them) all "
+        "together and store them in the user cache only if every one is valid.",
+        example="canemure data import ~/Downloads/kunta_167.csv",
     )
     imp.add_argument("paths", nargs="+", help="files or folders")
     imp.add_argument(
@@ -182,27 +367,38 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the municipality (code or name) of a single file whose name does not say it",
     )
     imp.set_defaults(run="canemure.cli.data:run_import")
-    down = data_sub.add_parser(
+    down = add_command(
+        data_sub,
         "download",
         help="download SYKE's open data of regions or municipalities into the user cache",
         description="Fetch each municipality's results file from SYKE's open data into the user "
         "cache (validated before it is stored; files already cached and verified are kept). "
         "Set CANEMURE_OFFLINE=1 to forbid network access.",
+        example="canemure data download pirkanmaa joensuu --population-year 2023",
     )
     down.add_argument("areas", nargs="+", metavar="AREA", help="region or municipality")
     _add_download_options(down)
     down.set_defaults(run="canemure.cli.data:run_download")
-    lst = data_sub.add_parser("list", help="show what the user cache holds")
+    lst = add_command(
+        data_sub,
+        "list",
+        help="show what the user cache holds",
+        description="List the files in the user cache with their source address, time and "
+        "SHA-256 checksum (each verified).",
+        example="canemure data list",
+    )
     lst.set_defaults(run="canemure.cli.data:run_list")
 
 
 def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "plugins",
         help="list region adapter plugins, loaded and failed",
         description="List the region adapter plugins: loaded, failed (at load, registration or "
         "in a call), skipped, and warnings (output or slow imports, two adapters claiming one "
         "region). Exit status 1 when any failed.",
+        example="canemure plugins --check pohjois-karjala",
     )
     parser.add_argument(
         "--check",
@@ -211,8 +407,13 @@ def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="call every hook of every plugin for REGION and report each answer or failure",
     )
     parser.set_defaults(run="canemure.cli.plugins:run_list", plugin_notice=False)
-    new = sub.add_parser(
-        "new-plugin", help="create a new region adapter distribution from the template"
+    new = add_command(
+        sub,
+        "new-plugin",
+        help="create a new region adapter distribution from the template",
+        description="Create a new region adapter distribution (pyproject, package, tests that "
+        "run canemure's conformance kit) for one region.",
+        example="canemure new-plugin canemure-kainuu --region kainuu --dest plugins",
     )
     new.add_argument("name", help="distribution name, e.g. canemure-kainuu")
     new.add_argument("--region", required=True, help="region code or name the adapter serves")
@@ -220,49 +421,107 @@ def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     new.set_defaults(run="canemure.cli.plugins:run_new")
 
 
+def _exit_codes_text() -> str:
+    return "exit status:\n" + "\n".join(
+        f"  {code:<3}  {meaning}" for code, meaning in EXIT_CODES.items()
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``canemure`` command."""
     parser = argparse.ArgumentParser(
         prog="canemure",
-        description="Regional climate-mitigation roadmaps: baseline emissions, data, plugins.",
+        description="Regional climate-mitigation roadmaps: baseline emissions, data, plugins. "
+        "Run 'canemure COMMAND --help' for a command's options, defaults and an example.",
+        epilog="example:\n  canemure baseline pohjois-karjala --lang fi\n\n" + _exit_codes_text(),
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"canemure {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_baseline(sub)
+    _add_regions(sub)
     _add_region(sub)
     _add_report(sub)
     _add_data(sub)
     _add_plugins(sub)
+    _same_help_style(parser)
     return parser
 
 
+def _same_help_style(parser: argparse.ArgumentParser) -> None:
+    """Give every sub-command the same help style, also one added without :func:`add_command`.
+
+    Defaults are shown and examples kept as written (:class:`_Formatter`).
+    """
+    parser.formatter_class = _Formatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _same_help_style(child)
+
+
+_HINTS = {
+    EXIT_USAGE: "hint_usage",
+    EXIT_NO_DATA: "hint_no_data",
+}
+
+
+def _error(status: int, text: str, lang: str, command: str | None) -> int:
+    from canemure.reports.i18n import label
+
+    print(f"canemure: {label('error', lang)}: {text}", file=sys.stderr)
+    if status in _HINTS:
+        print(
+            "canemure: " + label(_HINTS[status], lang).format(command=command or "COMMAND"),
+            file=sys.stderr,
+        )
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (:data:`EXIT_CODES`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None) or default_language()
+    command = getattr(args, "command", None)
     module_name, _, function_name = args.run.partition(":")
     try:
-        with _warnings_as_lines():
+        with _warnings_as_lines(lang):
             handler = getattr(importlib.import_module(module_name), function_name)
             status: int = handler(args)
-    except CanemureError as exc:
-        print(f"canemure: error: {exc}", file=sys.stderr)
-        status = EXIT_USAGE
-    except (ValueError, LookupError, OSError) as exc:
-        print(f"canemure: error: {exc}", file=sys.stderr)
-        status = EXIT_USAGE
+    except KeyboardInterrupt:
+        from canemure.reports.i18n import label
+
+        print(f"canemure: {label('interrupted', lang)} (Ctrl-C)", file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    except DataNotAvailableError as exc:
+        status = _error(EXIT_NO_DATA, str(exc), lang, command)
+    except (CanemureError, ValueError, LookupError, OSError) as exc:
+        status = _error(EXIT_USAGE, str(exc), lang, command)
+    except Exception as exc:  # a bug: say so, ask for a report, no traceback for the user
+        from canemure.reports.i18n import label
+
+        if os.environ.get("CANEMURE_DEBUG"):
+            raise
+        error = f"{type(exc).__name__}: {exc}"
+        text = label("internal_error", lang).format(error=error, url=ISSUES_URL)
+        print(f"canemure: {text}", file=sys.stderr)
+        status = EXIT_INTERNAL
     _plugin_notice(args)
     return status
 
 
 @contextlib.contextmanager
-def _warnings_as_lines() -> Iterator[None]:
+def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
     """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr."""
+    from canemure.reports.i18n import label
+
     shown: set[str] = set()
+    prefix = f"canemure: {label('warning', lang)}: "
 
     def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
         if issubclass(category, CanemureWarning):
-            text = f"canemure: warning: {message}"
+            text = f"{prefix}{message}"
             if text not in shown:
                 shown.add(text)
                 print(text, file=sys.stderr)
@@ -290,7 +549,7 @@ def _plugin_notice(args: argparse.Namespace) -> None:
     manager = used_plugin_manager()
     if manager is None:
         return
-    text = format_plugin_notice(manager.report(), getattr(args, "lang", "en"))
+    text = format_plugin_notice(manager.report(), getattr(args, "lang", None) or "en")
     if text:
         sys.stdout.flush()  # the notice comes after the command's own output
         print(text, file=sys.stderr)

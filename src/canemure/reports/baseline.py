@@ -17,7 +17,7 @@ largest difference (:attr:`BaselineReport.disagreements`).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -32,7 +32,17 @@ from canemure.units import unit_label
 if TYPE_CHECKING:
     from canemure.datasets import Disagreement, SourcedInventory
 
-__all__ = ["BaselineReport", "ReportRow", "SourceUse", "build_baseline"]
+__all__ = [
+    "RANK_KEYS",
+    "BaselineReport",
+    "RankRow",
+    "Ranking",
+    "ReportRow",
+    "SourceUse",
+    "build_baseline",
+    "build_ranking",
+    "stated_decimals",
+]
 
 _EMISSION_UNIT = "kt CO2e / a"
 _PER_RESIDENT_UNIT = "t CO2e / resident / a"
@@ -41,6 +51,28 @@ _PER_RESIDENT_UNIT = "t CO2e / resident / a"
 def _opt(value: float) -> float | None:
     """``None`` for a value that is not estimated (NaN) or not a finite number."""
     return float(value) if math.isfinite(value) else None
+
+
+_MAX_DECIMALS = 6
+
+
+def stated_decimals(values: Iterable[float | None]) -> int:
+    """The fewest decimals (at most 6) that state every finite value in ``values`` exactly.
+
+    SYKE publishes kilotonnes with one decimal, so sums of its figures need one decimal too and
+    ``195.69999999999996`` (a float sum) is stated as ``195.7``. Rounding to this many decimals
+    loses nothing the source said: a sum of figures with ``d`` decimals has at most ``d``.
+
+    >>> stated_decimals([195.69999999999996, 30.2, None]), stated_decimals([40.5, 2.25])
+    (1, 2)
+    """
+    array = np.asarray([v for v in values if v is not None], dtype=float)
+    array = array[np.isfinite(array)]
+    for decimals in range(_MAX_DECIMALS):
+        tolerance = 1e-9 * np.maximum(1.0, np.abs(array))
+        if np.all(np.abs(np.round(array, decimals) - array) <= tolerance):
+            return decimals
+    return _MAX_DECIMALS
 
 
 @attrs.frozen
@@ -105,6 +137,8 @@ class BaselineReport:
     """Municipality-years with sectors not estimated (level-3 keys; from the coverage)."""
     disagreements: tuple[Disagreement, ...] = ()
     """Municipalities whose figures differ in a source set aside (largest difference each)."""
+    decimals: int = _MAX_DECIMALS
+    """Decimals the source states the emission values with (:func:`stated_decimals`)."""
 
 
 def build_baseline(
@@ -202,4 +236,106 @@ def build_baseline(
         sources=sources,
         gaps=gaps,
         disagreements=disagreements,
+        decimals=stated_decimals([v for r in (*rows, total) for v in r.values]),
+    )
+
+
+RANK_KEYS = ("total", "per-resident", "change")
+"""What ``canemure baseline REGION --rank`` can rank municipalities by."""
+
+
+@attrs.frozen
+class RankRow:
+    """One municipality of a :class:`Ranking`."""
+
+    municipality: Municipality
+    """The municipality."""
+    total: float | None
+    """Total emissions in the ranking's last year (kt CO2e/a); ``None`` = not estimated."""
+    per_resident: float | None
+    """Total per resident in the last year (t CO2e/resident/a); ``None`` = not known."""
+    change_percent: float | None
+    """Change of the total from the base year to the last year, in percent."""
+
+
+@attrs.frozen
+class Ranking:
+    """The municipalities of a region ranked by total, per resident or change."""
+
+    region: Region
+    """The region."""
+    rule: AccountingRule
+    """Accounting rule of every figure."""
+    base_year: int
+    """The year the change is measured from."""
+    year: int
+    """The year of the totals and per-resident figures."""
+    by: str
+    """What the rows are ordered by: one of :data:`RANK_KEYS`."""
+    rows: tuple[RankRow, ...]
+    """Municipalities in rank order; those whose figure is not estimated come last."""
+    missing_municipalities: tuple[str, ...]
+    """Codes of the region's municipalities with no figures at all (not ranked)."""
+    unit: str = unit_label(_EMISSION_UNIT)
+    """Unit label of :attr:`RankRow.total`."""
+    per_resident_unit: str = unit_label(_PER_RESIDENT_UNIT)
+    """Unit label of :attr:`RankRow.per_resident`."""
+    decimals: int = _MAX_DECIMALS
+    """Decimals the source states the totals with (:func:`stated_decimals`)."""
+
+
+def build_ranking(
+    inventory: EmissionInventory | SourcedInventory,
+    region: Region,
+    years: Sequence[int],
+    by: str = "total",
+) -> Ranking:
+    """Rank the municipalities of ``region`` by total, per resident or change.
+
+    Totals and per-resident figures are those of the last of ``years``, the change is measured
+    from the first.
+
+    ``by="total"`` and ``"per-resident"`` put the largest first, ``"change"`` the largest cut
+    (most negative change) first; a municipality whose figure is not estimated comes last, in
+    code order. Per-resident figures are derived from the municipality's own total and
+    population, never averaged.
+    """
+    if by not in RANK_KEYS:
+        raise ValueError(f"--rank must be one of {', '.join(RANK_KEYS)}, got {by!r}")
+    if not isinstance(inventory, EmissionInventory):
+        inventory = inventory.inventory
+    chosen = sorted(set(years))
+    base, last = chosen[0], chosen[-1]
+    codes = gazetteer().municipality_codes(region)
+    present = [c for c in codes if c in inventory.areas]
+    if not present:
+        raise ValueError(f"the inventory has no figures for any municipality of {region}")
+    totals = inventory.sel(areas=present, years=[base, last]).total().to(_EMISSION_UNIT)
+    values = totals.magnitude[:, 0, :]
+    change = totals.change(base).m_as("percent")[:, 0, -1]
+    if totals.population is not None:
+        per_resident = totals.per_resident(_PER_RESIDENT_UNIT).m_as(_PER_RESIDENT_UNIT)[:, 0, -1]
+    else:
+        per_resident = np.full(len(present), np.nan)
+    gaz = gazetteer()
+    rows = [
+        RankRow(gaz.municipality(code), _opt(values[i, -1]), _opt(per_resident[i]), _opt(change[i]))
+        for i, code in enumerate(present)
+    ]
+
+    def key(row: RankRow) -> tuple[bool, float, str]:
+        value = {"total": row.total, "per-resident": row.per_resident}.get(by, row.change_percent)
+        if value is None:
+            return (True, 0.0, row.municipality.code)
+        return (False, value if by == "change" else -value, row.municipality.code)
+
+    return Ranking(
+        region=region,
+        rule=inventory.rule,
+        base_year=base,
+        year=last,
+        by=by,
+        rows=tuple(sorted(rows, key=key)),
+        missing_municipalities=tuple(c for c in codes if c not in inventory.areas),
+        decimals=stated_decimals([r.total for r in rows]),
     )

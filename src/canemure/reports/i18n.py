@@ -2,11 +2,24 @@
 
 Only report furniture is translated here; names of regions, municipalities and sectors come from
 their own records (which carry fi/sv/en names from the source data).
+
+Three kinds of entry:
+
+* :func:`label`: one text per language (``{name}`` placeholders filled with ``str.format``);
+* :func:`plural`: a count with the right form, ``1 puute`` / ``46 puutetta``; Finnish, Swedish
+  and English all have two forms (one, other), so each entry holds two texts per language;
+* :func:`unit_text` and :func:`rule_name`: a unit label (``t CO2e/asukas/a``,
+  ``t CO2e/invånare/år``) and an accounting rule's name in the language.
+
+Every entry has all three languages with the same placeholders; ``tests/test_i18n_catalogues.py``
+checks that, for this catalogue and the others (:mod:`canemure.plugins.messages`, the chart texts).
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "label"]
+import re
+
+__all__ = ["LANGUAGES", "check_language", "label", "plural", "rule_name", "unit_text"]
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -27,11 +40,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "sources_disagree": ("Lähteet eroavat", "Källorna skiljer sig åt", "Sources disagree"),
     "disagreement": (
         "{municipality}: käytetty {used}, sivuutettu {other}; suurin ero {diff} {unit} vuonna "
-        "{year} ({sector}: {used_value} / {other_value}); {n} lukua eroaa",
+        "{year} ({sector}: {used_value} / {other_value}); {differ}",
         "{municipality}: använd {used}, åsidosatt {other}; största skillnad {diff} {unit} år "
-        "{year} ({sector}: {used_value} / {other_value}); {n} värden skiljer sig",
+        "{year} ({sector}: {used_value} / {other_value}); {differ}",
         "{municipality}: used {used}, set aside {other}; largest difference {diff} {unit} in "
-        "{year} ({sector}: {used_value} vs {other_value}); {n} figures differ",
+        "{year} ({sector}: {used_value} vs {other_value}); {differ}",
     ),
     "warning": ("varoitus", "varning", "warning"),
     "coverage": ("Kattavuus", "Täckning", "Coverage"),
@@ -71,9 +84,9 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "emission_data": ("Päästötiedot (vuodet)", "Utsläppsdata (år)", "Emission data (years)"),
     "share_estimated": (
-        "{p:.0f} % kuntien pääsektoriluvuista arvioitu",
-        "{p:.0f} % av kommunernas huvudsektorvärden uppskattade",
-        "{p:.0f} % of municipal main-sector figures estimated",
+        "{p:.0f} % kuntien pääsektoriluvuista saatavilla",
+        "{p:.0f} % av kommunernas huvudsektorvärden finns",
+        "{p:.0f} % of municipal main-sector figures available",
     ),
     "no_emission_data": (
         "ei lukuja; hae: canemure data download",
@@ -81,7 +94,149 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "no figures; get them: canemure data download",
     ),
     "n_more": ("... ja {n} muuta", "... och {n} till", "... and {n} more"),
-    "complete": ("kaikki luvut arvioitu", "alla värden uppskattade", "every figure estimated"),
+    "complete": (
+        "kaikki luvut ovat SYKE:n arvioita",
+        "alla värden är SYKE:s uppskattningar",
+        "every figure estimated by SYKE",
+    ),
+    "complete_other": ("kaikki luvut saatavilla", "alla värden finns", "every figure available"),
+    "syke_estimate": ("SYKE:n arvio", "SYKE:s uppskattning", "estimated by SYKE"),
+    "in_finnish_only": ("vain suomeksi", "endast på finska", "in Finnish only"),
+    "adapter_texts_note": (
+        "Laajennuksen omat tekstit näytetään sellaisinaan, kääntämättä (sillä kielellä, jolla "
+        "laajennus ne antaa).",
+        "Tilläggets egna texter visas som de är, oöversatta (på det språk tillägget ger dem).",
+        "The adapter's own texts are shown as published, untranslated (in the language the "
+        "adapter gives them).",
+    ),
+    "area": ("Alue", "Område", "Area"),
+    "area_code": ("aluekoodi", "områdeskod", "area_code"),
+    "area_name": ("alue", "område", "area"),
+    "rule_id": ("laskentatapa", "beräkningsmetod", "rule"),
+    "sector_key": ("sektorikoodi", "sektorkod", "sector_key"),
+    "sector_col": ("sektori", "sektor", "sector"),
+    "year": ("vuosi", "år", "year"),
+    "value": ("arvo", "värde", "value"),
+    "unit_col": ("yksikkö", "enhet", "unit"),
+    "status": ("tila", "status", "status"),
+    "status_estimated": ("SYKE:n arvio", "SYKE:s uppskattning", "estimated by SYKE"),
+    "status_available": ("saatavilla", "finns", "available"),
+    "status_not_estimated": ("ei arvioitu", "ej uppskattad", "not estimated"),
+    "row_source": ("lähde", "källa", "source"),
+    "row_disagreement": ("eroavuus", "avvikelse", "disagreement"),
+    "rank": ("Sija", "Plats", "Rank"),
+    "ranking": (
+        "Kuntien järjestys: {region}, järjestetty: {by}",
+        "Kommunernas rangordning: {region}, ordnad efter: {by}",
+        "Municipalities ranked: {region}, by: {by}",
+    ),
+    "by_total": ("päästöt yhteensä", "totala utsläpp", "total emissions"),
+    "by_per_resident": (
+        "päästöt asukasta kohden",
+        "utsläpp per invånare",
+        "emissions per resident",
+    ),
+    "col_rank": ("sija", "plats", "rank"),
+    "col_base_year": ("perusvuosi", "basår", "base_year"),
+    "col_total": ("yhteensä", "totalt", "total"),
+    "col_per_resident": ("asukasta_kohden", "per_invånare", "per_resident"),
+    "col_per_resident_unit": ("yksikkö_asukasta_kohden", "enhet_per_invånare", "per_resident_unit"),
+    "col_change_percent": ("muutos_prosenttia", "förändring_procent", "change_percent"),
+    "by_change": ("muutos", "förändring", "change"),
+    "municipality": ("Kunta", "Kommun", "Municipality"),
+    "total_in": ("Yhteensä {year}", "Totalt {year}", "Total {year}"),
+    "per_resident_in": ("Asukasta kohden {year}", "Per invånare {year}", "Per resident {year}"),
+    "per_resident_short": ("Asukasta kohden", "Per invånare", "Per resident"),
+    "regions_title": (
+        "Maakunnat: alueen laajennus ja päästötiedot",
+        "Landskap: regionens tillägg och utsläppsdata",
+        "Regions: region adapter and emission data",
+    ),
+    "region": ("Maakunta", "Landskap", "Region"),
+    "code": ("Koodi", "Kod", "Code"),
+    "canemure_region": ("Canemure", "Canemure", "Canemure"),
+    "data": ("Päästötiedot", "Utsläppsdata", "Emission data"),
+    "data_bundled": ("Mukana", "Medföljer", "Bundled"),
+    "data_adapter": ("Laajennuksen tiedot", "Tilläggets data", "Adapter data"),
+    "data_cache_head": ("Välimuisti", "Cacheminne", "Cache"),
+    "adapter_failed_short": ("epäonnistui", "misslyckades", "failed"),
+    "regions_data_note": (
+        "sarakkeet: kunnat, joilla on päästötietoja (mukana canemuressa, käyttäjän välimuistissa, "
+        "laajennuksen aineistossa)",
+        "kolumnerna: kommuner med utsläppsdata (medföljer canemure, i användarens cacheminne, i "
+        "tilläggets data)",
+        "columns: municipalities with emission figures (bundled with canemure, in the user "
+        "cache, in the adapter's data)",
+    ),
+    "col_canemure": ("canemure_alue", "canemure_område", "canemure_region"),
+    "col_municipalities": ("kuntia", "kommuner", "municipalities"),
+    "col_adapter": ("laajennus", "tillägg", "adapter"),
+    "col_failed": ("epäonnistuneet_laajennukset", "misslyckade_tillägg", "failed_adapters"),
+    "col_source_kind": ("lähteen_laji", "källans_typ", "source_kind"),
+    "col_with_data": ("kuntia_tiedoin", "kommuner_med_data", "municipalities_with_data"),
+    "col_section": ("osio", "avsnitt", "section"),
+    "col_item": ("kohde", "post", "item"),
+    "col_years": ("vuodet", "år", "years"),
+    "yes": ("kyllä", "ja", "yes"),
+    "no": ("ei", "nej", "no"),
+    "error": ("virhe", "fel", "error"),
+    "internal_error": (
+        "sisäinen virhe: {error}. Tämä on canemuren vika: ilmoita siitä osoitteeseen {url} "
+        "(liitä komento ja tämä viesti).",
+        "internt fel: {error}. Detta är ett fel i canemure: rapportera det på {url} "
+        "(bifoga kommandot och detta meddelande).",
+        "internal error: {error}. This is a bug in canemure: please report it at {url} "
+        "(with the command and this message).",
+    ),
+    "hint_usage": (
+        "ohje: canemure {command} --help",
+        "hjälp: canemure {command} --help",
+        "help: canemure {command} --help",
+    ),
+    "hint_no_data": (
+        "tietoja puuttuu: hae ne (canemure data download ALUE) tai tuo ladatut tiedostot "
+        "(canemure data import TIEDOSTOT); katso canemure regions",
+        "uppgifter saknas: hämta dem (canemure data download OMRÅDE) eller importera "
+        "nedladdade filer (canemure data import FILER); se canemure regions",
+        "data missing: fetch it (canemure data download AREA) or import downloaded files "
+        "(canemure data import FILES); see canemure regions",
+    ),
+    "years_no_figures": (
+        "alueelle ei ole lukuja",
+        "inga värden för området",
+        "no figures for this area",
+    ),
+    "years_backwards": (
+        "--years: väli {part} on väärinpäin",
+        "--years: intervallet {part} går baklänges",
+        "--years: range {part} runs backwards",
+    ),
+    "years_unreadable": (
+        "--years: en ymmärrä {part}; käytä esim. 2007,2024 tai 2005-2024",
+        "--years: kan inte läsa {part}; använd t.ex. 2007,2024 eller 2005-2024",
+        "--years: cannot read {part}; use e.g. 2007,2024 or 2005-2024",
+    ),
+    "years_missing": (
+        "--years: ei lukuja vuosille {years}; saatavilla: {first}-{last} ({n} vuotta)",
+        "--years: inga värden för {years}; tillgängliga: {first}-{last} ({n} år)",
+        "--years: no figures for {years}; available: {first}-{last} ({n} years)",
+    ),
+    "years_none": (
+        "--years ei valitse yhtään vuotta",
+        "--years väljer inget år",
+        "--years selects no year",
+    ),
+    "rank_not_region": (
+        "--rank järjestää maakunnan kunnat; {area} ei ole maakunta",
+        "--rank rangordnar ett landskaps kommuner; {area} är inte ett landskap",
+        "--rank ranks the municipalities of a region; {area} is not a region",
+    ),
+    "interrupted": ("keskeytetty", "avbrutet", "interrupted"),
+    "partial_failure": (
+        "{n} aluetta {total}:sta epäonnistui",
+        "{n} av {total} områden misslyckades",
+        "{n} of {total} areas failed",
+    ),
     "fill_hint": (
         "Puuttuvat luvut: lataa kuntien tiedostot osoitteesta {url} ja aja: canemure data import",
         "Saknade värden: ladda ner kommunernas filer från {url} och kör: canemure data import",
@@ -91,8 +246,112 @@ _LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def label(key: str, lang: str) -> str:
-    """The label ``key`` in ``lang`` (``fi``, ``sv`` or ``en``)."""
+_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
+    # key: ((fi one, fi other), (sv one, sv other), (en one, en other))
+    "gaps": (
+        ("{n} puute", "{n} puutetta"),
+        ("{n} saknad uppgift", "{n} saknade uppgifter"),
+        ("{n} missing figure", "{n} missing figures"),
+    ),
+    "municipalities": (
+        ("{n} kunta", "{n} kuntaa"),
+        ("{n} kommun", "{n} kommuner"),
+        ("{n} municipality", "{n} municipalities"),
+    ),
+    "figures_differ": (
+        ("{n} luku eroaa", "{n} lukua eroaa"),
+        ("{n} värde skiljer sig", "{n} värden skiljer sig"),
+        ("{n} figure differs", "{n} figures differ"),
+    ),
+    "more": (
+        ("... ja {n} muu", "... ja {n} muuta"),
+        ("... och {n} till", "... och {n} till"),
+        ("... and {n} more", "... and {n} more"),
+    ),
+    "regions_with_adapter": (
+        ("{n} maakunnalla on laajennus", "{n} maakunnalla on laajennus"),
+        ("{n} landskap har ett tillägg", "{n} landskap har ett tillägg"),
+        ("{n} region has an adapter", "{n} regions have an adapter"),
+    ),
+}
+
+_RULE_NAMES: dict[str, tuple[str, str, str]] = {
+    # rule id: (fi, sv, en); fi and en as in canemure.sectors, sv added here
+    "all": ("Kaikki ALas-päästöt", "Alla ALas-utsläpp", "All ALas emissions"),
+    "hinku": (
+        "Hinku-laskenta ilman päästöhyvityksiä",
+        "Hinku-beräkning utan utsläppskrediter",
+        "HINKU calculation without credits",
+    ),
+    "hinku-credits": (
+        "Hinku-laskenta päästöhyvityksillä",
+        "Hinku-beräkning med vindkraftskrediter",
+        "HINKU calculation with wind-power credits",
+    ),
+    "esr": (
+        "Taakanjakosektori",
+        "Ansvarsfördelningssektorn (ESR)",
+        "Effort-sharing sectors (ESR) only",
+    ),
+    "ets": (
+        "Päästökauppasektori",
+        "Utsläppshandelssektorn (ETS)",
+        "Emissions-trading sectors (ETS) only",
+    ),
+}
+
+_UNIT_WORDS: dict[str, tuple[str, str, str]] = {
+    # word of a unit label: (fi, sv, en)
+    "resident": ("asukas", "invånare", "resident"),
+    "a": ("a", "år", "a"),
+}
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def check_language(lang: str) -> int:
+    """The position of ``lang`` in :data:`LANGUAGES`; a clear error for any other language."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
-    return _LABELS[key][LANGUAGES.index(lang)]
+    return LANGUAGES.index(lang)
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (``fi``, ``sv`` or ``en``)."""
+    return _LABELS[key][check_language(lang)]
+
+
+def plural(key: str, n: int, lang: str) -> str:
+    """``n`` with the noun of ``key`` in the right form: ``1 puute``, ``46 puutetta``.
+
+    >>> plural("gaps", 1, "en"), plural("gaps", 46, "fi"), plural("gaps", 1, "sv")
+    ('1 missing figure', '46 puutetta', '1 saknad uppgift')
+    """
+    one, other = _PLURALS[key][check_language(lang)]
+    return (one if n == 1 else other).format(n=n)
+
+
+def rule_name(rule_id: str, lang: str) -> str:
+    """The name of the accounting rule ``rule_id`` in ``lang`` (Swedish included).
+
+    >>> rule_name("hinku", "sv")
+    'Hinku-beräkning utan utsläppskrediter'
+    """
+    return _RULE_NAMES[rule_id][check_language(lang)]
+
+
+def unit_text(unit: str, lang: str) -> str:
+    """A unit label (:func:`canemure.units.unit_label`) with its words in ``lang``.
+
+    >>> unit_text("t CO2e/resident/a", "fi"), unit_text("t CO2e/resident/a", "sv")
+    ('t CO2e/asukas/a', 't CO2e/invånare/år')
+    >>> unit_text("kt CO2e/a", "en")
+    'kt CO2e/a'
+    """
+    index = check_language(lang)
+
+    def word(match: re.Match[str]) -> str:
+        found = _UNIT_WORDS.get(match.group(0))
+        return found[index] if found else match.group(0)
+
+    return _WORD.sub(word, unit)

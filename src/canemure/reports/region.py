@@ -8,6 +8,8 @@ no adapter answers is shown as not known, and what an adapter failed to answer a
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +21,8 @@ import numpy as np
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
 from canemure.plugins.messages import message
-from canemure.reports.i18n import label
+from canemure.reports.i18n import label, plural
+from canemure.reports.render import wrap
 
 if TYPE_CHECKING:
     from canemure.inventory.provenance import SourceKind
@@ -173,14 +176,18 @@ def _table(profile: RegionProfile, lang: str) -> str:
     region = profile.region
     out = [
         f"{region.names[lang]} ({region.code}): "
-        + label("n_municipalities", lang).format(n=len(profile.municipalities)),
+        + plural("municipalities", len(profile.municipalities), lang),
         f"{label('adapter', lang)}: {_adapter(profile, lang)}",
+        label("adapter_texts_note", lang),
         "",
         f"{label('coordinators', lang)}:",
     ]
     if profile.coordinators:
         for c in profile.coordinators:
-            out.append(f"  - {c.organisation}: {c.role}")
+            organisation = (
+                c.organisation_en if lang == "en" and c.organisation_en else c.organisation
+            )
+            out.append(f"  - {organisation}: {c.role}")
             out.extend(f"    {page}" for page in c.web_pages)
     else:
         out.append(f"  {missing('canemure_coordinators')}")
@@ -205,7 +212,10 @@ def _table(profile: RegionProfile, lang: str) -> str:
         out.append(f"  {roadmap.title or unknown}")
         out.append(f"  {roadmap.approved_text}")
         if roadmap.themes:
-            suffix = "" if roadmap.themes_complete else f" ({label('partial_list', lang)})"
+            notes = [] if roadmap.themes_complete else [label("partial_list", lang)]
+            if lang != "fi":
+                notes.append(label("in_finnish_only", lang))
+            suffix = f" ({'; '.join(notes)})" if notes else ""
             out.append(f"  {label('themes', lang)}{suffix}:")
             out.extend(f"    - {theme}" for theme in roadmap.themes)
     targets = _count(profile, "canemure_targets", len(profile.targets), lang)
@@ -234,10 +244,17 @@ def _table(profile: RegionProfile, lang: str) -> str:
         out.append(f"  {label('no_emission_data', lang)}")
     if profile.failed("canemure_load_inventory"):
         out.append(f"  {failed}: canemure_load_inventory")
-    if profile.failures:
-        out.append(f"{message('failures', lang)}:")
-        out.extend(f"  {failure}" for failure in profile.failures)
-    return "\n".join(out) + "\n"
+    text = "\n".join(_fit(line) for line in out) + "\n"
+    if profile.failures:  # quoted as raised, one line each, so they can be searched for
+        text += f"{message('failures', lang)}:\n"
+        text += "".join(f"  {failure}\n" for failure in profile.failures)
+    return text
+
+
+def _fit(line: str) -> str:
+    """``line`` wrapped to 100 columns, continuation lines indented two more spaces."""
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    return "\n".join(wrap(line.strip(), indent)) if len(line) > 100 else line
 
 
 def _json(profile: RegionProfile) -> str:
@@ -267,7 +284,7 @@ def _json(profile: RegionProfile) -> str:
         "emission_data": {
             rule: {
                 "years": list(years),
-                "share_estimated": profile.data_share[rule],
+                "share_estimated": round(profile.data_share[rule], 4),
                 "sources": [
                     {"municipality": code, "kind": kind, "provider": provider}
                     for code, kind, provider in profile.data_sources.get(rule, ())
@@ -287,10 +304,57 @@ def _serialize(_instance: object, _field: object, value: Any) -> Any:
     return value
 
 
+def _csv(profile: RegionProfile, lang: str) -> str:
+    """One row per fact: area code, section, item, value (headers in ``lang``).
+
+    What is not known is left out; a failed hook is a ``failed`` row.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    region = profile.region
+    keys = ("area_code", "col_section", "col_item", "value")
+    writer.writerow([label(key, lang) for key in keys])
+
+    def row(section: str, item: object, value: object) -> None:
+        writer.writerow([region.code, section, item, value])
+
+    row("region", region.names[lang], len(profile.municipalities))
+    if profile.plugin:
+        row("adapter", profile.plugin.name, f"{profile.plugin.dist} {profile.plugin.version}")
+    for c in profile.coordinators or ():
+        organisation = c.organisation_en if lang == "en" and c.organisation_en else c.organisation
+        row("coordinator", organisation, c.role)
+    group = profile.cooperation_group
+    if group is not None:
+        row("cooperation_group", group.name, group.meetings_per_year or "")
+        for member in group.members:
+            row("cooperation_group_member", group.name, member)
+    roadmap = profile.roadmap
+    if roadmap is not None:
+        row("roadmap", roadmap.title or "", roadmap.approved_text)
+        for theme in roadmap.themes:
+            row("roadmap_theme", roadmap.title or "", theme)
+    for target in profile.targets:
+        row("target", target.city or region.names.fi, target.text)
+    by_owner = Counter(m.owner for m in profile.measures)
+    quantified = Counter(m.owner for m in profile.measures if m.effect is not None)
+    for owner, n in sorted(by_owner.items()):
+        row("measures", owner, n)
+        row("measures_with_effect", owner, quantified[owner])
+    for rule, years in sorted(profile.data_years.items()):
+        row("emission_data_years", rule, format_years(years))
+        row("emission_data_share", rule, round(profile.data_share[rule], 4))
+    for hook in sorted({f.hook for f in profile.failures if f.hook and f.stage == "hook"}):
+        row("failed", hook, message("failed", lang))
+    return buffer.getvalue()
+
+
 def render_region_profile(profile: RegionProfile, fmt: str = "table", lang: str = "en") -> str:
-    """Render ``profile`` as text (``table``, labels in ``lang``) or ``json``."""
+    """Render ``profile`` as text (``table``, labels in ``lang``), ``csv`` or ``json``."""
     if fmt == "table":
         return _table(profile, lang)
+    if fmt == "csv":
+        return _csv(profile, lang)
     if fmt == "json":
         return _json(profile)
-    raise ValueError(f"format must be 'table' or 'json', got {fmt!r}")
+    raise ValueError(f"format must be 'table', 'csv' or 'json', got {fmt!r}")

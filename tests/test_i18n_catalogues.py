@@ -1,0 +1,128 @@
+"""Every message catalogue has every key in Finnish, Swedish and English, with one set of
+placeholders, and every key the code asks for exists.
+
+Catalogues: the report labels, plurals, rule names and unit words of
+:mod:`canemure.reports.i18n`, the plugin messages of :mod:`canemure.plugins.messages` and the
+chart texts of :mod:`canemure.charts._mpl`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from canemure.charts import _mpl
+from canemure.plugins import messages
+from canemure.reports import i18n
+from canemure.sectors import RULES
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "canemure"
+
+CATALOGUES: dict[str, Mapping[str, tuple[object, ...]]] = {
+    "reports.i18n labels": i18n._LABELS,
+    "reports.i18n plurals": i18n._PLURALS,
+    "reports.i18n rule names": i18n._RULE_NAMES,
+    "reports.i18n unit words": i18n._UNIT_WORDS,
+    "plugins.messages": messages._MESSAGES,
+    "charts texts": _mpl._TEXTS,
+}
+
+LOOKUPS = {  # function name in the code -> (the module it comes from, the catalogue it reads)
+    "label": ("canemure.reports.i18n", i18n._LABELS),
+    "plural": ("canemure.reports.i18n", i18n._PLURALS),
+    "message": ("canemure.plugins.messages", messages._MESSAGES),
+    "text": ("canemure.charts._mpl", _mpl._TEXTS),
+}
+
+
+def placeholders(text: str) -> set[str]:
+    """The names of ``{placeholders}`` in a str.format template."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def texts(entry: object) -> list[str]:
+    """The texts of one language of an entry (a plural entry has two forms)."""
+    return list(entry) if isinstance(entry, tuple) else [entry]  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_every_key_in_three_languages_with_the_same_placeholders(name: str) -> None:
+    problems = []
+    for key, entry in CATALOGUES[name].items():
+        if len(entry) != 3:
+            problems.append(f"{key}: {len(entry)} languages, not fi, sv, en")
+            continue
+        seen = set()
+        for lang, value in zip(("fi", "sv", "en"), entry, strict=True):
+            for text in texts(value):
+                if not isinstance(text, str) or not text.strip():
+                    problems.append(f"{key} [{lang}]: missing text")
+                    continue
+                seen.add(frozenset(placeholders(text)))
+        if len(seen) > 1:
+            problems.append(f"{key}: placeholders differ: {sorted(map(sorted, seen))}")
+    assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+def test_plurals_have_one_and_other() -> None:
+    for key, entry in i18n._PLURALS.items():
+        assert all(len(forms) == 2 for forms in entry), key
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    call = re.compile(r"\b(label|plural|message|text)\(\s*\"([A-Za-z0-9_\-]+)\"")
+    missing = []
+    calls = 0
+    for path in SRC.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for function, key in call.findall(source):
+            module, catalogue = LOOKUPS[function]
+            here = ".".join(path.relative_to(SRC.parent).with_suffix("").parts)
+            if f"from {module} import" not in source and here != module:
+                continue  # another function of that name
+            calls += 1
+            if key not in catalogue:
+                missing.append(f"{path.relative_to(SRC)}: {function}({key!r})")
+    assert calls > 50  # the scan found the calls
+    assert not missing, "\n".join(missing)
+
+
+def test_kinds_and_rules_have_names() -> None:
+    for kind in ("user-import", "adapter", "bundled"):
+        assert f"kind_{kind}" in i18n._LABELS
+    assert {rule.id for rule in RULES} == set(i18n._RULE_NAMES)
+    for rule in RULES:  # Finnish and English as the rule itself says
+        assert i18n.rule_name(rule.id, "fi") == rule.name_fi
+        assert i18n.rule_name(rule.id, "en") == rule.name_en
+
+
+def test_plural_grammar() -> None:
+    assert i18n.plural("gaps", 1, "en") == "1 missing figure"
+    assert i18n.plural("gaps", 46, "en") == "46 missing figures"
+    assert i18n.plural("gaps", 1, "fi") == "1 puute"
+    assert i18n.plural("gaps", 46, "fi") == "46 puutetta"
+    assert i18n.plural("gaps", 1, "sv") == "1 saknad uppgift"
+    assert i18n.plural("gaps", 46, "sv") == "46 saknade uppgifter"
+    assert i18n.plural("gaps", 0, "en") == "0 missing figures"
+
+
+def test_units_in_three_languages() -> None:
+    assert i18n.unit_text("t CO2e/resident/a", "fi") == "t CO2e/asukas/a"
+    assert i18n.unit_text("t CO2e/resident/a", "sv") == "t CO2e/invånare/år"
+    assert i18n.unit_text("t CO2e/resident/a", "en") == "t CO2e/resident/a"
+    assert i18n.unit_text("kt CO2e/a", "sv") == "kt CO2e/år"
+
+
+def test_syke_estimate_is_named_as_syke_s() -> None:
+    assert i18n.label("syke_estimate", "en") == "estimated by SYKE"
+    assert i18n.label("syke_estimate", "fi") == "SYKE:n arvio"
+    assert i18n.label("syke_estimate", "sv") == "SYKE:s uppskattning"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="fi, sv, en"):
+        i18n.label("total", "de")
