@@ -170,7 +170,7 @@ def test_a_region_downloads_several_files_at_once(
     capsys: pytest.CaptureFixture[str], site: FakeSyke
 ) -> None:
     """Three requests must be in flight together, or the barrier breaks and they fail."""
-    together = threading.Barrier(3, timeout=5)
+    together = threading.Barrier(3, timeout=30)
     codes = ETELA_KARJALA[:3]
 
     def meet(handler: BaseHTTPRequestHandler, hit: int) -> None:
@@ -197,7 +197,7 @@ def test_each_file_is_reported_as_it_finishes(
     others = [f"Tulokset_taso_5/kunta_{int(c)}.csv" for c in ETELA_KARJALA[1:]]
 
     def late(handler: BaseHTTPRequestHandler, hit: int) -> None:
-        others_asked.wait(timeout=5)
+        others_asked.wait(timeout=30)
         send(handler, syke_csv_text([2007, 2024]).encode())
 
     def counted(path: str) -> object:

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from canemure.cli.main import default_language as language_from_locale
 from canemure.cli.main import main
-from canemure.cli.report import language_from_locale
 from canemure.engine.projection import LogLinearTrend, project
 from canemure.errors import MissingDependencyError
 from canemure.geography import gazetteer

@@ -262,24 +262,22 @@ def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "report",
         help="a region's meeting report as one self-contained HTML file",
         description="Write the cooperation group's meeting report of a region: coordinators, "
         "baseline and trend, targets and the gap, published measures, municipalities per "
         "resident, data sources and adapter failures; charts and styles inline, nothing loaded "
-        "from the network. Example: canemure report pohjois-karjala -o report.html --lang fi",
+        "from the network.",
+        example="canemure report pohjois-karjala -o report.html --lang fi",
     )
     parser.add_argument("region", help="region code or name in fi/sv/en, any case")
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="HTML file to write ('-': stdout)"
     )
-    parser.add_argument(
-        "--lang", choices=("fi", "sv", "en"), default=None, help="default: from the locale (LANG)"
-    )
-    parser.add_argument(
-        "--rules", default="hinku", help="accounting rule of the figures (default: hinku)"
-    )
+    _add_lang(parser)
+    parser.add_argument("--rules", default="hinku", help="accounting rule of the figures")
     parser.add_argument(
         "--no-charts", action="store_true", help="leave the charts out (no matplotlib needed)"
     )

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
+from canemure.cli.main import default_language
 from canemure.geography import gazetteer
 from canemure.reports.html import build_meeting_report, write_report
 
-__all__ = ["language_from_locale", "run"]
+__all__ = ["run"]
 
 _WRITTEN = {
     "fi": "canemure: raportti kirjoitettu: {path}",
@@ -20,28 +19,9 @@ _WRITTEN = {
 }
 
 
-def language_from_locale(environ: Mapping[str, str] | None = None) -> str:
-    """``fi``, ``sv`` or ``en`` from the locale (``LC_ALL``, ``LC_MESSAGES``, then ``LANG``).
-
-    ``LANG=fi_FI.UTF-8`` gives Finnish, ``sv_FI`` or ``sv_SE`` Swedish, anything else English.
-
-    >>> language_from_locale({"LANG": "fi_FI.UTF-8"})
-    'fi'
-    >>> language_from_locale({"LC_ALL": "C", "LANG": "sv_FI.UTF-8"})
-    'en'
-    """
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            code = value.split("_")[0].split(".")[0].lower()
-            return code if code in ("fi", "sv") else "en"
-    return "en"
-
-
 def run(args: argparse.Namespace) -> int:
     """Build the meeting report of ``args.region`` and write it to ``args.output``."""
-    lang = args.lang or language_from_locale()
+    lang = args.lang or default_language()
     args.lang = lang  # the adapter-failure notice after the command uses the same language
     region = gazetteer().region(args.region)
     report = build_meeting_report(region, lang=lang, rule=args.rules, charts=not args.no_charts)
