@@ -13,6 +13,7 @@ from canemure.engine.stakeholders import (
     CRITERIA,
     REGION_ABBREVIATIONS,
     Candidate,
+    candidates_from_macc,
     model_roadmap_measures,
     rank_candidates,
     rank_for_groups,
@@ -229,3 +230,38 @@ def test_every_problem_of_an_export_is_reported_at_once(tmp_path: Path) -> None:
     (tmp_path / "short.csv").write_text("theme_fi\nx\n", encoding="utf-8")
     with pytest.raises(DataFormatError, match="missing columns"):
         read_model_roadmap(tmp_path / "short.csv")
+
+
+def test_candidates_from_a_mac_curve() -> None:
+    import numpy as np
+
+    from canemure.engine.costs import MeasureCosts
+    from canemure.engine.macc import marginal_abatement_cost_curve
+    from canemure.engine.measures import AbsoluteCut, Measure
+    from canemure.engine.ramp import Ramp
+    from canemure.inventory import EmissionInventory
+    from canemure.sectors import HINKU_WITH_CREDITS
+
+    baseline = EmissionInventory.from_array(
+        np.array([[[100.0], [100.0]]]),
+        "t CO2e / a",
+        areas=["167"],
+        sectors=["Ölj", "Tie"],
+        years=[2030],
+        rule=HINKU_WITH_CREDITS,
+    )
+
+    def cut(name: str, sector: str, tonnes: float, cost: float) -> Measure:
+        costs = MeasureCosts(Q_(0, "EUR"), Q_(cost, "EUR/a"), 0.0)
+        mechanism = AbsoluteCut(sector, Q_(tonnes, "t CO2e/a"))
+        return Measure(name, mechanism, Ramp.step(2025, lifetime=10), "x", "167", costs=costs)
+
+    steps = marginal_abatement_cost_curve(
+        baseline, [cut("oil", "Ölj", 20, 200), cut("cars", "Tie", 10, 50)], 2030
+    )
+    candidates = candidates_from_macc(steps, {"oil": {"feasibility": 5}})
+    cars, oil = candidates  # cars first on the curve: 5 EUR/t against 10 EUR/t
+    assert cars.ratings == {"cost_effectiveness": 5.0, "abatement": 10.0}
+    assert oil.ratings == {"cost_effectiveness": 10.0, "abatement": 20.0, "feasibility": 5.0}
+    with pytest.raises(ValueError, match="not on the curve"):
+        candidates_from_macc(steps, {"bikes": {"feasibility": 1}})

@@ -44,6 +44,7 @@ import numpy.typing as npt
 import pint
 
 from canemure._resources import bundled_path, read_bundled_csv
+from canemure.engine.macc import MaccStep
 from canemure.errors import DataFormatError, ProblemCollector
 from canemure.units import ensure_unit
 
@@ -58,6 +59,7 @@ __all__ = [
     "ScoreRow",
     "ScoreTable",
     "WeightRange",
+    "candidates_from_macc",
     "model_roadmap_measures",
     "rank_candidates",
     "rank_for_groups",
@@ -103,7 +105,8 @@ def _rating(criterion: str, value: object) -> float:
     if criterion in _UNITS:
         if isinstance(value, float) and math.isnan(value):
             return value
-        return float(ensure_unit(value, _UNITS[criterion], criterion).m_as(_UNITS[criterion]))
+        quantity = ensure_unit(value, _UNITS[criterion], criterion)
+        return float(quantity.m_as(_UNITS[criterion]))
     if isinstance(value, pint.Quantity):
         return float(value.m_as("dimensionless"))
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -146,6 +149,34 @@ class Candidate:
             given.setdefault("resilience", 1.0 if measure.resilience else 0.0)
         name = measure.measure_en or measure.measure_fi or measure.theme_en
         return cls(name, given, measure.tasks, f"SYKE model roadmaps: {measure.url}")
+
+
+def candidates_from_macc(
+    steps: Sequence[MaccStep],
+    ratings: Mapping[str, Mapping[str, object]] | None = None,
+) -> tuple[Candidate, ...]:
+    """Candidates from a MAC curve: each step's cost-effectiveness and marginal abatement.
+
+    ``ratings`` adds the other criteria per measure name (``{"cycling": {"feasibility": 4}}``).
+    A step whose cost-effectiveness is not defined (it abates nothing more) is not rated on
+    it (NaN), so ranking on cost-effectiveness then asks for ``missing="worst"``.
+    """
+    extra = dict(ratings or {})
+    unknown = sorted(set(extra) - {step.measure for step in steps})
+    if unknown:
+        raise ValueError(f"ratings for measures not on the curve: {unknown}")
+    return tuple(
+        Candidate(
+            step.measure,
+            {
+                "cost_effectiveness": step.cost_effectiveness,
+                "abatement": step.abatement,
+                **extra.get(step.measure, {}),
+            },
+            source="MAC curve (marginal abatement given the measures before it)",
+        )
+        for step in steps
+    )
 
 
 @attrs.frozen
