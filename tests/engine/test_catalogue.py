@@ -8,6 +8,8 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from canemure.engine.catalogue import TEMPLATES, TemplateInputError, template
 from canemure.engine.costs import cost_effectiveness
@@ -291,3 +293,38 @@ def test_describe_lists_every_parameter_and_unknown_names_suggest() -> None:
     assert "measure_parameters.csv line 89" in text
     with pytest.raises(UnknownNameError, match="electric-buses"):
         template("electric-bus")
+
+
+@given(
+    st.integers(1, 100_000),
+    st.floats(-5000, 5000, allow_nan=False),
+    st.sampled_from(["low", "high"]),
+)
+def test_heat_pumps_scale_with_houses_and_cost_eur_per_tonne(
+    houses: int, operating: float, end: str
+) -> None:
+    gshp = template("oil-to-ground-source-heat-pump")
+    one = gshp.measure(
+        "one",
+        "167",
+        RAMP,
+        source="s",
+        houses=1,
+        operating_per_house=Q_(operating, "EUR/a"),
+        estimate=end,  # type: ignore[arg-type]
+    )
+    many = gshp.measure(
+        "many",
+        "167",
+        RAMP,
+        source="s",
+        houses=houses,
+        operating_per_house=Q_(operating, "EUR/a"),
+        estimate=end,  # type: ignore[arg-type]
+    )
+    for a, b in zip(one.mechanism.effects(T), many.mechanism.effects(T), strict=True):
+        assert b.amount == pytest.approx(a.amount * houses)
+    assert many.annualised_cost().m == pytest.approx(one.annualised_cost().m * houses)
+    net = sum(e.amount if e.kind == "cut" else -e.amount for e in many.mechanism.effects(T))
+    ce = cost_effectiveness(many.annualised_cost(), Q_(net, "t CO2e / a"))
+    assert ce.dimensionality == Q_(1, "EUR / (t CO2e)").dimensionality

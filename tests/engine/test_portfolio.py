@@ -208,6 +208,11 @@ def problems(draw: st.DrawFn, interacting: bool = True) -> tuple[list[Measure], 
 def test_greedy_never_beats_the_exact_optimum(problem: tuple[list[Measure], float]) -> None:
     measures, target = problem
     comparison = compare_with_optimum(_inventory(), measures, 2030, Q_(target, TARGET))
+    for portfolio in (comparison.greedy, comparison.optimum):
+        assert portfolio.annualised_cost.dimensionality == Q_(1, "EUR / a").dimensionality
+        assert portfolio.reduction.dimensionality == Q_(1, "t CO2e / a").dimensionality
+        ce = portfolio.cost_effectiveness
+        assert ce.dimensionality == Q_(1, "EUR / (t CO2e)").dimensionality
     if comparison.greedy.met:
         assert comparison.optimum.met
         assert comparison.gap.m_as("EUR / a") >= -1e-9 * max(

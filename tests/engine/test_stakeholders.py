@@ -177,6 +177,26 @@ def test_scores_lie_between_zero_and_one(case: tuple[list[Candidate], dict[str, 
     assert [row.rank for row in table.rows] == list(range(1, len(candidates) + 1))
 
 
+@given(rated(), st.data())
+def test_moving_a_weight_inside_its_interval_keeps_the_ranking(
+    case: tuple[list[Candidate], dict[str, float]], data: st.DataObject
+) -> None:
+    candidates, weights = case
+    first = rank_candidates(candidates, weights).ranking
+    for criterion, span in weight_sensitivity(candidates, weights).items():
+        assert span.lower <= span.weight <= span.upper
+        assert span.lower >= 0.0
+        top = min(span.upper, span.weight + 10.0)
+        if top - span.lower < 1e-6:
+            continue
+        inside = data.draw(st.floats(span.lower, top).filter(lambda w: w > 0))
+        # stay clear of the ends, where two candidates tie and the name decides
+        if min(inside - span.lower, top - inside) < 1e-6 * max(1.0, top):
+            continue
+        moved = {**weights, criterion: inside}
+        assert rank_candidates(candidates, moved).ranking == first
+
+
 def test_bundled_model_roadmaps_have_tasks_and_no_invented_ratings() -> None:
     rows = model_roadmap_measures()
     assert len(rows) == 12

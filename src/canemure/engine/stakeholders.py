@@ -388,7 +388,10 @@ def weight_sensitivity(
             slope = norm[a, k] - norm[b, k]
             if slope == 0:
                 continue
-            at = -lead / slope
+            with np.errstate(all="ignore"):
+                at = float(-lead / slope)
+            if not math.isfinite(at):  # a slope too small to move anything
+                continue
             if slope < 0 and at < up:  # raising w_k lets b catch up with a
                 up, swap_up = at, (names[a], names[b])
             if slope > 0 and at > down:  # lowering w_k lets b catch up with a
