@@ -231,3 +231,25 @@ def test_milp_is_exact_without_interactions(problem: tuple[list[Measure], float]
     if exact.met:
         assert milp.annualised_cost.m == pytest.approx(exact.annualised_cost.m, abs=1e-6)
         assert milp.note == ""
+
+
+def test_milp_states_where_its_pairwise_approximation_falls_short() -> None:
+    # Three 50 % cuts of 100 t: alone 50 t each, two together 75 t (b = 75 - 50 - 50 = -25),
+    # all three 87.5 t, but the pairwise expansion says 3 x 50 - 3 x 25 = 75 t. A target of
+    # 80 t is reachable (all three) yet not in the linearised programme.
+    candidates = [_half(name, 10.0) for name in ("h1", "h2", "h3")]
+    target = Q_(80, TARGET)
+    exact = select_portfolio(_inventory(), candidates, 2030, target, method="enumerate")
+    assert exact.met
+    assert exact.reduction.m_as(TARGET) == pytest.approx(87.5)
+    milp = select_portfolio(_inventory(), candidates, 2030, target, method="milp")
+    assert not milp.met
+    assert "linearised" in milp.note
+    # three 40 t cuts of 100 t: every pair is exact (80 t), all three stop at 100 t, but the
+    # expansion says 120 t: the programme takes them for 110 t, the truth says short
+    cuts = [_cut(name, "Ölj", 40, 10) for name in ("c1", "c2", "c3")]
+    over = select_portfolio(_inventory(), cuts, 2030, Q_(110, TARGET), method="milp")
+    assert sorted(over.chosen) == ["c1", "c2", "c3"]
+    assert not over.met
+    assert "estimated 120" in over.note
+    assert "combined 100" in over.note

@@ -39,7 +39,10 @@ Methods
     act on any one cell and no third-order effect (e.g. three absolute cuts exhausting a
     sector) occurs; otherwise it is an approximation. The solution is therefore always
     re-evaluated with the true combination and :attr:`Portfolio.met` reports the truth; a
-    :attr:`Portfolio.note` says when the approximation and the truth disagree.
+    :attr:`Portfolio.note` says when the approximation and the truth disagree. Where it
+    overestimates (three cuts that together would take more than the sector emits) the
+    chosen set may fall short; where it underestimates (three relative cuts of one sector)
+    it may miss a set that would do. Use ``"enumerate"`` when the candidates are few.
 
 Every candidate needs costs and a lifetime (all that lack them are named in one error).
 """
@@ -429,16 +432,15 @@ def _milp(problem: _Problem) -> tuple[list[int], str]:
     if result.x is None:
         return [], f"the linearised programme has no solution ({result.message})"
     chosen = [i for i in range(n) if result.x[i] > 0.5]
+    estimate = base + sum(single[i] for i in chosen)
+    estimate += sum(b for i, j, b in pairs if i in chosen and j in chosen)
+    truth = problem.reduction(chosen)
     note = ""
-    if pairs:
-        estimate = base + sum(single[i] for i in chosen)
-        estimate += sum(b for i, j, b in pairs if i in chosen and j in chosen)
-        truth = problem.reduction(chosen)
-        if abs(estimate - truth) > 1e-6 * max(1.0, abs(truth)):
-            note = (
-                f"pairwise approximation of interactions: estimated {estimate:.6g} t CO2e/a, "
-                f"combined {truth:.6g} t CO2e/a"
-            )
+    if abs(estimate - truth) > 1e-6 * max(1.0, abs(truth)):
+        note = (
+            f"pairwise approximation of interactions: estimated {estimate:.6g} t CO2e/a, "
+            f"combined {truth:.6g} t CO2e/a"
+        )
     return chosen, note
 
 
