@@ -266,7 +266,9 @@ def test_factor_records_are_accepted_and_cited() -> None:
     m = template("oil-to-ground-source-heat-pump").measure(
         "m", "167", RAMP, source="s", houses=1, electricity_factor=jrc, oil_factor=oil, costs=False
     )
-    assert "ef_electricity_national_JRC_CoM_avg" in m.source
+    assert "ef_electricity_national_JRC_CoM_avg, line 129, grade B (verify original)" in m.source
+    with pytest.raises(TemplateInputError, match="source"):
+        template("electric-cars").measure("m", "167", RAMP, source=" ", cars=1, costs=False)
     co2_only = next(f for f in read_measure_parameters() if f.line == 3)
     with pytest.raises(TemplateInputError, match="gas basis"):
         template("electric-cars").measure(

@@ -56,6 +56,7 @@ __all__ = [
     "Template",
     "TemplateInputError",
     "TemplateParameter",
+    "sourced",
     "template",
 ]
 
@@ -300,6 +301,11 @@ class Template:
         builds the measure without costs (their parameters are then not needed). ``estimate``
         picks the end of every ranged default used. ``sectors`` overrides the sector of a role.
         """
+        if not source.strip():
+            raise TemplateInputError(
+                f"template {self.key!r}: say where the inputs come from (source=...), "
+                "or source='illustrative'"
+            )
         chosen = {**self.sectors, **(sectors or {})}
         unknown = sorted(set(sectors or {}) - set(self.sectors))
         missing = sorted(role for role, key in chosen.items() if not key)
@@ -342,11 +348,11 @@ class Template:
             shown = f"{values[p.name].m:g} {unit_label(str(values[p.name].units))}".strip()
             if p.name in inputs:
                 given = inputs[p.name]
-                origin = (
-                    f"[{given.name}: {given.source}]"
-                    if isinstance(given, EmissionFactor)
-                    else "[given]"
-                )
+                origin = "[given]"
+                if isinstance(given, EmissionFactor):
+                    where = f", line {given.line}" if given.line is not None else ""
+                    grade = given.reliability or "not graded"
+                    origin = f"[{given.name}{where}, grade {grade}: {given.source}]"
             else:
                 assert p.default is not None
                 end = f", {estimate} end" if p.default.is_range else ""
