@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from canemure.errors import DataFormatError
@@ -143,7 +143,13 @@ def test_every_sector_equals_the_plain_sum_of_the_listed_rows(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ShortYearWarning)
-        data = read_syke_csv(path, rule=ALL)
+        try:
+            data = read_syke_csv(path, rule=ALL)
+        except DataFormatError as exc:
+            # a random subset can look like a download cut short (its last year lacks the
+            # leaves that follow): refusing it is the truncation rule, tested below
+            assume("looks cut off" not in str(exc))
+            raise
     years = sorted({year for _, year, _ in rows})
     assert list(data.emissions.years) == years
     for level in range(6):
