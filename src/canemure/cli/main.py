@@ -16,6 +16,8 @@ Sub-commands:
 ``canemure plugins [--check REGION]``
     List region adapter plugins, loaded and failed; with ``--check``, call every hook of every
     plugin for the region and report each answer or failure.
+``canemure roadmap [AREA] [--scenario FILE]``, ``canemure compare A.toml B.toml``
+    Compute a roadmap scenario (trajectory, gaps, wedges, costs); compare variants.
 ``canemure new-plugin NAME``
     Start a new region adapter distribution that passes the conformance kit.
 
@@ -195,6 +197,12 @@ def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     new.set_defaults(run="canemure.cli.plugins:run_new")
 
 
+def _add_roadmap(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from canemure.cli.roadmap import add_parsers
+
+    add_parsers(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``canemure`` command."""
     parser = argparse.ArgumentParser(
@@ -207,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_region(sub)
     _add_data(sub)
     _add_plugins(sub)
+    _add_roadmap(sub)
     return parser
 
 

@@ -4,6 +4,228 @@ Published records (what a plan printed: :mod:`canemure.targets`, :mod:`canemure.
 :mod:`canemure.roadmaps`) describe; the engine models. Its measures act on an
 :class:`~canemure.inventory.EmissionInventory`, projections extend one into future years, and
 targets become levels that a trajectory is compared with.
+
+The names of every engine module are re-exported here. Four level rules and two type aliases
+are renamed so that they cannot be mistaken for published records or accounting rules:
+``levels.HINKU`` is :data:`HINKU_TARGET`, ``levels.CLIMATE_ACT`` :data:`CLIMATE_ACT_TARGET`,
+``levels.PUBLISHED`` :data:`PUBLISHED_TARGET`, ``levels.OWN`` :data:`OWN_TARGET`,
+``projection.Method`` :data:`ProjectionMethod` and ``measures.Status`` :data:`ModelStatus`.
 """
 
-__all__: list[str] = []
+from canemure.engine.attribution import (
+    Attribution,
+    CellGroup,
+    attribute,
+    shapley_exact,
+    shapley_sampled,
+)
+from canemure.engine.combine import (
+    Combination,
+    Effects,
+    combine,
+    remaining_emissions,
+)
+from canemure.engine.compare import (
+    Comparison,
+    compare,
+)
+from canemure.engine.costs import (
+    EnergySaving,
+    MeasureCosts,
+    capital_recovery_factor,
+    cost_effectiveness,
+)
+from canemure.engine.levels import (
+    CLIMATE_ACT as CLIMATE_ACT_TARGET,
+)
+from canemure.engine.levels import (
+    CLIMATE_ACT_STATEMENT,
+    LEVEL_UNIT,
+    Citation,
+    LevelError,
+    LevelRule,
+    ScopeMismatchError,
+    TargetLevel,
+    own_target,
+    rule_for,
+    target_level,
+)
+from canemure.engine.levels import (
+    HINKU as HINKU_TARGET,
+)
+from canemure.engine.levels import (
+    OWN as OWN_TARGET,
+)
+from canemure.engine.levels import (
+    PUBLISHED as PUBLISHED_TARGET,
+)
+from canemure.engine.macc import (
+    MaccStep,
+    marginal_abatement_cost_curve,
+)
+from canemure.engine.measures import (
+    CANCELLED,
+    AbsoluteCut,
+    ActivityChange,
+    ActivityTerm,
+    Compensation,
+    Effect,
+    EffectKind,
+    EngineStatus,
+    FactorChange,
+    Measure,
+    Mechanism,
+    RelativeCut,
+)
+from canemure.engine.measures import (
+    Status as ModelStatus,
+)
+from canemure.engine.projection import (
+    Constant,
+    FactorPath,
+    LogLinearTrend,
+    PopulationDriver,
+    ProjectedSource,
+    ProjectionError,
+    project,
+    projected_years,
+)
+from canemure.engine.projection import (
+    Method as ProjectionMethod,
+)
+from canemure.engine.published import (
+    from_published,
+)
+from canemure.engine.ramp import (
+    Ramp,
+    RampShape,
+)
+from canemure.engine.replication import (
+    ByActivity,
+    ByPopulation,
+    BySector,
+    Scaling,
+    replicate,
+)
+from canemure.engine.roadmap import (
+    COST_UNIT,
+    Roadmap,
+    RoadmapError,
+    RoadmapResult,
+    RoadmapTarget,
+)
+from canemure.engine.scenario import (
+    MECHANISMS,
+    ActivityTermSpec,
+    CostSpec,
+    FactorPathSpec,
+    MeasureSpec,
+    ProjectionSpec,
+    SavingSpec,
+    Scenario,
+    TargetSpec,
+    published_target,
+    read_scenario,
+    scenario_from_text,
+    write_scenario,
+)
+from canemure.engine.trajectory import (
+    CumulativeEmissions,
+    Milestone,
+    MilestoneStatus,
+    Pathway,
+    TargetGap,
+    cumulative,
+    gap,
+    milestone,
+)
+
+__all__ = [
+    "CANCELLED",
+    "CLIMATE_ACT_STATEMENT",
+    "CLIMATE_ACT_TARGET",
+    "COST_UNIT",
+    "HINKU_TARGET",
+    "LEVEL_UNIT",
+    "MECHANISMS",
+    "OWN_TARGET",
+    "PUBLISHED_TARGET",
+    "AbsoluteCut",
+    "ActivityChange",
+    "ActivityTerm",
+    "ActivityTermSpec",
+    "Attribution",
+    "ByActivity",
+    "ByPopulation",
+    "BySector",
+    "CellGroup",
+    "Citation",
+    "Combination",
+    "Comparison",
+    "Compensation",
+    "Constant",
+    "CostSpec",
+    "CumulativeEmissions",
+    "Effect",
+    "EffectKind",
+    "Effects",
+    "EnergySaving",
+    "EngineStatus",
+    "FactorChange",
+    "FactorPath",
+    "FactorPathSpec",
+    "LevelError",
+    "LevelRule",
+    "LogLinearTrend",
+    "MaccStep",
+    "Measure",
+    "MeasureCosts",
+    "MeasureSpec",
+    "Mechanism",
+    "Milestone",
+    "MilestoneStatus",
+    "ModelStatus",
+    "Pathway",
+    "PopulationDriver",
+    "ProjectedSource",
+    "ProjectionError",
+    "ProjectionMethod",
+    "ProjectionSpec",
+    "Ramp",
+    "RampShape",
+    "RelativeCut",
+    "Roadmap",
+    "RoadmapError",
+    "RoadmapResult",
+    "RoadmapTarget",
+    "SavingSpec",
+    "Scaling",
+    "Scenario",
+    "ScopeMismatchError",
+    "TargetGap",
+    "TargetLevel",
+    "TargetSpec",
+    "attribute",
+    "capital_recovery_factor",
+    "combine",
+    "compare",
+    "cost_effectiveness",
+    "cumulative",
+    "from_published",
+    "gap",
+    "marginal_abatement_cost_curve",
+    "milestone",
+    "own_target",
+    "project",
+    "projected_years",
+    "published_target",
+    "read_scenario",
+    "remaining_emissions",
+    "replicate",
+    "rule_for",
+    "scenario_from_text",
+    "shapley_exact",
+    "shapley_sampled",
+    "target_level",
+    "write_scenario",
+]
