@@ -1007,6 +1007,11 @@ def example_scenario(name: str = "pohjois-karjala") -> Scenario:
 
 
 # ----------------------------------------------------------------------------- writing
+def _string(text: str) -> str:
+    """A TOML basic string: JSON's escapes, plus DEL, which TOML also wants escaped."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 def _value(value: Value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -1014,9 +1019,9 @@ def _value(value: Value) -> str:
         magnitude = value.m
         number = repr(int(magnitude)) if isinstance(magnitude, int) else repr(float(magnitude))
         unit = f"{value.units:~}"
-        return json.dumps(f"{number} {unit}".strip(), ensure_ascii=False)
+        return _string(f"{number} {unit}".strip())
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _string(value)
     if isinstance(value, int):
         return repr(value)
     if isinstance(value, float):
