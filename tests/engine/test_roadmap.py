@@ -184,3 +184,25 @@ def test_municipal_roadmaps_split_measures() -> None:
     assert list(parts) == ["167", "090"]
     assert [m.name for m in parts["090"].measures] == ["A"]
     assert [m.name for m in parts["167"].measures] == ["A", "B"]
+
+
+def test_engine_root_reexports_every_module() -> None:
+    import importlib
+    import pkgutil
+
+    from canemure import engine
+
+    renamed = {
+        "HINKU": "HINKU_TARGET",
+        "CLIMATE_ACT": "CLIMATE_ACT_TARGET",
+        "PUBLISHED": "PUBLISHED_TARGET",
+        "OWN": "OWN_TARGET",
+        "Method": "ProjectionMethod",
+        "Status": "ModelStatus",
+    }
+    for info in pkgutil.iter_modules(engine.__path__):
+        module = importlib.import_module(f"canemure.engine.{info.name}")
+        for name in module.__all__:
+            exported = renamed.get(name, name)
+            assert exported in engine.__all__, (info.name, name)
+            assert getattr(engine, exported) is getattr(module, name)

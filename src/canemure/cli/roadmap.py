@@ -20,21 +20,17 @@ import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from canemure.engine.compare import Comparison, compare
-from canemure.engine.levels import LEVEL_UNIT
-from canemure.engine.roadmap import COST_UNIT, RoadmapResult
-from canemure.engine.scenario import (
-    EXAMPLES,
-    MeasureSpec,
-    Scenario,
-    example_scenario,
-    read_scenario,
-)
 from canemure.errors import DataFormatError
+
+if TYPE_CHECKING:  # the engine is imported when a command runs, not when the parser is built
+    from canemure.engine.compare import Comparison
+    from canemure.engine.roadmap import RoadmapResult
+    from canemure.engine.scenario import MeasureSpec, Scenario
+
+LEVEL_UNIT = "kt CO2e / a"
+COST_UNIT = "EUR / a"
 
 __all__ = ["add_parsers", "label", "run_compare", "run_roadmap"]
 
@@ -106,7 +102,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "area",
         nargs="?",
         default="pohjois-karjala",
-        help=f"area of a shipped example ({', '.join(EXAMPLES)}; default pohjois-karjala)",
+        help="area of a shipped example scenario (default: pohjois-karjala)",
     )
     parser.add_argument("--scenario", metavar="FILE", help="a scenario TOML file")
     _common(parser)
@@ -133,6 +129,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 # ----------------------------------------------------------------------------- computing
 def _scenario(args: argparse.Namespace, file: str | None) -> Scenario:
+    from canemure.engine.scenario import EXAMPLES, example_scenario, read_scenario
+
     if file is not None:
         return read_scenario(file)
     key = args.area.strip().lower().replace(" ", "-")
@@ -185,6 +183,8 @@ def _costs_illustrative(spec: MeasureSpec | None) -> bool:
 
 def _summary(result: RoadmapResult, scenario: Scenario) -> dict[str, Any]:
     """The figures every format prints, with English keys (JSON as is)."""
+    import numpy as np
+
     years = _years(result)
     idx = [result.year_index(y) for y in years]
     base = result.total("baseline").m_as(LEVEL_UNIT)
@@ -433,6 +433,9 @@ def _comparison(cmp: Comparison, year: int) -> dict[str, Any]:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Run ``canemure compare`` with parsed arguments."""
+    from canemure.engine.compare import compare
+    from canemure.engine.scenario import read_scenario
+
     problems: list[DataFormatError] = []
     scenarios = []
     for file in args.scenarios:

@@ -69,7 +69,7 @@ from canemure.errors import DataFormatError, Problem
 from canemure.inventory import EmissionInventory, Source
 from canemure.measures import MeasureStatus
 from canemure.targets import Target
-from canemure.units import Q_
+from canemure.units import Q_, unit_text
 
 __all__ = [
     "MECHANISMS",
@@ -1018,7 +1018,7 @@ def _value(value: Value) -> str:
     if isinstance(value, pint.Quantity):
         magnitude = value.m
         number = repr(int(magnitude)) if isinstance(magnitude, int) else repr(float(magnitude))
-        unit = f"{value.units:~}"
+        unit = unit_text(str(value.units))
         return _string(f"{number} {unit}".strip())
     if isinstance(value, str):
         return _string(value)
