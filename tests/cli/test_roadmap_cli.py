@@ -120,3 +120,10 @@ def test_compare_two_variants(
     status, out, _ = run(capsys, "compare", str(a), str(b), "--no-plugins")
     assert status == 0
     assert "Kau" in out
+    status, out, _ = run(capsys, "compare", str(a), str(b), "--no-plugins", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["year"] for r in rows} >= {"2007", "2024", "2030", "2035"}
+    kau = [r for r in rows if r["variant"] == fewer.name and r["sector"] == "Kau"]
+    by_year = {int(r["year"]): float(r["difference"]) for r in kau}
+    assert by_year[2024] == 0.0
+    assert by_year[2030] == pytest.approx(expected["district_heat"])

@@ -127,6 +127,31 @@ def test_gaps_milestones_and_rollup_by_hand() -> None:
     assert result.scope_labels == ("half (2030, not sourced; within scope)",)
 
 
+def test_sector_gaps_when_the_level_is_allocated() -> None:
+    """Sector levels = each sector's 2007 emissions x 0.5: 167 Tie 50, Ölj 25; 090 Tie 10, Ölj 5.
+
+    2030 trajectory: 167 Tie 0, Ölj 40; 090 Tie 12, Ölj 8. Sector gaps: 167 (0, 15),
+    090 (2, 3); the region (Tie 12 - 60 < 0, Ölj 48 - 30 = 18): (0, 18).
+    """
+    target = own_target("half", 2030, reduction=Q_(50.0, "percent"), base_year=2007)
+    allocated = Roadmap(
+        "Pohjois-Karjala",
+        end_year=2030,
+        targets=[RoadmapTarget(target, allocate="proportional")],
+        measures=measures(),
+    ).compute(history())
+    k = allocated.year_index(2030)
+    (gap,) = allocated.gaps
+    assert gap.level.sectors == ("Tie", "Ölj")
+    assert gap.sector_gap is not None
+    np.testing.assert_allclose(gap.sector_gap.m[:, :, k], [[0.0, 15.0], [2.0, 3.0]])
+    region = allocated.rollup({"PK": ("167", "090")}).gaps[0].sector_gap
+    assert region is not None
+    np.testing.assert_allclose(region.m[:, :, k], [[0.0, 18.0]])
+    # to_regions needs every municipality of the region: two of 13 are not a region's total
+    assert np.isnan(allocated.to_regions().gaps[0].gap.m).all()
+
+
 def test_cumulative_and_costs_by_hand() -> None:
     result = roadmap().compute(history())
     assert (result.cumulative.first_year, result.cumulative.last_year) == (2021, 2030)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the engine is imported when a command runs, not when the pa
     from canemure.engine.compare import Comparison
     from canemure.engine.roadmap import RoadmapResult
     from canemure.engine.scenario import MeasureSpec, Scenario
+    from canemure.engine.trajectory import TargetGap
 
 LEVEL_UNIT = "kt CO2e / a"
 COST_UNIT = "EUR / a"
@@ -181,6 +182,15 @@ def _costs_illustrative(spec: MeasureSpec | None) -> bool:
     return spec is not None and spec.costs is not None and spec.costs.illustrative
 
 
+def _sector_gap(gap: TargetGap, k: int | None) -> dict[str, float] | None:
+    """Gap per sector in the target year, when the level was allocated to sectors."""
+    sector_gap = gap.sector_gap
+    if sector_gap is None or k is None or gap.level.sectors is None:
+        return None
+    values = sector_gap.m_as(LEVEL_UNIT)[0, :, k]
+    return {s: float(v) for s, v in zip(gap.level.sectors, values, strict=True)}
+
+
 def _summary(result: RoadmapResult, scenario: Scenario) -> dict[str, Any]:
     """The figures every format prints, with English keys (JSON as is)."""
     import numpy as np
@@ -206,6 +216,7 @@ def _summary(result: RoadmapResult, scenario: Scenario) -> dict[str, Any]:
                 "gap": None if k is None else float(tgap.gap.m_as(LEVEL_UNIT)[0, k]),
                 "baseline_gap": None if k is None else float(bgap.gap.m_as(LEVEL_UNIT)[0, k]),
                 "gap_by_year": [float(tgap.gap.m_as(LEVEL_UNIT)[0, i]) for i in idx],
+                "sector_gap": _sector_gap(tgap, k),
                 "milestone": status,
                 "scope": level.scope_label,
                 "citation": level.citation,
@@ -384,6 +395,10 @@ def _csv(s: dict[str, Any], lang: str) -> str:
     return buffer.getvalue()
 
 
+def _cell(value: float) -> str:
+    return repr(float(value)) if math.isfinite(value) else ""
+
+
 def _render(s: dict[str, Any], fmt: str, lang: str) -> str:
     if fmt == "json":
         return json.dumps(_clean(s), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -464,10 +479,14 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["variant", "sector", "year", "difference", "unit"])
-        for v in data["variants"]:
-            for sector, value in v["sectors"].items():
-                writer.writerow([v["variant"], sector, year, repr(value), data["unit"]])
+        writer.writerow(["variant", "sector", "year", "emissions", "difference", "unit"])
+        emissions = cmp.emissions.m_as(LEVEL_UNIT).sum(axis=1)
+        difference = cmp.sector_difference.m_as(LEVEL_UNIT)
+        for v, name in enumerate(cmp.names):  # every sector and year
+            for j, sector in enumerate(cmp.sectors):
+                for y, when in enumerate(cmp.years):
+                    values = (_cell(emissions[v, j, y]), _cell(difference[v, j, y]))
+                    writer.writerow([name, sector, when, *values, data["unit"]])
         sys.stdout.write(buffer.getvalue())
         return 0
     header = [label("sector", lang), *(v["variant"] for v in data["variants"])]
