@@ -145,6 +145,12 @@ source = "s"
         "measure[3].template",
     } <= where
     assert all(p.file == "plan.toml" for p in info.value.problems)
+    lines = text.splitlines()
+    for problem in info.value.problems:
+        assert problem.line is not None, problem
+        key = problem.column.rsplit(".", 1)[-1] if problem.column else ""
+        if key in ("colour", "typo", "fraction", "published", "template"):
+            assert lines[problem.line - 1].startswith(f"{key} ="), problem
     assert "plan.toml" in str(info.value)
     assert "did you mean" in str(info.value) or "unknown target" in str(info.value)
 
@@ -235,3 +241,33 @@ source = "s"
     joensuu = population.scales[population.areas.index("167")]
     assert joensuu == max(population.scales)
     assert each.scales == (1.0, 1.0)
+
+
+def test_key_lines_follow_nested_array_tables() -> None:
+    from canemure.engine.scenario import key_lines
+
+    text = """top = 1
+[scenario]
+name = "x"
+[[measure]]
+name = "a"
+[measure.costs]
+investment = "1 EUR"
+[[measure.costs.savings]]
+energy = "1 MWh/a"
+[[measure]]
+name = "b"
+[[measure.costs.savings]]
+price = "2 EUR/MWh"
+[[measure.costs.savings]]
+energy = "3 MWh/a"
+"""
+    lines = key_lines(text)
+    assert lines["top"] == 1
+    assert lines["scenario.name"] == 3
+    assert lines["measure[1].name"] == 5
+    assert lines["measure[1].costs.investment"] == 7
+    assert lines["measure[1].costs.savings[1].energy"] == 9
+    assert lines["measure[2].name"] == 11
+    assert lines["measure[2].costs.savings[1].price"] == 13
+    assert lines["measure[2].costs.savings[2].energy"] == 15

@@ -194,3 +194,11 @@ def test_written_scenario_reads_back_equal(scenario: Scenario) -> None:
     again = scenario_from_text(text, "written.toml")
     assert again == scenario
     assert write_scenario(again) == text
+    lines = text.splitlines()
+    for n, measure in enumerate(scenario.measures, start=1):
+        line = again.lines[f"measure[{n}].name"]
+        assert lines[line - 1].startswith("name = ")
+        assert (
+            scenario_from_text(f"[scenario]\n{lines[line - 1]}\narea = 'Joensuu'").name
+            == measure.name
+        )

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -281,6 +282,8 @@ class Scenario:
     """The measures."""
     file: str | None = attrs.field(default=None, eq=False)
     """The file it was read from (not part of equality)."""
+    lines: Mapping[str, int] = attrs.field(factory=dict, eq=False, repr=False)
+    """Line of each table and key in the file (:func:`key_lines`; not part of equality)."""
 
     def to_roadmap(self, inventory: EmissionInventory) -> Roadmap:
         """The roadmap of this scenario for ``inventory`` (areas and splits need it).
@@ -332,7 +335,11 @@ class Scenario:
                 where = f"projection.factor_path[{n}]"
                 problems.append(Problem(str(exc), self.file, column=where))
         if problems:
-            raise DataFormatError(problems, self.file)
+            located = [
+                attrs.evolve(p, line=_line(self.lines, p.column)) if p.column else p
+                for p in problems
+            ]
+            raise DataFormatError(located, self.file)
         return attrs.evolve(
             roadmap, measures=tuple(measures), targets=tuple(targets), factor_paths=tuple(paths)
         )
@@ -555,15 +562,75 @@ _MEASURE_KEYS = {
 _STATUSES = (*(s.value for s in MeasureStatus), CANCELLED.value)
 
 
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?")
+_LAST_PART = re.compile(r"(\[\d+\]|\.[^.\[]*)$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line of every table header and key, by the paths problems use (``measure[2].name``).
+
+    A light scan of the text (tomllib keeps no positions): array tables are counted per
+    parent, so ``[[measure.costs.savings]]`` under the second measure is
+    ``measure[2].costs.savings[1]``. Only bare keys are found; others fall back to their table.
+    """
+    found: dict[str, int] = {}
+    latest: dict[str, str] = {}  # dotted table name -> path of its latest element
+    counts: dict[str, int] = {}
+    current = ""
+
+    def join(path: str, part: str) -> str:
+        return f"{path}.{part}" if path else part
+
+    def resolve(parts: list[str]) -> str:
+        path = ""
+        for i, part in enumerate(parts):
+            path = latest.get(".".join(parts[: i + 1]), join(path, part))
+        return path
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if header := _HEADER.match(line):
+            parts = header.group(2).split(".")
+            if header.group(1) == "[[":
+                name = ".".join(parts)
+                base = join(resolve(parts[:-1]), parts[-1])
+                counts[base] = counts.get(base, 0) + 1
+                current = f"{base}[{counts[base]}]"
+                for deeper in [k for k in latest if k.startswith(name + ".")]:
+                    del latest[deeper]
+                latest[name] = current
+            else:
+                current = resolve(parts)
+            found.setdefault(current, number)
+        elif key := _KEY.match(line):
+            found.setdefault(join(current, key.group(1)), number)
+    return found
+
+
+def _line(lines: Mapping[str, int], where: str) -> int | None:
+    """The line of ``where`` or of the nearest table or key that holds it."""
+    path = where
+    while path:
+        if path in lines:
+            return lines[path]
+        shorter = _LAST_PART.sub("", path)
+        if shorter == path:
+            return None
+        path = shorter
+    return None
+
+
 @attrs.define
 class _Reader:
     """Walks the parsed TOML, converting values and collecting every problem."""
 
     file: str | None
+    lines: Mapping[str, int] = attrs.field(factory=dict)
     problems: list[Problem] = attrs.field(factory=list)
 
     def add(self, where: str, message: str, value: object = None) -> None:
-        self.problems.append(Problem(message, self.file, column=where, value=value))
+        line = _line(self.lines, where)
+        self.problems.append(Problem(message, self.file, line, where, value))
 
     def keys(self, table: Mapping[str, Any], where: str, allowed: set[str]) -> None:
         for key in table:
@@ -924,7 +991,8 @@ def scenario_from_text(text: str, file: str | None = None) -> Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataFormatError([Problem(f"not valid TOML: {exc}", file)], file) from None
-    reader = _Reader(file)
+    lines = key_lines(text)
+    reader = _Reader(file, lines)
     reader.keys(data, "", {"scenario", "projection", "target", "measure"})
     head = reader.table(data, "scenario", "scenario")
     reader.keys(head, "scenario", {"name", "area", "accounting", "end_year", "description"})
@@ -975,6 +1043,7 @@ def scenario_from_text(text: str, file: str | None = None) -> Scenario:
         targets=tuple(targets),
         measures=tuple(measures),
         file=file,
+        lines=lines,
     )
 
 
