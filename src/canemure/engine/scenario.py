@@ -573,6 +573,8 @@ def key_lines(text: str) -> dict[str, int]:
     A light scan of the text (tomllib keeps no positions): array tables are counted per
     parent, so ``[[measure.costs.savings]]`` under the second measure is
     ``measure[2].costs.savings[1]``. Only bare keys are found; others fall back to their table.
+    Lines are counted at line feeds as TOML counts them (not at U+0085 or U+2028, which
+    ``str.splitlines`` would also break at).
     """
     found: dict[str, int] = {}
     latest: dict[str, str] = {}  # dotted table name -> path of its latest element
@@ -588,7 +590,7 @@ def key_lines(text: str) -> dict[str, int]:
             path = latest.get(".".join(parts[: i + 1]), join(path, part))
         return path
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if header := _HEADER.match(line):
             parts = header.group(2).split(".")
             if header.group(1) == "[[":
