@@ -271,3 +271,37 @@ energy = "3 MWh/a"
     assert lines["measure[2].name"] == 11
     assert lines["measure[2].costs.savings[1].price"] == 13
     assert lines["measure[2].costs.savings[2].energy"] == 15
+
+
+def test_log_linear_projection_from_a_scenario() -> None:
+    text = (
+        HEAD
+        + """
+[projection]
+method = "log-linear"
+window = [2015, 2024]
+
+[[target]]
+id = "own level"
+year = 2030
+level = "500 kt CO2e/a"
+illustrative = true
+source = "a round figure for the test"
+pathway = "level"
+"""
+    )
+    inventory = pohjois_karjala()
+    result = scenario_from_text(text).to_roadmap(inventory).compute(inventory)
+    source = result.baseline.sources["167"][-1]
+    assert "log-linear trend" in source.title
+    # the region's own level: 500 kt for the region, which has no per-municipality split
+    region = result.to_regions()
+    assert region.trajectory.areas.labels == ("12",)
+    assert not np.isnan(region.total().m).any()
+    # an absolute level of the area is compared with the area's total, never split
+    (gap,) = result.gaps
+    assert gap.areas == ("12",)
+    k = result.year_index(2030)
+    assert gap.difference.m[0, k] == pytest.approx(result.total().m[k] - 500.0)
+    assert region.gaps[0] is gap  # a total already: the roll-up keeps it
+    assert "own level" in region.scope_labels[0]

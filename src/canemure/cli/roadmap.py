@@ -158,12 +158,8 @@ def _problems(exc: DataFormatError, lang: str) -> int:
 
 
 def _years(result: RoadmapResult) -> list[int]:
-    base = (
-        result.roadmap.base_year
-        or result.baseline.years.labels[
-            result.baseline.years.labels.index(result.cumulative.first_year) - 1
-        ]
-    )
+    """Years shown: 2007, the last history year and the next, target years and the end year."""
+    base = result.cumulative.first_year - 1  # the last year of history
     wanted = {2007, base, base + 1, result.roadmap.end_year}
     wanted.update(level.year for level in result.levels)
     return sorted(y for y in wanted if y in result.years)

@@ -28,6 +28,10 @@ wedges are computed cell by cell, the roadmap of a region rolled up equals the s
 roadmaps of its municipalities (:meth:`Roadmap.municipal` gives them, each with its share of
 every measure). Gaps and milestones of a sum are derived from summed parts, never summed.
 
+An absolute level printed for a region (or any level not printed for one municipality) is
+not split between municipalities: it is compared with the area's total, and a roll-up keeps
+it as it is.
+
 Scope
 -----
 A target applied outside its scope (e.g. the Climate Act to a HINKU inventory) needs
@@ -63,7 +67,7 @@ from canemure.errors import CanemureError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan, region_groups
 from canemure.sectors import CREDITS
-from canemure.targets import Target
+from canemure.targets import Target, TargetKind
 from canemure.units import Q_
 
 __all__ = ["COST_UNIT", "Roadmap", "RoadmapError", "RoadmapResult", "RoadmapTarget"]
@@ -161,6 +165,15 @@ class Roadmap:
             out[code] = attrs.evolve(self, area=code, measures=tuple(own))
         return out
 
+    def _whole_area(
+        self, history: EmissionInventory
+    ) -> tuple[dict[str, tuple[str, ...]], Literal["region", "group"]]:
+        from canemure.geography import Region, resolve_area
+
+        found = resolve_area(self.area)
+        kind: Literal["region", "group"] = "region" if isinstance(found, Region) else "group"
+        return {found.code: history.areas.labels}, kind
+
     def compute(
         self,
         inventory: EmissionInventory | None = None,
@@ -199,14 +212,24 @@ class Roadmap:
         trajectory = combination.remaining
         levels, gaps, baseline_gaps, milestones = [], [], [], []
         for spec in self.targets:
+            on_baseline, on_trajectory = baseline, trajectory
+            if _whole_area_only(spec.target):
+                # a level printed for the whole area is not split between municipalities
+                groups, level_of = self._whole_area(history)
+                on_baseline = baseline.aggregate_areas(groups, area_level=level_of)
+                on_trajectory = trajectory.aggregate_areas(groups, area_level=level_of)
             level = target_level(
-                spec.target, baseline, scope_mismatch=spec.scope_mismatch, allocate=spec.allocate
+                spec.target,
+                on_baseline,
+                scope_mismatch=spec.scope_mismatch,
+                allocate=spec.allocate,
+                allocation_year=self.base_year or history.years.labels[-1],
             )
             levels.append(level)
-            gaps.append(gap(trajectory, level, pathway=spec.pathway))
-            baseline_gaps.append(gap(baseline, level, pathway=spec.pathway))
+            gaps.append(gap(on_trajectory, level, pathway=spec.pathway))
+            baseline_gaps.append(gap(on_baseline, level, pathway=spec.pathway))
             if level.year in trajectory.years:
-                milestones.append(milestone(trajectory, level))
+                milestones.append(milestone(on_trajectory, level))
         first = (self.base_year or history.years.labels[-1]) + 1
         years = baseline.years.labels
         costs = np.zeros((len(self.measures), len(history.areas), len(years)))
@@ -241,6 +264,11 @@ class Roadmap:
 
 
 Groups = Mapping[str, Collection[str]]
+
+
+def _whole_area_only(target: Target) -> bool:
+    """An absolute level not printed for one municipality: compared with the area's total."""
+    return target.kind is TargetKind.ABSOLUTE_LEVEL and target.municipality_code is None
 
 
 @attrs.frozen(eq=False)
@@ -329,6 +357,11 @@ class RoadmapResult:
         """Sum areas into groups ``{group: member areas}`` (a missing member gives NaN)."""
         members = tuple((name, tuple(group)) for name, group in groups.items())
         plan = area_plan(self.areas, members)
+        mine = set(self.areas)
+
+        def own(x: TargetLevel | TargetGap | Milestone) -> bool:
+            # levels of the whole area (absolute levels) are totals already: kept as they are
+            return set(x.areas) <= mine
 
         def summed(q: pint.Quantity[Any], axis: int) -> pint.Quantity[Any]:
             moved = np.moveaxis(np.asarray(q.magnitude, dtype=np.float64), axis, 0)
@@ -341,10 +374,10 @@ class RoadmapResult:
             wedges=summed(self.wedges, 1),
             compensation=summed(self.compensation, 1),
             costs=summed(self.costs, 1),
-            levels=tuple(level.rollup(groups) for level in self.levels),
-            gaps=tuple(g.rollup(groups) for g in self.gaps),
-            baseline_gaps=tuple(g.rollup(groups) for g in self.baseline_gaps),
-            milestones=tuple(m.rollup(groups) for m in self.milestones),
+            levels=tuple(x.rollup(groups) if own(x) else x for x in self.levels),
+            gaps=tuple(x.rollup(groups) if own(x) else x for x in self.gaps),
+            baseline_gaps=tuple(x.rollup(groups) if own(x) else x for x in self.baseline_gaps),
+            milestones=tuple(x.rollup(groups) if own(x) else x for x in self.milestones),
             cumulative=self.cumulative.rollup(groups),
             baseline_cumulative=self.baseline_cumulative.rollup(groups),
         )
