@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies_engine import baselines, measure_lists
 
-from canemure.engine import Roadmap
+from canemure.engine import Roadmap, RoadmapTarget, own_target
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory
+from canemure.units import Q_
 
 PK_CODES = tuple(sorted(gazetteer().municipality_codes(gazetteer().region("Pohjois-Karjala"))))
 
@@ -28,7 +29,16 @@ def cases(draw: st.DrawFn) -> tuple[EmissionInventory, Roadmap]:
     history = attrs.evolve(drawn, areas=codes, sources={c: () for c in codes})
     measures = draw(measure_lists(history, max_size=4))
     end = history.years.labels[-1] + draw(st.integers(1, 4))
-    return history, Roadmap("Pohjois-Karjala", rule="all", end_year=end, measures=measures)
+    cut = own_target(
+        "cut",
+        end,
+        reduction=Q_(draw(st.floats(0, 100)), "percent"),
+        base_year=history.years.labels[0],
+    )
+    target = RoadmapTarget(cut, allocate=draw(st.sampled_from(["none", "proportional"])))
+    return history, Roadmap(
+        "Pohjois-Karjala", rule="all", end_year=end, measures=measures, targets=[target]
+    )
 
 
 def _close(a: np.ndarray, b: np.ndarray) -> None:
@@ -48,6 +58,15 @@ def test_municipal_roadmaps_add_up_to_the_regional_one(
     _close(whole.trajectory.magnitude[0], sum(p.trajectory.magnitude[0] for p in parts))
     _close(whole.baseline.magnitude[0], sum(p.baseline.magnitude[0] for p in parts))
     _close(whole.cumulative.values.m[0], sum(p.cumulative.values.m[0] for p in parts))
+    (level,), (gap,), (milestone,) = whole.levels, whole.gaps, whole.milestones
+    _close(level.level.m, sum(p.levels[0].level.m for p in parts))
+    _close(gap.difference.m, sum(p.gaps[0].difference.m for p in parts))
+    _close(milestone.emissions.m, sum(p.milestones[0].emissions.m for p in parts))
+    if gap.sector_gap is not None:
+        _close(
+            gap.sector_difference.m,  # type: ignore[union-attr]
+            sum(p.gaps[0].sector_difference.m for p in parts),  # type: ignore[union-attr]
+        )
     for m, name in enumerate(joint.measures):
         wedges = sum(p.wedges.m[p.measures.index(name), 0] for p in parts if name in p.measures)
         costs = sum(p.costs.m[p.measures.index(name), 0] for p in parts if name in p.measures)
