@@ -229,7 +229,7 @@ mechanism = "absolute"
 sector = "Tie"
 amount = "1 kt CO2e/a"
 start = 2025
-areas = ["167", "090"]
+areas = ["Joensuu", "090"]
 split = "each"
 source = "s"
 """
@@ -241,6 +241,7 @@ source = "s"
     joensuu = population.scales[population.areas.index("167")]
     assert joensuu == max(population.scales)
     assert each.scales == (1.0, 1.0)
+    assert each.areas == ("167", "090")  # names are read as codes
 
 
 def test_key_lines_follow_nested_array_tables() -> None:

@@ -157,7 +157,7 @@ class MeasureSpec:
     lifetime: int | None = None
     """Years the measure acts (needed for costs)."""
     areas: tuple[str, ...] | None = None
-    """Municipality codes it acts in; ``None`` = every municipality of the area."""
+    """Municipalities it acts in (codes or names); ``None`` = every municipality of the area."""
     split: str | None = None
     """How absolute amounts given for all its areas are divided: ``each`` (every area does the
     full amount), ``sector`` (by the sector's emissions) or ``population``."""
@@ -475,6 +475,16 @@ def _scales(
     return tuple(float(s) for s in sizes / total), label
 
 
+def _code(area: str) -> str:
+    """A municipality's code from its code or name (an unknown name is kept as written)."""
+    from canemure.geography import gazetteer
+
+    try:
+        return gazetteer().municipality(area).code
+    except LookupError:
+        return area
+
+
 def _measure(
     spec: MeasureSpec,
     where: str,
@@ -484,7 +494,7 @@ def _measure(
     file: str | None,
     problems: list[Problem],
 ) -> Measure | None:
-    areas = list(spec.areas) if spec.areas is not None else list(codes)
+    areas = [_code(a) for a in spec.areas] if spec.areas is not None else list(codes)
     outside = [a for a in areas if a not in codes]
     if outside:
         problems.append(
