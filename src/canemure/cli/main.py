@@ -20,6 +20,8 @@ Sub-commands:
 ``canemure plugins [--check REGION]``
     List region adapter plugins, loaded and failed; with ``--check``, call every hook of every
     plugin for the region and report each answer or failure.
+``canemure roadmap [AREA] [--scenario FILE]``, ``canemure compare A.toml B.toml``
+    Compute a roadmap scenario (trajectory, gaps, wedges, costs); compare variants.
 ``canemure new-plugin NAME``
     Start a new region adapter distribution that passes the conformance kit.
 
@@ -425,6 +427,12 @@ def _exit_codes_text() -> str:
     )
 
 
+def _add_roadmap(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from canemure.cli.roadmap import add_parsers
+
+    add_parsers(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``canemure`` command."""
     parser = argparse.ArgumentParser(
@@ -442,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report(sub)
     _add_data(sub)
     _add_plugins(sub)
+    _add_roadmap(sub)
     _same_help_style(parser)
     return parser
 

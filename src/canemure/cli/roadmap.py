@@ -1,0 +1,519 @@
+"""``canemure roadmap`` and ``canemure compare``: compute scenarios and print what they add up to.
+
+``canemure roadmap [AREA] [--scenario FILE]`` reads a scenario (by default the example shipped
+for Pohjois-Karjala), computes its roadmap on the area's inventory and prints the trajectory in
+a few milestone years, the gap to each target in its target year, and the measures' wedges and
+costs. ``canemure compare A.toml B.toml`` prints the variants side by side, with differences
+from the first per sector. Both take ``--format table|csv|json`` and ``--lang fi|sv|en``.
+
+Problems in a scenario file reach standard error as one list (file, table and key of each),
+under a heading in the chosen language, and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from canemure.errors import DataFormatError
+
+if TYPE_CHECKING:  # the engine is imported when a command runs, not when the parser is built
+    from canemure.engine.compare import Comparison
+    from canemure.engine.roadmap import RoadmapResult
+    from canemure.engine.scenario import MeasureSpec, Scenario
+    from canemure.engine.trajectory import TargetGap
+
+LEVEL_UNIT = "kt CO2e / a"
+COST_UNIT = "EUR / a"
+
+__all__ = ["add_parsers", "label", "run_compare", "run_roadmap"]
+
+_LABELS: dict[str, tuple[str, str, str]] = {
+    # key: (fi, sv, en)
+    "roadmap": ("Tiekartta", "Färdplan", "Roadmap"),
+    "area": ("Alue", "Område", "Area"),
+    "rule": ("Laskentatapa", "Beräkningsmetod", "Accounting rule"),
+    "unit": ("Yksikkö", "Enhet", "Unit"),
+    "projection": ("Perusura", "Basbana", "Baseline projection"),
+    "year": ("Vuosi", "År", "Year"),
+    "baseline": ("Perusura", "Basbana", "Baseline"),
+    "with_measures": ("Toimenpiteineen", "Med åtgärder", "With measures"),
+    "level": ("Tavoitetaso", "Målnivå", "Target level"),
+    "gap": ("Puuttuva vähennys", "Saknad minskning", "Gap (extra abatement needed)"),
+    "targets": ("Tavoitteet", "Mål", "Targets"),
+    "milestone": ("Välitavoite", "Delmål", "Milestone"),
+    "met": ("saavutettu", "uppnått", "met"),
+    "not met": ("ei saavutettu", "inte uppnått", "not met"),
+    "not estimated": ("ei arvioitu", "ej uppskattad", "not estimated"),
+    "measures": ("Toimenpiteet", "Åtgärder", "Measures"),
+    "measure": ("Toimenpide", "Åtgärd", "Measure"),
+    "wedge": ("Vähennys", "Minskning", "Reduction (wedge)"),
+    "share": ("Osuus", "Andel", "Share"),
+    "cost": ("Kustannus", "Kostnad", "Annualised cost"),
+    "cost_effectiveness": ("Kustannustehokkuus", "Kostnadseffektivitet", "Cost-effectiveness"),
+    "illustrative": ("havainnollistava", "illustrativ", "illustrative"),
+    "illustrative_note": (
+        "* = havainnollistava oletus, ei lähteeseen perustuva luku (ks. skenaariotiedosto)",
+        "* = illustrativt antagande, inte ett källbelagt värde (se scenariofilen)",
+        "* = illustrative assumption, not a sourced figure (see the scenario file)",
+    ),
+    "compensation": (
+        "Kompensaatio (erillään päästöistä)",
+        "Kompensation (skild från utsläppen)",
+        "Compensation (kept apart from emissions)",
+    ),
+    "cumulative": ("Kumulatiiviset päästöt", "Kumulativa utsläpp", "Cumulative emissions"),
+    "total_reduction": ("Vähennys yhteensä", "Minskning totalt", "Total reduction"),
+    "scenario_problems": (
+        "Skenaariotiedostossa on virheitä; korjaa ne ja aja uudelleen",
+        "Scenariofilen innehåller fel; rätta dem och kör igen",
+        "The scenario file has problems; correct them and run again",
+    ),
+    "variant": ("Vaihtoehto", "Alternativ", "Variant"),
+    "difference": ("Ero", "Skillnad", "Difference"),
+    "sector": ("Sektori", "Sektor", "Sector"),
+    "total": ("Yhteensä", "Totalt", "Total"),
+    "vs": ("verrattuna", "jämfört med", "compared with"),
+    "municipalities": ("kuntaa", "kommuner", "municipalities"),
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (``fi``, ``sv`` or ``en``)."""
+    return _LABELS[key][("fi", "sv", "en").index(lang)]
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``roadmap`` and ``compare`` on the ``canemure`` sub-command parser."""
+    from canemure.cli.main import add_command
+
+    parser = add_command(
+        sub,
+        "roadmap",
+        help="compute a roadmap scenario: trajectory, gap to targets, wedges and costs",
+        description="Compute a scenario's roadmap on the area's inventory and print the "
+        "trajectory in milestone years, the gap to each target and the measures' wedges and "
+        "costs. Without --scenario, runs the example shipped for the area.",
+        example="canemure roadmap pohjois-karjala --lang fi",
+    )
+    parser.add_argument(
+        "area",
+        nargs="?",
+        default="pohjois-karjala",
+        help="area of a shipped example scenario",
+    )
+    parser.add_argument("--scenario", metavar="FILE", help="a scenario TOML file")
+    _common(parser)
+    parser.set_defaults(run="canemure.cli.roadmap:run_roadmap")
+    cmp = add_command(
+        sub,
+        "compare",
+        help="compare roadmap scenarios side by side (differences per sector and year)",
+        description="Compute each scenario's roadmap and print the differences from the first "
+        "one per sector in one year, and in the totals of every year.",
+        example="canemure compare examples/pohjois-karjala.toml my-variant.toml --year 2030",
+    )
+    cmp.add_argument("scenarios", nargs="+", metavar="FILE", help="scenario TOML files")
+    cmp.add_argument(
+        "--year", type=int, default=None, help="year of the sector differences (default: 2030)"
+    )
+    _common(cmp)
+    cmp.set_defaults(run="canemure.cli.roadmap:run_compare")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    from canemure.cli.main import default_language
+
+    parser.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("fi", "sv", "en"),
+        default=default_language(),
+        help="language of the output; follows the locale (LC_ALL, LC_MESSAGES or LANG)",
+    )
+    parser.add_argument(
+        "--no-plugins", action="store_true", help="use only bundled and imported data"
+    )
+
+
+# ----------------------------------------------------------------------------- computing
+def _scenario(args: argparse.Namespace, file: str | None) -> Scenario:
+    from canemure.engine.scenario import EXAMPLES, example_scenario, read_scenario
+
+    if file is not None:
+        return read_scenario(file)
+    key = args.area.strip().lower().replace(" ", "-")
+    if key not in EXAMPLES:
+        raise ValueError(
+            f"no example scenario for {args.area!r} (shipped: {', '.join(EXAMPLES)}); write "
+            "one (see examples/pohjois-karjala.toml) and pass --scenario FILE"
+        )
+    return example_scenario(key)
+
+
+def _compute(scenario: Scenario, no_plugins: bool) -> RoadmapResult:
+    from canemure.engine.roadmap import Roadmap
+
+    probe = Roadmap(area=scenario.area, rule=scenario.accounting)
+    inventory = probe.inventory(use_plugins=not no_plugins)
+    return scenario.to_roadmap(inventory).compute(inventory)
+
+
+def _problems(exc: DataFormatError, lang: str) -> int:
+    print(f"canemure: error: {label('scenario_problems', lang)}:", file=sys.stderr)
+    print(str(exc), file=sys.stderr)
+    return 2
+
+
+def _years(result: RoadmapResult) -> list[int]:
+    """Years shown: 2007, the last history year and the next, target years and the end year."""
+    base = result.cumulative.first_year - 1  # the last year of history
+    wanted = {2007, base, base + 1, result.roadmap.end_year}
+    wanted.update(level.year for level in result.levels)
+    return sorted(y for y in wanted if y in result.years)
+
+
+def _number(value: float, lang: str, decimals: int = 1) -> str:
+    if not math.isfinite(value):
+        return label("not estimated", lang)
+    text = f"{value:,.{decimals}f}"
+    if lang in ("fi", "sv"):
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def _costs_illustrative(spec: MeasureSpec | None) -> bool:
+    return spec is not None and spec.costs is not None and spec.costs.illustrative
+
+
+def _sector_gap(gap: TargetGap, k: int | None) -> dict[str, float] | None:
+    """Gap per sector in the target year, when the level was allocated to sectors."""
+    sector_gap = gap.sector_gap
+    if sector_gap is None or k is None or gap.level.sectors is None:
+        return None
+    values = sector_gap.m_as(LEVEL_UNIT)[0, :, k]
+    return {s: float(v) for s, v in zip(gap.level.sectors, values, strict=True)}
+
+
+def _summary(result: RoadmapResult, scenario: Scenario) -> dict[str, Any]:
+    """The figures every format prints, with English keys (JSON as is)."""
+    import numpy as np
+
+    years = _years(result)
+    idx = [result.year_index(y) for y in years]
+    base = result.total("baseline").m_as(LEVEL_UNIT)
+    traj = result.total().m_as(LEVEL_UNIT)
+    region = result.rollup({scenario.area: result.areas})
+    targets = []
+    for level, tgap, bgap in zip(region.levels, region.gaps, region.baseline_gaps, strict=True):
+        k = result.year_index(level.year) if level.year in result.years else None
+        status = None
+        for m in region.milestones:
+            if m.level.target_id == level.target_id:
+                status = m.status[0].value
+        targets.append(
+            {
+                "target": level.target_id,
+                "label": level.label,
+                "year": level.year,
+                "level": float(level.level.m_as(LEVEL_UNIT)[0]),
+                "gap": None if k is None else float(tgap.gap.m_as(LEVEL_UNIT)[0, k]),
+                "baseline_gap": None if k is None else float(bgap.gap.m_as(LEVEL_UNIT)[0, k]),
+                "gap_by_year": [float(tgap.gap.m_as(LEVEL_UNIT)[0, i]) for i in idx],
+                "sector_gap": _sector_gap(tgap, k),
+                "milestone": status,
+                "scope": level.scope_label,
+                "citation": level.citation,
+            }
+        )
+    focus = min((lv.year for lv in result.levels if lv.year in result.years), default=years[-1])
+    k = result.year_index(focus)
+    wedges = result.wedge_totals.m_as(LEVEL_UNIT)[:, k]
+    costs = result.cost_totals.m_as(COST_UNIT)[:, k]
+    reduction = float(np.nansum(result.reduction.m_as(LEVEL_UNIT)[:, :, k]))
+    specs = {m.name: m for m in scenario.measures}
+    measures = []
+    for n, name in enumerate(result.measures):
+        wedge, cost = float(wedges[n]), float(costs[n])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per_tonne = cost / (wedge * 1000.0) if wedge > 0 else math.nan
+        measures.append(
+            {
+                "measure": name,
+                "wedge": wedge,
+                "share": wedge / reduction * 100.0 if reduction else math.nan,
+                "cost": cost,
+                "cost_effectiveness": per_tonne,
+                "compensation": float(result.compensation.m_as(LEVEL_UNIT)[n, :, k].sum()),
+                "illustrative": specs[name].illustrative if name in specs else False,
+                "costs_illustrative": bool(
+                    name in specs
+                    and specs[name].costs is not None
+                    and specs[name].costs.illustrative  # type: ignore[union-attr]
+                ),
+                "source": result.sources[n],
+            }
+        )
+    cumulative = result.cumulative.total().m_as("kt CO2e").sum()
+    baseline_cumulative = result.baseline_cumulative.total().m_as("kt CO2e").sum()
+    return {
+        "scenario": scenario.name,
+        "file": scenario.file,
+        "area": scenario.area,
+        "municipalities": list(result.areas),
+        "accounting": result.trajectory.rule.id,
+        "unit": "kt CO2e/a",
+        "projection": result.baseline.sources[result.areas[0]][-1].title,
+        "years": years,
+        "baseline": [float(base[i]) for i in idx],
+        "trajectory": [float(traj[i]) for i in idx],
+        "targets": targets,
+        "focus_year": focus,
+        "total_reduction": reduction,
+        "measures": measures,
+        "compensation": float(result.compensation.m_as(LEVEL_UNIT)[:, :, k].sum()),
+        "cumulative": {
+            "first_year": result.cumulative.first_year,
+            "last_year": result.cumulative.last_year,
+            "trajectory": float(cumulative),
+            "baseline": float(baseline_cumulative),
+            "unit": "kt CO2e",
+        },
+        "wedges_exact": result.exact,
+    }
+
+
+# ----------------------------------------------------------------------------- rendering
+def _align(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        rest = [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+        cells = [row[0].ljust(widths[0]), *rest]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def _table(s: dict[str, Any], lang: str) -> str:
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    def n(value: float | None, decimals: int = 1) -> str:
+        return _number(math.nan if value is None else value, lang, decimals)
+
+    out = [
+        f"{t('roadmap')}: {s['scenario']}",
+        f"{t('area')}: {s['area']} ({len(s['municipalities'])} {t('municipalities')}); "
+        f"{t('rule')}: {s['accounting']}; {t('unit')}: {s['unit']}",
+        f"{t('projection')}: {s['projection']}",
+        "",
+    ]
+    rows = [[t("year"), *map(str, s["years"])]]
+    rows.append([t("baseline"), *(n(v) for v in s["baseline"])])
+    rows.append([t("with_measures"), *(n(v) for v in s["trajectory"])])
+    for target in s["targets"]:
+        rows.append([f"{t('gap')}: {target['target']}", *(n(v) for v in target["gap_by_year"])])
+    out += _align(rows)
+    out += ["", f"{t('targets')}:"]
+    for target in s["targets"]:
+        out.append(f"  {target['label']}")
+        status = target["milestone"]
+        out.append(
+            f"    {t('level')} {target['year']}: {n(target['level'])}; "
+            f"{t('gap')}: {n(target['gap'])} ({t('baseline')}: {n(target['baseline_gap'])}); "
+            f"{t('milestone')}: {t(status) if status else t('not estimated')}"
+        )
+    out += ["", f"{t('measures')} ({s['focus_year']}):"]
+    rows = [
+        [
+            t("measure"),
+            f"{t('wedge')} kt CO2e/a",
+            f"{t('share')} %",
+            f"{t('cost')} EUR/a",
+            f"{t('cost_effectiveness')} EUR/t",
+        ]
+    ]
+    for m in s["measures"]:
+        star = "*" if m["illustrative"] or m["costs_illustrative"] else ""
+        rows.append(
+            [
+                m["measure"] + star,
+                n(m["wedge"]),
+                n(m["share"]),
+                n(m["cost"], 0),
+                n(m["cost_effectiveness"], 0),
+            ]
+        )
+    rows.append([t("total_reduction"), n(s["total_reduction"]), "", "", ""])
+    out += _align(rows)
+    out += [
+        f"{t('compensation')}: {n(s['compensation'])} kt CO2e/a",
+        f"{t('cumulative')} {s['cumulative']['first_year']}-{s['cumulative']['last_year']}: "
+        f"{n(s['cumulative']['trajectory'], 0)} kt CO2e ({t('baseline')} "
+        f"{n(s['cumulative']['baseline'], 0)})",
+    ]
+    if any(m["illustrative"] or m["costs_illustrative"] for m in s["measures"]):
+        out.append(t("illustrative_note"))
+    return "\n".join(out) + "\n"
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _csv(s: dict[str, Any], lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["section", "item", "year", "value", "unit", "note"])
+
+    def cell(value: float | None) -> str:
+        return "" if value is None or not math.isfinite(value) else repr(value)
+
+    for name, values in (("baseline", s["baseline"]), ("trajectory", s["trajectory"])):
+        for year, value in zip(s["years"], values, strict=True):
+            writer.writerow(["trajectory", name, year, cell(value), s["unit"], ""])
+    for target in s["targets"]:
+        writer.writerow(
+            ["level", target["target"], target["year"], cell(target["level"]), s["unit"],
+             target["label"]]
+        )  # fmt: skip
+        for year, value in zip(s["years"], target["gap_by_year"], strict=True):
+            writer.writerow(
+                ["gap", target["target"], year, cell(value), s["unit"], target["scope"]]
+            )
+    for m in s["measures"]:
+        note = label("illustrative", lang) if m["illustrative"] else ""
+        year = s["focus_year"]
+        writer.writerow(["wedge", m["measure"], year, cell(m["wedge"]), s["unit"], note])
+        writer.writerow(["cost", m["measure"], year, cell(m["cost"]), "EUR/a", note])
+        writer.writerow(
+            ["cost_effectiveness", m["measure"], year, cell(m["cost_effectiveness"]),
+             "EUR/t CO2e", note]
+        )  # fmt: skip
+    return buffer.getvalue()
+
+
+def _cell(value: float) -> str:
+    return repr(float(value)) if math.isfinite(value) else ""
+
+
+def _render(s: dict[str, Any], fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return json.dumps(_clean(s), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    if fmt == "csv":
+        return _csv(s, lang)
+    return _table(s, lang)
+
+
+def run_roadmap(args: argparse.Namespace) -> int:
+    """Run ``canemure roadmap`` with parsed arguments."""
+    try:
+        scenario = _scenario(args, args.scenario)
+        result = _compute(scenario, args.no_plugins)
+    except DataFormatError as exc:
+        return _problems(exc, args.lang)
+    sys.stdout.write(_render(_summary(result, scenario), args.format, args.lang))
+    return 0
+
+
+# ----------------------------------------------------------------------------- compare
+def _variant_names(scenarios: Sequence[Scenario]) -> list[str]:
+    names = [s.name for s in scenarios]
+    if len(set(names)) == len(names):
+        return names
+    return [Path(s.file).stem if s.file else s.name for s in scenarios]
+
+
+def _comparison(cmp: Comparison, year: int) -> dict[str, Any]:
+    k = cmp.years.index(year)
+    totals = cmp.emissions.m_as(LEVEL_UNIT).sum(axis=(1, 2))
+    sectors = cmp.sector_difference.m_as(LEVEL_UNIT)[:, :, k]
+    return {
+        "reference": cmp.reference,
+        "year": year,
+        "unit": "kt CO2e/a",
+        "variants": [
+            {
+                "variant": name,
+                "total": float(totals[v, k]),
+                "difference": float(cmp.total_difference.m_as(LEVEL_UNIT)[v, k]),
+                "sectors": {s: float(sectors[v, j]) for j, s in enumerate(cmp.sectors)},
+            }
+            for v, name in enumerate(cmp.names)
+        ],
+    }
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Run ``canemure compare`` with parsed arguments."""
+    from canemure.engine.compare import compare
+    from canemure.engine.scenario import read_scenario
+
+    problems: list[DataFormatError] = []
+    scenarios = []
+    for file in args.scenarios:
+        try:
+            scenarios.append(read_scenario(file))
+        except DataFormatError as exc:
+            problems.append(exc)
+    if problems:
+        print(f"canemure: error: {label('scenario_problems', args.lang)}:", file=sys.stderr)
+        for found in problems:
+            print(str(found), file=sys.stderr)
+        return 2
+    try:
+        results = [_compute(s, args.no_plugins) for s in scenarios]
+    except DataFormatError as exc:
+        return _problems(exc, args.lang)
+    cmp = compare(dict(zip(_variant_names(scenarios), results, strict=True)))
+    year = args.year if args.year is not None else (2030 if 2030 in cmp.years else cmp.years[-1])
+    if year not in cmp.years:
+        raise ValueError(f"--year {year} is not a year of these roadmaps")
+    data = _comparison(cmp, year)
+    lang = args.lang
+    if args.format == "json":
+        sys.stdout.write(json.dumps(_clean(data), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["variant", "sector", "year", "emissions", "difference", "unit"])
+        emissions = cmp.emissions.m_as(LEVEL_UNIT).sum(axis=1)
+        difference = cmp.sector_difference.m_as(LEVEL_UNIT)
+        for v, name in enumerate(cmp.names):  # every sector and year
+            for j, sector in enumerate(cmp.sectors):
+                for y, when in enumerate(cmp.years):
+                    values = (_cell(emissions[v, j, y]), _cell(difference[v, j, y]))
+                    writer.writerow([name, sector, when, *values, data["unit"]])
+        sys.stdout.write(buffer.getvalue())
+        return 0
+    header = [label("sector", lang), *(v["variant"] for v in data["variants"])]
+    rows = [header]
+    rows.append(
+        [f"{label('total', lang)} {year}", *(_number(v["total"], lang) for v in data["variants"])]
+    )
+    for sector in cmp.sectors:
+        rows.append([sector, *(_number(v["sectors"][sector], lang) for v in data["variants"])])
+    out = [
+        f"{label('difference', lang)} {label('vs', lang)} {data['reference']!r}, {year} "
+        f"({data['unit']})",
+        "",
+        *_align(rows),
+    ]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
