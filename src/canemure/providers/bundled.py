@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from canemure.errors import UnknownNameError
 from canemure.geography import gazetteer
-from canemure.inventory.provenance import SourceKind
 from canemure.plugins.markers import hookimpl
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
+    from canemure.inventory.provenance import SourceKind
     from canemure.sectors import AccountingRule
 
 __all__ = ["CANEMURE_SOURCE_KIND", "bundled_inventories", "canemure_load_inventory"]

@@ -31,11 +31,11 @@ from typing import TYPE_CHECKING
 
 from canemure.errors import UnknownNameError
 from canemure.geography import Region, gazetteer
-from canemure.inventory.provenance import SourceKind
 from canemure.plugins.markers import hookimpl
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory, Population
+    from canemure.inventory.provenance import SourceKind
     from canemure.io.cache import Cache, ManifestEntry
     from canemure.sectors import AccountingRule
 
