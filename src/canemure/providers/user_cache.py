@@ -111,7 +111,7 @@ def _read_csv(cache: Cache, entry: ManifestEntry, code: str, rule: AccountingRul
         from canemure.io import syke_csv
 
         return syke_csv.read_syke_csv(
-            cache.path_for(entry.path), rule=rule, municipality=code
+            cache.path_for(entry.path), rule=rule, municipality=code, energy=False
         ).emissions
 
     return _parsed((str(cache.path_for(entry.path)), entry.sha256, rule.id), read)
