@@ -493,12 +493,12 @@ def _plain_columns(
             return None
     if "\n\n" in text:  # a blank line (a line of blanks has the wrong number of fields)
         return None
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    if len(lines) < 2:
+    head, _, body = text.partition("\n")
+    if body.endswith("\n"):
+        body = body[:-1]
+    if not body:
         return None
-    header = lines[0].split(separator)
+    header = head.split(separator)
     checked = ProblemCollector(source)
     names = _match_header(
         header, checked, required=required, optional=optional, allow_extra=allow_extra
@@ -506,15 +506,15 @@ def _plain_columns(
     if checked:
         return None
     width = len(header)
-    body = lines[1:]
-    cells = separator.join(body).split(separator)
-    if len(cells) != width * len(body) or not _rows_have_fields(text, separator, width):
+    n_rows = body.count("\n") + 1
+    cells = body.replace("\n", separator).split(separator)
+    if len(cells) != width * n_rows or not _rows_have_fields(text, separator, width):
         return None
     return CsvColumns(
         source,
         tuple(names),
         {name: cells[j::width] for j, name in enumerate(names)},
-        len(body),
+        n_rows,
     )
 
 

@@ -362,7 +362,7 @@ class _Rows:
 
     leaves: np.ndarray
     """The position of each row's leaf in the hierarchy's leaves."""
-    years: list[int]
+    years: np.ndarray
     """The year of each row."""
     emissions: np.ndarray
     """Emissions (kt CO2e/a; ``kt_tuuli`` on the credits leaf), NaN for an explicit null."""
@@ -456,9 +456,9 @@ def _fast_rows(table: CsvColumns, tree: SectorHierarchy) -> _Rows | None:
             return None
         index_of[combo] = position[key]
     leaves = np.array(list(map(index_of.__getitem__, zip(*columns, strict=True))), dtype=np.intp)
-    years = list(map(year_of.__getitem__, cells["vuosi"]))
+    years = np.array(list(map(year_of.__getitem__, cells["vuosi"])), dtype=np.intp)
     span = max(year_of.values()) - FIRST_YEAR + 1
-    cell = leaves * span + (np.array(years, dtype=np.intp) - FIRST_YEAR)
+    cell = leaves * span + (years - FIRST_YEAR)
     if np.bincount(cell).max() > 1:
         return None  # a duplicate row
     kt = _fast_numbers(cells["kt"], limit=MAX_KT)
@@ -527,7 +527,12 @@ def _checked_rows(table: CsvTable, tree: SectorHierarchy, problems: ProblemColle
         energy.append(math.nan if gwh is None else gwh)
     position, _ = _leaf_positions(tree)
     leaves = np.array([position[key] for key in keys], dtype=np.intp)
-    return _Rows(leaves, years, np.array(emissions, dtype=np.float64), np.array(energy))
+    return _Rows(
+        leaves,
+        np.array(years, dtype=np.intp),
+        np.array(emissions, dtype=np.float64),
+        np.array(energy, dtype=np.float64),
+    )
 
 
 @functools.cache
@@ -543,7 +548,7 @@ def _year_leaves(rows: _Rows, tree: SectorHierarchy) -> dict[int, list[str]]:
     """Each year's leaf keys in file order (years in order of first appearance)."""
     year_leaves: dict[int, list[str]] = {}
     keys = [tree.leaves[i].key for i in rows.leaves.tolist()]
-    for key, year in zip(keys, rows.years, strict=True):
+    for key, year in zip(keys, rows.years.tolist(), strict=True):
         year_leaves.setdefault(year, []).append(key)
     return year_leaves
 
@@ -593,14 +598,14 @@ def read_syke_csv(
     else:
         assert isinstance(table, CsvColumns)
         last_line = table.n_rows + 1
-    year_axis = sorted(set(rows.years))
-    column_of = {year: k for k, year in enumerate(year_axis)}
-    columns = np.array(list(map(column_of.__getitem__, rows.years)), dtype=np.intp)
+    year_array, columns = np.unique(rows.years, return_inverse=True)
+    year_axis = [int(year) for year in year_array]
+    columns = columns.reshape(-1)
     short: list[ShortYear] = []
     counts = np.bincount(columns, minlength=len(year_axis)) if len(columns) else columns
     if not problems and len(counts) > 1 and counts.max() - counts.min() >= SHORT_YEAR_MIN_GAP:
         # only then can a year be markedly short (see _short_years)
-        short, cut = _short_years(_year_leaves(rows, tree), rows.years)
+        short, cut = _short_years(_year_leaves(rows, tree), rows.years.tolist())
         if cut is not None:
             problems.add(
                 f"the file looks cut off after its last line: {cut}; the leaves it lacks are "
