@@ -6,7 +6,6 @@ import argparse
 
 from canemure.plugins import get_plugin_manager
 from canemure.plugins.report import format_plugin_report
-from canemure.plugins.scaffold import create_adapter, next_steps
 
 __all__ = ["run_list", "run_new"]
 
@@ -30,6 +29,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Create a new adapter distribution from the template."""
+    from canemure.plugins.scaffold import create_adapter, next_steps
+
     root = create_adapter(args.name, args.region, args.dest)
     print(f"created {root}")
     print(next_steps(root))

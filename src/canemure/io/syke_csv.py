@@ -87,6 +87,7 @@ path (:func:`~canemure.io._csvtools.read_input_bytes`).
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -97,18 +98,25 @@ from pathlib import Path
 
 import attrs
 import numpy as np
+import pint
 
 from canemure._text import fold, suggest
 from canemure.errors import CanemureWarning, ProblemCollector
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population, Source
 from canemure.io._csvtools import (
+    BOOLEAN_SPELLINGS,
+    FIRST_YEAR,
     MAX_GWH,
     MAX_KT,
     MAX_POPULATION,
+    NULL_TOKENS,
+    CsvColumns,
     CsvRow,
+    CsvTable,
     check_year,
     raise_sorted,
+    read_csv_columns,
     read_csv_table,
 )
 from canemure.sectors import CREDITS, HINKU, AccountingRule, SectorHierarchy, sector_hierarchy
@@ -187,8 +195,9 @@ class SykeMunicipalityData:
 
     emissions: EmissionInventory
     """Emissions in kt CO2e/a, one area, the leaves of :attr:`rule`, the file's years."""
-    energy: EmissionInventory
-    """Energy use in GWh/a on the same axes (NaN where SYKE gives none)."""
+    energy: EmissionInventory | None
+    """Energy use in GWh/a on the same axes (NaN where SYKE gives none); ``None`` when read
+    with ``energy=False``."""
     municipality_from: str = ""
     """Where the municipality came from: the ``municipality=`` argument or the file name."""
     short_years: tuple[ShortYear, ...] = ()
@@ -347,38 +356,129 @@ def _short_years(
     return short, cut
 
 
-def read_syke_csv(
-    path: str | os.PathLike[str],
-    *,
-    rule: AccountingRule = HINKU,
-    municipality: str | int | None = None,
-) -> SykeMunicipalityData:
-    """Read SYKE's open-data file ``kunta_<n>.csv`` (see the module docstring for the format).
+@attrs.frozen
+class _Rows:
+    """The accepted data rows of a file, in file order: leaf, year and values of each."""
 
-    For the years the file covers, a leaf without a row is zero and an explicit null is not
-    estimated (the file is a complete account; see the module docstring). ``municipality`` (a
-    code or name) names the municipality of a file not named ``kunta_<n>.csv`` and must agree
-    with the file name otherwise. Raises :class:`~canemure.errors.DataFormatError` listing every
-    problem (file, line, column, value); warns with :class:`ShortYearWarning` for a markedly
-    short year that does not look cut.
+    leaves: np.ndarray
+    """The position of each row's leaf in the hierarchy's leaves."""
+    years: np.ndarray
+    """The year of each row."""
+    emissions: np.ndarray
+    """Emissions (kt CO2e/a; ``kt_tuuli`` on the credits leaf), NaN for an explicit null."""
+    energy: np.ndarray
+    """Energy use (GWh/a), NaN for an explicit null."""
+
+
+_NOT_NUMBER_TEXT = str.maketrans("", "", "0123456789,+-eE \t\nNAUL")
+"""Deletes every character a column of SYKE numbers and nulls may hold (see _fast_numbers)."""
+_NULL_AS_NAN = {token: "nan" for token in NULL_TOKENS}
+
+
+def _fast_numbers(
+    texts: list[str], *, limit: float, allow_negative: bool = True
+) -> np.ndarray | None:
+    """The numbers of a column, NaN for nulls; ``None`` if any cell might have a problem.
+
+    Refuses all that :meth:`CsvRow.number <canemure.io._csvtools.CsvRow.number>` refuses, for
+    a whole column at once (the row-by-row path then says where a problem is): only digits,
+    signs, the decimal comma, exponents and the null tokens may occur; Python's ``float``
+    refuses every malformed number of those characters, and the one spelling it accepts that
+    SYKE's format does not (``NAN``) is refused by name. A null padded with blanks also goes
+    the row-by-row way.
     """
-    source_name = str(path)
-    problems = ProblemCollector(source_name)
-    table = read_csv_table(
-        path,
-        problems,
-        separator=";",
-        required=SYKE_CSV_COLUMNS,
-        what="a SYKE kunta_<n>.csv file",
-        require_final_newline=True,
-    )
-    code, municipality_from = _resolve_municipality(path, municipality, problems)
-    tree = sector_hierarchy()
-    emissions: dict[tuple[str, int], float] = {}
-    energy: dict[tuple[str, int], float] = {}
+    joined = "\n".join(texts)
+    if joined.translate(_NOT_NUMBER_TEXT) or "NAN" in joined:
+        return None
+    if "N" in joined:  # SYKE's usual null, NA alone on its line; two passes catch runs of them
+        wrapped = f"\n{joined}\n".replace("\nNA\n", "\nnan\n").replace("\nNA\n", "\nnan\n")
+        joined = wrapped[1:-1]
+    parts = joined.replace(",", ".").split("\n")
+    if "N" in joined or "\n\n" in f"\n{joined}\n":  # NULL, or an empty cell
+        parts = list(map(_NULL_AS_NAN.get, parts, parts))
+    try:
+        values = np.array(list(map(float, parts)), dtype=np.float64)
+    except ValueError:
+        return None
+    if np.isinf(values).any() or (np.abs(values) > limit).any():
+        return None
+    if not allow_negative and (values < 0).any():
+        return None
+    return values
+
+
+def _leaf_positions(tree: SectorHierarchy) -> tuple[dict[str, int], np.ndarray]:
+    """Each leaf key's position in ``tree.leaves``, and which positions are the credits."""
+    known = _LEAF_POSITIONS.get(id(tree))
+    if known is not None and known[0] is tree:
+        return known[1], known[2]
+    leaves = tree.leaves
+    position = {leaf.key: i for i, leaf in enumerate(leaves)}
+    credit = np.array([leaf.key.split("/", 1)[0] == CREDITS for leaf in leaves], dtype=bool)
+    _LEAF_POSITIONS[id(tree)] = (tree, position, credit)
+    return position, credit
+
+
+_LEAF_POSITIONS: dict[int, tuple[SectorHierarchy, dict[str, int], np.ndarray]] = {}
+"""Per hierarchy (by identity; the entry keeps it alive): what :func:`_leaf_positions` gives."""
+
+
+def _fast_rows(table: CsvColumns, tree: SectorHierarchy) -> _Rows | None:
+    """Check and convert every cell column by column; ``None`` if anything is wrong.
+
+    Each distinct year, flag and abbreviation triple is checked once; numbers are checked a
+    column at a time. Any problem (or anything unusual) gives ``None``, and the caller reads
+    the file row by row, which locates every problem.
+    """
+    cells = table.cells
+    scratch = ProblemCollector(table.source)
+    year_of: dict[str, int] = {}
+    for text in set(cells["vuosi"]):
+        year = check_year(text, scratch, line=None, column=None)
+        if year is None:
+            return None
+        year_of[text] = year
+    flag_of: dict[str, bool] = {}
+    for text in set(cells["hinku_laskenta"]) | set(cells["päästökauppa"]):
+        flag = BOOLEAN_SPELLINGS.get(text.strip())
+        if flag is None:
+            return None
+        flag_of[text] = flag
+    columns = [cells[c] for c in ("taso_3", "taso_4", "taso_5", "hinku_laskenta", "päästökauppa")]
+    position, credits = _leaf_positions(tree)
+    index_of: dict[tuple[str, ...], int] = {}
+    for combo in set(zip(*columns, strict=True)):
+        parts = [text.strip() for text in combo[:3]]
+        if any(part in NULL_TOKENS for part in parts):
+            return None
+        key = tree.leaf_key(*parts, hinku=flag_of[combo[3]], ets=flag_of[combo[4]])
+        if key not in position:
+            return None
+        index_of[combo] = position[key]
+    leaves = np.array(list(map(index_of.__getitem__, zip(*columns, strict=True))), dtype=np.intp)
+    years = np.array(list(map(year_of.__getitem__, cells["vuosi"])), dtype=np.intp)
+    span = max(year_of.values()) - FIRST_YEAR + 1
+    cell = leaves * span + (years - FIRST_YEAR)
+    if np.bincount(cell).max() > 1:
+        return None  # a duplicate row
+    kt = _fast_numbers(cells["kt"], limit=MAX_KT)
+    kt_wind = _fast_numbers(cells["kt_tuuli"], limit=MAX_KT)
+    gwh = _fast_numbers(cells["GWh"], limit=MAX_GWH, allow_negative=False)
+    if kt is None or kt_wind is None or gwh is None:
+        return None
+    credit = credits[leaves]
+    if ((kt < 0) & ~credit).any() or ((kt_wind < 0) & ~credit).any():
+        return None
+    return _Rows(leaves, years, np.where(credit, kt_wind, kt), gwh)
+
+
+def _checked_rows(table: CsvTable, tree: SectorHierarchy, problems: ProblemCollector) -> _Rows:
+    """Check every row, recording each problem with its line, column and value."""
     first_line: dict[tuple[str, int], int] = {}
-    year_leaves: dict[int, list[str]] = {}
-    row_years: list[int] = []
+    emissions: list[float] = []
+    energy: list[float] = []
+    keys: list[str] = []
+    years: list[int] = []
     valid_years: dict[str, int] = {}  # each distinct year text is checked once
     for row in table:
         year = valid_years.get(row.cells.get("vuosi", ""))
@@ -420,21 +520,99 @@ def read_syke_csv(
             )
             continue
         first_line[cell] = row.line
-        year_leaves.setdefault(year, []).append(key)
-        row_years.append(year)
+        keys.append(key)
+        years.append(year)
         value = kt_wind if is_credit else kt
-        emissions[cell] = math.nan if value is None else value
-        energy[cell] = math.nan if gwh is None else gwh
-    if not table.rows:
-        problems.add("the file has no data rows")
-    short, cut = _short_years(year_leaves, row_years) if not problems else ([], None)
-    if cut is not None:
-        problems.add(
-            f"the file looks cut off after its last line: {cut}; the leaves it lacks are the "
-            "ones that follow in the file's other years, as when a download stops short; "
-            "download or export the file again",
-            line=table.last_line,
-        )
+        emissions.append(math.nan if value is None else value)
+        energy.append(math.nan if gwh is None else gwh)
+    position, _ = _leaf_positions(tree)
+    leaves = np.array([position[key] for key in keys], dtype=np.intp)
+    return _Rows(
+        leaves,
+        np.array(years, dtype=np.intp),
+        np.array(emissions, dtype=np.float64),
+        np.array(energy, dtype=np.float64),
+    )
+
+
+@functools.cache
+def _unit(text: str) -> pint.Unit:
+    """The registry's unit for ``text``, parsed once per process."""
+    from canemure.units import ureg
+
+    unit: pint.Unit = ureg.Unit(text)
+    return unit
+
+
+def _year_leaves(rows: _Rows, tree: SectorHierarchy) -> dict[int, list[str]]:
+    """Each year's leaf keys in file order (years in order of first appearance)."""
+    year_leaves: dict[int, list[str]] = {}
+    keys = [tree.leaves[i].key for i in rows.leaves.tolist()]
+    for key, year in zip(keys, rows.years.tolist(), strict=True):
+        year_leaves.setdefault(year, []).append(key)
+    return year_leaves
+
+
+def read_syke_csv(
+    path: str | os.PathLike[str],
+    *,
+    rule: AccountingRule = HINKU,
+    municipality: str | int | None = None,
+    energy: bool = True,
+) -> SykeMunicipalityData:
+    """Read SYKE's open-data file ``kunta_<n>.csv`` (see the module docstring for the format).
+
+    For the years the file covers, a leaf without a row is zero and an explicit null is not
+    estimated (the file is a complete account; see the module docstring). ``municipality`` (a
+    code or name) names the municipality of a file not named ``kunta_<n>.csv`` and must agree
+    with the file name otherwise. ``energy=False`` leaves out the energy inventory
+    (:attr:`SykeMunicipalityData.energy` is then ``None``); the ``GWh`` column is validated all
+    the same. Raises :class:`~canemure.errors.DataFormatError` listing every problem (file,
+    line, column, value); warns with :class:`ShortYearWarning` for a markedly short year that
+    does not look cut.
+
+    Every cell is checked column by column first (each distinct year, flag and abbreviation
+    once, each number column with one pattern); only a file with a problem is read again row
+    by row, to locate every problem.
+    """
+    source_name = str(path)
+    problems = ProblemCollector(source_name)
+    table = read_csv_columns(
+        path,
+        problems,
+        separator=";",
+        required=SYKE_CSV_COLUMNS,
+        what="a SYKE kunta_<n>.csv file",
+        require_final_newline=True,
+    )
+    code, municipality_from = _resolve_municipality(path, municipality, problems)
+    tree = sector_hierarchy()
+    rows = _fast_rows(table, tree) if isinstance(table, CsvColumns) else None
+    if rows is None:
+        if isinstance(table, CsvColumns):
+            table = table.to_table()
+        rows = _checked_rows(table, tree, problems)
+        if not table.rows:
+            problems.add("the file has no data rows")
+        last_line = table.last_line
+    else:
+        assert isinstance(table, CsvColumns)
+        last_line = table.n_rows + 1
+    year_array, columns = np.unique(rows.years, return_inverse=True)
+    year_axis = [int(year) for year in year_array]
+    columns = columns.reshape(-1)
+    short: list[ShortYear] = []
+    counts = np.bincount(columns, minlength=len(year_axis)) if len(columns) else columns
+    if not problems and len(counts) > 1 and counts.max() - counts.min() >= SHORT_YEAR_MIN_GAP:
+        # only then can a year be markedly short (see _short_years)
+        short, cut = _short_years(_year_leaves(rows, tree), rows.years.tolist())
+        if cut is not None:
+            problems.add(
+                f"the file looks cut off after its last line: {cut}; the leaves it lacks are "
+                "the ones that follow in the file's other years, as when a download stops "
+                "short; download or export the file again",
+                line=last_line,
+            )
     raise_sorted(problems)
     assert code is not None
     for found in short:
@@ -444,7 +622,11 @@ def read_syke_csv(
             stacklevel=2,
         )
     leaves = [leaf.key for leaf in rule.leaves(tree)]
-    year_axis = sorted(year_leaves)
+    in_rule = {leaf: j for j, leaf in enumerate(leaves)}
+    rule_position = np.array([in_rule.get(leaf.key, -1) for leaf in tree.leaves], dtype=np.intp)
+    at = rule_position[rows.leaves]
+    kept = at >= 0
+    at, columns = at[kept], columns[kept]
     name = gazetteer().municipality(code).name
     source = Source(
         id=f"syke-csv:{code}",
@@ -460,21 +642,23 @@ def read_syke_csv(
         ),
     )
 
-    def inventory(cells: dict[tuple[str, int], float], unit: str) -> EmissionInventory:
+    def inventory(values: np.ndarray, unit: str) -> EmissionInventory:
         # zero: a leaf without a row in a year the file covers (SYKE's sums are of listed rows)
         array = np.zeros((1, len(leaves), len(year_axis)))
-        positions = {leaf: j for j, leaf in enumerate(leaves)}
-        columns = {year: k for k, year in enumerate(year_axis)}
-        for (leaf, year), value in cells.items():
-            if leaf in positions:
-                array[0, positions[leaf], columns[year]] = value
+        array[0, at, columns] = values[kept]
         return EmissionInventory.from_array(
-            array, unit, areas=[code], sectors=leaves, years=year_axis, rule=rule, source=source
+            array,
+            _unit(unit),
+            areas=[code],
+            sectors=leaves,
+            years=year_axis,
+            rule=rule,
+            source=source,
         )
 
     return SykeMunicipalityData(
-        inventory(emissions, "kt CO2e / a"),
-        inventory(energy, "GWh / a"),
+        inventory(rows.emissions, "kt CO2e / a"),
+        inventory(rows.energy, "GWh / a") if energy else None,
         municipality_from,
         tuple(short),
     )

@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from canemure.inventory.provenance import SOURCE_KINDS, SourceKind
-
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
+    from canemure.inventory.provenance import SourceKind
 
 __all__ = ["SOURCE_KIND_ATTRIBUTE", "ProvidedInventory", "source_kind_of"]
 
@@ -49,6 +48,8 @@ class ProvidedInventory:
     @property
     def rank(self) -> int:
         """Position of :attr:`kind` in :data:`~canemure.inventory.provenance.SOURCE_KINDS`."""
+        from canemure.inventory.provenance import SOURCE_KINDS  # numpy-free start-up
+
         return SOURCE_KINDS.index(self.kind)
 
 
@@ -58,6 +59,8 @@ def source_kind_of(plugin: object) -> SourceKind:
     A module of :mod:`canemure.providers` states it in ``CANEMURE_SOURCE_KIND``; every other
     plugin is an ``"adapter"``.
     """
+    from canemure.inventory.provenance import SOURCE_KINDS  # numpy-free start-up
+
     module = getattr(plugin, "__name__", None)
     if not (isinstance(module, str) and module.startswith(f"{__name__}.")):
         return "adapter"

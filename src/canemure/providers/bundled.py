@@ -8,16 +8,17 @@ import of a municipality replaces the bundled series of that municipality.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from canemure.errors import UnknownNameError
 from canemure.geography import gazetteer
-from canemure.inventory.provenance import SourceKind
 from canemure.plugins.markers import hookimpl
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory
+    from canemure.inventory.provenance import SourceKind
     from canemure.sectors import AccountingRule
 
 __all__ = ["CANEMURE_SOURCE_KIND", "bundled_inventories", "canemure_load_inventory"]
@@ -33,6 +34,15 @@ def bundled_inventories(rule: AccountingRule) -> list[EmissionInventory]:
     return [inv for inv in (pohjois_karjala(),) if inv.rule == rule]
 
 
+@functools.cache
+def _bundled_areas() -> frozenset[str]:
+    """The municipality codes the bundled inventories cover (read once, without checking)."""
+    from canemure._resources import read_bundled_csv
+    from canemure.io.bundled import _PK_FILE
+
+    return frozenset(row["municipality_code"] for row in read_bundled_csv(_PK_FILE))
+
+
 @hookimpl
 def canemure_load_inventory(
     region_id: str, rule: AccountingRule, years: Sequence[int] | None
@@ -43,6 +53,8 @@ def canemure_load_inventory(
     except UnknownNameError:
         return None
     codes = set(gazetteer().municipality_codes(region))
+    if not codes & _bundled_areas():
+        return None  # without reading and checking the bundled inventories
     parts = []
     for inventory in bundled_inventories(rule):
         areas = [a for a in inventory.areas if a in codes]

@@ -26,16 +26,16 @@ highest precedence class, ``"user-import"``:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from canemure.errors import UnknownNameError
 from canemure.geography import Region, gazetteer
-from canemure.inventory.provenance import SourceKind
 from canemure.plugins.markers import hookimpl
 
 if TYPE_CHECKING:
     from canemure.inventory import EmissionInventory, Population
+    from canemure.inventory.provenance import SourceKind
     from canemure.io.cache import Cache, ManifestEntry
     from canemure.sectors import AccountingRule
 
@@ -83,15 +83,19 @@ def _left_out(message: str) -> None:
     warnings.warn(message, CacheWarning, stacklevel=4)
 
 
-def _verified(cache: Cache, relative: str | None) -> ManifestEntry | None:
+def _verified(
+    cache: Cache, relative: str | None, listed: Collection[str] | None = None
+) -> ManifestEntry | None:
     """The entry of ``relative`` if its file still matches it; a file that does not is named.
 
     A changed or missing file costs only its own municipality: it is left out with a
     :class:`~canemure.io.cache.CacheWarning` that names it and says to import it again.
+    ``listed`` (the manifest's paths, read once for a whole region) answers "never stored"
+    without asking the manifest again.
     """
     from canemure.io.cache import ManifestDamagedError
 
-    if relative is None:
+    if relative is None or (listed is not None and relative not in listed):
         return None
     try:
         entry = cache.entry(relative)
@@ -111,7 +115,7 @@ def _read_csv(cache: Cache, entry: ManifestEntry, code: str, rule: AccountingRul
         from canemure.io import syke_csv
 
         return syke_csv.read_syke_csv(
-            cache.path_for(entry.path), rule=rule, municipality=code
+            cache.path_for(entry.path), rule=rule, municipality=code, energy=False
         ).emissions
 
     return _parsed((str(cache.path_for(entry.path)), entry.sha256, rule.id), read)
@@ -126,13 +130,15 @@ def _read_excel(cache: Cache, entry: ManifestEntry, code: str) -> object:
     return _parsed((str(cache.path_for(entry.path)), entry.sha256, "excel"), read)
 
 
-def _population(cache: Cache, code: str, years: Sequence[int]) -> Population | None:
+def _population(
+    cache: Cache, code: str, years: Sequence[int], listed: Collection[str] | None = None
+) -> Population | None:
     """Residents of ``code`` in ``years`` from the cached municipality lists of those years."""
     from canemure.io.download import syke_cache_path
 
     found: Population | None = None
     for year in years:
-        entry = _verified(cache, syke_cache_path(f"asukasluvut_{int(year)}.csv"))
+        entry = _verified(cache, syke_cache_path(f"asukasluvut_{int(year)}.csv"), listed)
         if entry is None:
             continue
 
@@ -171,14 +177,21 @@ def municipality_inventory(
     checksum. Raises :class:`~canemure.errors.DataFormatError` naming a cached file that
     cannot be read.
     """
-    from canemure.errors import DataFormatError
     from canemure.io.cache import Cache
+
+    return _municipality_inventory(code, rule, cache or Cache(), None)
+
+
+def _municipality_inventory(
+    code: str, rule: AccountingRule, cache: Cache, listed: Collection[str] | None
+) -> EmissionInventory | None:
+    """:func:`municipality_inventory`; ``listed`` as in :func:`_verified`."""
+    from canemure.errors import DataFormatError
     from canemure.io.download import syke_cache_path
     from canemure.io.imports import _with_retrieval
 
-    cache = cache or Cache()
-    csv_entry = _verified(cache, syke_cache_path(f"kunta_{int(code)}.csv"))
-    excel_entry = _verified(cache, excel_cache_path(code, rule))
+    csv_entry = _verified(cache, syke_cache_path(f"kunta_{int(code)}.csv"), listed)
+    excel_entry = _verified(cache, excel_cache_path(code, rule), listed)
     found = [e for e in (csv_entry, excel_entry) if e is not None]
     if not found:
         return None
@@ -194,10 +207,12 @@ def municipality_inventory(
     except DataFormatError as exc:
         _left_out(f"left out of the figures: {exc}\nImport the file again to replace it.")
         return None
-    listed = _population(cache, code, list(inventory.years))
-    if listed is not None:
+    residents = _population(cache, code, list(inventory.years), listed)
+    if residents is not None:
         known = inventory.population
-        inventory = inventory.with_population(listed if known is None else known.merge(listed))
+        inventory = inventory.with_population(
+            residents if known is None else known.merge(residents)
+        )
     return _with_retrieval(inventory, entry)
 
 
@@ -219,13 +234,13 @@ def cached_inventory(
     if not cache.exists():
         return None
     try:
-        cache.entries()
+        listed = frozenset(entry.path for entry in cache.entries())
     except ManifestDamagedError as exc:
         _left_out(f"the user cache is not used: {exc}")
         return None
     parts = []
     for municipality in gazetteer().municipalities_of(region):
-        inventory = municipality_inventory(municipality.code, rule, cache)
+        inventory = _municipality_inventory(municipality.code, rule, cache, listed)
         if inventory is None:
             continue
         if years is not None:

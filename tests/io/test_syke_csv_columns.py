@@ -1,0 +1,233 @@
+"""The column-wise path of ``read_syke_csv`` gives exactly what the row-by-row path gives.
+
+``read_syke_csv`` first checks a plain file column by column and reads it row by row only when
+something might be wrong (to locate every problem). Here every file is read both ways (the
+row-by-row way by switching the column-wise check off) and the results are compared; the
+files are valid variants of SYKE's layout built in each test, and invalid cells that only a
+column-wise check could miss.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from canemure.errors import DataFormatError, ProblemCollector
+from canemure.io import syke_csv
+from canemure.io._csvtools import CsvColumns, CsvTable, read_csv_columns, read_csv_table
+from canemure.io.syke_csv import SYKE_CSV_COLUMNS, read_syke_csv
+from canemure.sectors import ALL, HINKU, HINKU_WITH_CREDITS, sector_hierarchy
+
+TREE = sector_hierarchy()
+
+
+def line(leaf_key: str, year: int, kt: str, gwh: str = "1,0", kt_tuuli: str | None = None) -> str:
+    """One row in SYKE's documented column order."""
+    leaf = TREE[leaf_key]
+    a3, a4, a5 = leaf.key.split(":")[0].split("/")
+    flags = ["TRUE" if leaf.hinku else "FALSE", "TRUE" if leaf.ets else "FALSE"]
+    return ";".join([kt, kt if kt_tuuli is None else kt_tuuli, gwh, str(year), *flags, a3, a4, a5])
+
+
+def write(tmp_path: Path, lines: list[str], *, end: str = "\n") -> Path:
+    path = tmp_path / "kunta_91.csv"
+    path.write_bytes((end.join([";".join(SYKE_CSV_COLUMNS), *lines]) + end).encode("utf-8"))
+    return path
+
+
+def both_ways(
+    monkeypatch: pytest.MonkeyPatch, read: Callable[[], syke_csv.SykeMunicipalityData]
+) -> tuple[syke_csv.SykeMunicipalityData, syke_csv.SykeMunicipalityData]:
+    """``read()`` column-wise (the row-by-row path must not run), then row by row."""
+    with monkeypatch.context() as patch:
+        patch.setattr(syke_csv, "_checked_rows", _must_not_run)
+        fast = read()
+    with monkeypatch.context() as patch:
+        patch.setattr(syke_csv, "_fast_rows", lambda table, tree: None)
+        slow = read()
+    return fast, slow
+
+
+def _must_not_run(*args: object) -> object:
+    raise AssertionError("a plain, valid file was read row by row")
+
+
+def assert_same(a: syke_csv.SykeMunicipalityData, b: syke_csv.SykeMunicipalityData) -> None:
+    for x, y in ((a.emissions, b.emissions), (a.energy, b.energy)):
+        assert x is not None and y is not None
+        assert list(x.sectors) == list(y.sectors)
+        assert list(x.years) == list(y.years)
+        assert str(x.unit) == str(y.unit)
+        np.testing.assert_array_equal(x.values.magnitude, y.values.magnitude)  # NaN == NaN here
+    assert a.short_years == b.short_years
+    assert a.municipality_from == b.municipality_from
+
+
+LEAF_KEYS = [leaf.key for leaf in TREE.leaves if not leaf.key.startswith("Tuu/")]
+CREDIT = next(leaf.key for leaf in TREE.leaves if leaf.key.startswith("Tuu/"))
+
+
+def test_a_plain_file_is_read_column_wise_with_every_value_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = [leaf.key for leaf in HINKU_WITH_CREDITS.leaves(TREE) if leaf.key != CREDIT]
+    rows = [line(keys[0], 2020, "1,5", "2,25"), line(keys[1], 2020, "NA", "")]
+    rows += [line(CREDIT, 2020, "NA", "0", kt_tuuli="-3,5"), line(keys[0], 2021, "1e-3")]
+    path = write(tmp_path, rows)
+    fast, slow = both_ways(monkeypatch, lambda: read_syke_csv(path, rule=HINKU_WITH_CREDITS))
+    assert_same(fast, slow)
+    values = fast.emissions.sel(years=[2020]).values.m_as("kt CO2e / a")[0, :, 0]
+    sectors = list(fast.emissions.sectors)
+    assert values[sectors.index(keys[0])] == 1.5
+    assert math.isnan(values[sectors.index(keys[1])])  # NA: not estimated
+    assert values[sectors.index(CREDIT)] == -3.5  # the credit comes from kt_tuuli
+    assert values[sectors.index(keys[2])] == 0.0  # no row: zero (complete account)
+    assert fast.energy is not None
+    energy = fast.energy.values.m_as("GWh / a")[0, :, 0]
+    assert energy[sectors.index(keys[0])] == 2.25
+    assert math.isnan(energy[sectors.index(keys[1])])  # an empty cell: not estimated
+
+
+CELL = st.one_of(
+    st.sampled_from(["NA", "NULL", "", " NA", "0", "0,0", "12,5", "-0", ",5", "5,"]),
+    st.decimals(min_value=0, max_value=99_999, places=3, allow_nan=False).map(
+        lambda d: str(d).replace(".", ",")
+    ),
+    st.builds(lambda m, e: f"{m}e{e}", st.integers(0, 999), st.integers(-5, 1)),
+    st.builds(lambda n: f" {n} ", st.integers(0, 9)),
+)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cells=st.lists(st.tuples(CELL, CELL), min_size=1, max_size=12),
+    crlf=st.booleans(),
+    years=st.lists(st.integers(1990, 2024), min_size=1, max_size=3, unique=True),
+)
+def test_column_wise_and_row_by_row_agree_on_valid_files(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cells: list[tuple[str, str]],
+    crlf: bool,
+    years: list[int],
+) -> None:
+    rows = [
+        line(LEAF_KEYS[i], year, kt, gwh)
+        for year in years
+        for i, (kt, gwh) in enumerate(cells)
+        if not kt.startswith("-")
+    ]
+    path = write(tmp_path, rows, end="\r\n" if crlf else "\n")
+    with monkeypatch.context() as patch:
+        patch.setattr(syke_csv, "_fast_rows", lambda table, tree: None)
+        slow = read_syke_csv(path, rule=ALL)
+    fast = read_syke_csv(path, rule=ALL)
+    assert_same(fast, slow)
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "message"),
+    [
+        ("NAN", "kt", "not a finite number"),
+        ("nan", "kt", "not a finite number"),
+        ("1.5", "kt", "decimal mark"),
+        ("1e400", "kt", "overflows"),
+        ("1_000", "kt", "not a number"),
+        ("200000", "kt", "impossibly large"),
+        ("-1", "kt", "negative emissions"),
+        ("-1", "GWh", "must not be negative"),
+        ("1,5,0", "GWh", "not a number"),
+        ("NUL", "GWh", "not a number"),
+    ],
+)
+def test_a_bad_number_is_located_whichever_path_finds_it(
+    tmp_path: Path, cell: str, column: str, message: str
+) -> None:
+    good = line(LEAF_KEYS[0], 2020, "1,0")
+    bad = line(
+        LEAF_KEYS[1], 2020, cell if column == "kt" else "1,0", cell if column == "GWh" else "1,0"
+    )
+    path = write(tmp_path, [good, bad])
+    with pytest.raises(DataFormatError) as caught:
+        read_syke_csv(path)
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (3, column)
+    assert message in problem.message
+
+
+def test_a_duplicate_row_is_located(tmp_path: Path) -> None:
+    path = write(tmp_path, [line(LEAF_KEYS[0], 2020, "1,0"), line(LEAF_KEYS[0], 2020, "2,0")])
+    with pytest.raises(DataFormatError, match="duplicate row") as caught:
+        read_syke_csv(path)
+    assert caught.value.problems[0].line == 3
+
+
+def test_energy_false_leaves_the_energy_out_and_the_emissions_alone(tmp_path: Path) -> None:
+    path = write(tmp_path, [line(LEAF_KEYS[0], 2020, "1,5", "2,0")])
+    with_energy = read_syke_csv(path)
+    without = read_syke_csv(path, energy=False)
+    assert without.energy is None
+    assert with_energy.energy is not None
+    np.testing.assert_array_equal(
+        without.emissions.values.magnitude, with_energy.emissions.values.magnitude
+    )
+    bad = write(tmp_path, [line(LEAF_KEYS[0], 2020, "1,5", "-2,0")])
+    with pytest.raises(DataFormatError, match="must not be negative"):
+        read_syke_csv(bad, energy=False)  # the GWh column is still checked
+
+
+def test_a_short_year_is_found_on_the_column_wise_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leaves = LEAF_KEYS[:40]
+    rows = [line(key, 2019, "1,0") for key in leaves]
+    rows += [line(key, 2020, "1,0") for key in leaves[::3]]  # short, not at the end's order
+    rows += [line(key, 2021, "1,0") for key in leaves]
+    path = write(tmp_path, rows)
+
+    def read() -> syke_csv.SykeMunicipalityData:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", syke_csv.ShortYearWarning)
+            return read_syke_csv(path, rule=HINKU)
+
+    fast, slow = both_ways(monkeypatch, read)
+    assert_same(fast, slow)
+    assert [s.year for s in fast.short_years] == [2020]
+
+
+def test_plain_columns_are_the_rows_read_csv_table_gives(tmp_path: Path) -> None:
+    path = write(tmp_path, [line(LEAF_KEYS[0], 2020, "1,5"), line(LEAF_KEYS[1], 2021, "NA")])
+    args = {"separator": ";", "required": SYKE_CSV_COLUMNS}
+    columns = read_csv_columns(path, ProblemCollector(str(path)), **args)
+    assert isinstance(columns, CsvColumns)
+    table = read_csv_table(path, ProblemCollector(str(path)), **args)
+    assert columns.to_table() == table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'kt;GWh\n"1,5";2\n',  # quoted
+        "kt;GWh\n1;2\n\n3;4\n",  # a blank line
+        "kt;GWh\n1;2;3\n4;5\n",  # a row with a field too many (and one too few)
+        "kt;GWh\r1;2\r",  # old Mac line ends
+        "kt;Gwh;x\n1;2;3\n",  # an unexpected column
+    ],
+)
+def test_files_that_are_not_plain_are_read_by_the_csv_parser(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    got_problems = ProblemCollector(str(path))
+    want_problems = ProblemCollector(str(path))
+    args = {"separator": ";", "required": ("kt", "GWh")}
+    got = read_csv_columns(path, got_problems, **args)
+    assert isinstance(got, CsvTable)
+    assert got == read_csv_table(path, want_problems, **args)
+    assert got_problems.problems == want_problems.problems
