@@ -192,11 +192,6 @@ def test_manifest_that_cannot_be_opened_for_writing_gives_a_message(
     assert "cache" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: Ctrl-C gives a clear message, not a traceback; `canemure baseline` "
-    "(and region, plugins) interrupted end in a KeyboardInterrupt traceback",
-)
 def test_ctrl_c_in_baseline_gives_status_130(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
