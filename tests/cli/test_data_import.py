@@ -124,7 +124,7 @@ def test_the_municipality_hint_names_the_option_that_exists(
 
     status, out, err = run(capsys, "data", "import", "--municipality", "416", str(renamed))
     assert status == 0, err
-    assert "municipality 416" in out
+    assert "Lemi (416)" in out
     assert stored(private_cache) == ["syke/Tulokset_taso_5/kunta_416.csv"]
     assert Cache(private_cache).path_for(stored(private_cache)[0]).read_bytes() == KUNTA
 

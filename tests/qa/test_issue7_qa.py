@@ -209,12 +209,6 @@ def test_ctrl_c_in_baseline_gives_status_130(
     assert "interrupted" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: the CLI hint for a file not named kunta_<n>.csv is given twice "
-    "('(on the command line: canemure data import --municipality CODE FILE) "
-    "(on the command line: --municipality)')",
-)
 def test_municipality_hint_given_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     renamed = write_syke_csv(tmp_path / "download.csv", [2024])
     status, _, err = run(capsys, "data", "import", str(renamed))
@@ -223,11 +217,6 @@ def test_municipality_hint_given_once(capsys: pytest.CaptureFixture[str], tmp_pa
     assert err.count("on the command line") == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: 'say where the municipality came from'; importing kunta_91.csv prints "
-    "'municipality 091' without its name or that it came from the file name",
-)
 def test_import_says_where_the_municipality_came_from(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

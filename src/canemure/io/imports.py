@@ -31,6 +31,7 @@ from pathlib import Path
 import attrs
 
 from canemure.errors import DataFormatError, Problem
+from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population
 from canemure.io.cache import Cache, CacheWarning, ManifestDamagedError, ManifestEntry
 from canemure.io.download import SykeDownloader, municipality_file, municipality_list_file
@@ -146,11 +147,12 @@ def validate_file(path: Path, *, municipality: str | None = None) -> ImportCandi
         inventory = read_syke_excel(path, municipality=municipality)
         code = inventory.areas.labels[0]
         years = inventory.years.labels
+        name = gazetteer().municipality(code).name
         return ImportCandidate(
             path,
             "syke-excel",
             f"ALas_{code}_{inventory.rule.id}.xlsx",
-            f"SYKE Excel export, municipality {code}, {inventory.rule.name('en')}, "
+            f"SYKE Excel export, {name} ({code}), {inventory.rule.name('en')}, "
             f"{years[0]}-{years[-1]}",
         )
     if suffix == ".csv":
@@ -167,15 +169,17 @@ def validate_file(path: Path, *, municipality: str | None = None) -> ImportCandi
             )
         from canemure.io.syke_csv import read_syke_csv
 
-        data = read_syke_csv(path, municipality=municipality)
+        data = read_syke_csv(path, municipality=municipality, energy=False)
         inventory = data.emissions
         code = inventory.areas.labels[0]
         years = inventory.years.labels
+        name = gazetteer().municipality(code).name
         return ImportCandidate(
             path,
             "syke-csv",
             municipality_file(code).rsplit("/", 1)[-1],
-            f"SYKE open-data CSV, municipality {code}, {years[0]}-{years[-1]}",
+            f"SYKE open-data CSV, {name} ({code}) from {data.municipality_from}, "
+            f"{years[0]}-{years[-1]}",
         )
     raise DataFormatError(
         f"not a SYKE file: expected a .csv (open data) or .xlsx (Excel export), got {path.name!r}",

@@ -250,7 +250,7 @@ def _resolve_municipality(
     if from_name is None:
         problems.add(
             "cannot tell the municipality: the file name is not kunta_<n>.csv; "
-            "pass municipality=<code or name> (on the command line: --municipality)",
+            "pass municipality=<code or name>",
             value=name,
         )
         return None, ""
