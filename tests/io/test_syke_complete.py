@@ -318,7 +318,7 @@ def test_file_name_and_argument_must_agree(tmp_path: Path) -> None:
     assert "municipality 091 from the file name 'kunta_91.csv'" in str(source.notes)
     renamed = write(tmp_path / "joensuu.csv", full_year(2020)[:3])
     assert read_syke_csv(renamed, municipality=167).municipality == "167"
-    with pytest.raises(DataFormatError, match="--municipality"):
+    with pytest.raises(DataFormatError, match="pass municipality="):
         read_syke_csv(renamed)
 
 

@@ -155,13 +155,6 @@ def test_region_without_adapter_says_targets_not_known(capsys: pytest.CaptureFix
 # --- The cache and bad input ---------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: a read-only cache or a full disk gets a clear message, not a traceback; "
-    "an SQLite OperationalError on opening the manifest for writing ('unable to open database "
-    "file' on a read-only cache holding data, 'disk I/O error' on a full disk) escapes as a "
-    "traceback",
-)
 def test_manifest_that_cannot_be_opened_for_writing_gives_a_message(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -173,7 +166,7 @@ def test_manifest_that_cannot_be_opened_for_writing_gives_a_message(
             self._conn = conn
 
         def execute(self, sql: str, *args: Any) -> Any:
-            if sql.startswith("PRAGMA journal_mode"):
+            if sql.startswith(("PRAGMA journal_mode", "PRAGMA synchronous")):
                 raise sqlite3.OperationalError("unable to open database file")
             return self._conn.execute(sql, *args)
 
@@ -233,8 +226,9 @@ def test_import_says_where_the_municipality_came_from(
     "reported while another line has an unknown city (problems come in stages)",
 )
 def test_targets_reader_reports_every_problem_at_once(tmp_path: Path) -> None:
-    from canemure.errors import DataFormatError
     from canemure.targets import read_targets_file
+
+    from canemure.errors import DataFormatError
 
     path = tmp_path / "targets.csv"
     path.write_text(

@@ -224,6 +224,14 @@ def _write_error(exc: OSError | sqlite3.Error, path: Path, root: Path) -> CacheW
             f"{os.strerror(code) if code else exc}); make it writable, or set {CACHE_DIR_ENV} to "
             "a folder you can write to, and run the command again. Nothing was stored."
         )
+    if isinstance(exc, sqlite3.OperationalError):
+        # 'unable to open database file' (a read-only folder or mount), 'disk I/O error' (a
+        # full or failing disk), 'database is locked' past the busy timeout, ...
+        return CacheWriteError(
+            f"the canemure cache manifest {path} cannot be written ({exc}); check that the "
+            f"folder {root} is writable and its disk has room, or set {CACHE_DIR_ENV} to a "
+            "folder you can write to, and run the command again. Nothing was stored."
+        )
     return None
 
 
@@ -460,7 +468,8 @@ class Cache:
             raise self._write_failed(exc, self.manifest_path) from None
         try:
             if write:
-                conn.execute("PRAGMA journal_mode=WAL")
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")  # once: changing it takes a lock
                 conn.execute("PRAGMA synchronous=FULL")
                 if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
                     conn.executescript(
