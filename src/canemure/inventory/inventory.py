@@ -198,6 +198,11 @@ def _unit_label(unit: pint.Unit) -> str:
 
 
 @lru_cache(maxsize=64)
+def _unit_text(unit: pint.Unit) -> str:
+    return unit_text(unit)  # parses the label back: worth keeping for the next export
+
+
+@lru_cache(maxsize=64)
 def _per_resident_factor(unit: pint.Unit, target: str) -> tuple[float, pint.Unit]:
     """The factor from ``unit`` per resident to ``target``, and ``target`` parsed."""
     per_resident = Q_(1.0, unit) / Q_(1.0, "resident")
@@ -721,7 +726,7 @@ class EmissionInventory:
         """
         pd = _pandas("EmissionInventory.to_pandas()")
         a, s, y = self.shape
-        unit = unit_text(self.unit)
+        unit = _unit_text(self.unit)
         area_codes = np.repeat(np.arange(a), s if wide else s * y)
         sector_codes = np.tile(np.repeat(np.arange(s), 1 if wide else y), a)
         columns: dict[str | int, Any] = {
@@ -772,7 +777,7 @@ class EmissionInventory:
                 "sector_name": ("sector", list(self.sector_names(lang).values())),
             },
             name=name,
-            attrs={"units": unit_text(self.unit), "rule": self.rule.id},
+            attrs={"units": _unit_text(self.unit), "rule": self.rule.id},
         )
 
     def to_dataset(self, *, lang: str = "fi") -> Any:
