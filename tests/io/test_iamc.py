@@ -156,3 +156,33 @@ def test_pyam_reads_the_table(inventory: EmissionInventory) -> None:
     frame = pyam.IamDataFrame(to_iamc(inventory, model="SYKE ALas", scenario="history"))
     assert frame.region == ["Tampere", "Turku"]
     assert len(frame.data) == 7  # pyam drops the not-estimated cell
+
+
+def test_regions_round_trip_by_name(inventory: EmissionInventory) -> None:
+    regions = inventory.to_regions()  # Pirkanmaa and Varsinais-Suomi: not estimated (partial)
+    table = to_iamc(regions, model="m", scenario="s", lang="fi")
+    assert table["region"].tolist()[::2] == ["Varsinais-Suomi", "Pirkanmaa"]
+    back = read_iamc(table, rule=HINKU, area_level="region")
+    assert back.areas.labels == regions.areas.labels == ("02", "06")
+    np.testing.assert_array_equal(back.magnitude, regions.magnitude)
+    assert np.isnan(back.magnitude).all()  # a region missing municipalities stays not estimated
+    with pytest.raises(DataFormatError, match="unknown region"):
+        read_iamc(table.assign(region="Atlantis"), rule=HINKU, area_level="region")
+
+
+def test_region_values_round_trip_in_swedish() -> None:
+    regions = EmissionInventory.from_array(
+        [[[100.0, 90.0]], [[50.0, NaN]]],
+        "kt CO2e / a",
+        areas=["06", "02"],
+        sectors=["total"],
+        years=[2023, 2024],
+        rule=HINKU,
+        area_level="region",
+    )
+    table = to_iamc(regions, model="m", scenario="s", lang="sv")
+    assert table["region"].tolist() == ["Birkaland", "Egentliga Finland"]
+    assert table["variable"].tolist() == ["Emissions|Kyoto Gases"] * 2
+    back = read_iamc(table, rule=HINKU, area_level="region")
+    assert back.areas.labels == ("06", "02") and back.sectors.labels == ("total",)
+    np.testing.assert_array_equal(back.magnitude, regions.magnitude)
