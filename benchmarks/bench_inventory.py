@@ -235,6 +235,7 @@ def _frame_cases(inventory: EmissionInventory) -> Case:
     a, s, y = inventory.shape
     area_labels, sector_labels = inventory.areas.labels, inventory.sectors.labels
     years = np.array(inventory.years.labels, dtype=np.int64)
+    unit = f"{inventory.unit}"  # to_pandas() has a unit column
 
     def from_codes() -> Any:  # the categories are part of building the frame
         areas, sectors = pd.Index(area_labels), pd.Index(sector_labels)
@@ -246,6 +247,7 @@ def _frame_cases(inventory: EmissionInventory) -> Case:
                 ),
                 "year": np.tile(years, a * s),
                 "value": array.ravel(),
+                "unit": pd.Categorical.from_codes(np.zeros(a * s * y, np.int8), [unit]),
             }
         )
 
@@ -258,6 +260,7 @@ def _frame_cases(inventory: EmissionInventory) -> Case:
         frame["area"] = pd.Categorical(frame["area"], categories=areas)
         frame["sector"] = pd.Categorical(frame["sector"], categories=sectors)
         frame["value"] = array.ravel()
+        frame["unit"] = pd.Categorical([unit] * (a * s * y))
         return frame
 
     def same(api: Any, plain: Any) -> bool:

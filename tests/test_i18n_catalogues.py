@@ -2,7 +2,7 @@
 placeholders, and every key the code asks for exists.
 
 Catalogues: the report labels, plurals, rule names and unit words of
-:mod:`canemure.reports.i18n`, the plugin messages of :mod:`canemure.plugins.messages` and the
+:mod:`canemure.i18n`, the plugin messages of :mod:`canemure.plugins.messages` and the
 chart texts of :mod:`canemure.charts._mpl`.
 """
 
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from canemure import i18n
 from canemure.charts import _mpl
 from canemure.plugins import messages
-from canemure.reports import i18n
 from canemure.sectors import RULES
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "canemure"
@@ -32,8 +32,8 @@ CATALOGUES: dict[str, Mapping[str, tuple[object, ...]]] = {
 }
 
 LOOKUPS = {  # function name in the code -> (the module it comes from, the catalogue it reads)
-    "label": ("canemure.reports.i18n", i18n._LABELS),
-    "plural": ("canemure.reports.i18n", i18n._PLURALS),
+    "label": ("canemure.i18n", i18n._LABELS),
+    "plural": ("canemure.i18n", i18n._PLURALS),
     "message": ("canemure.plugins.messages", messages._MESSAGES),
     "text": ("canemure.charts._mpl", _mpl._TEXTS),
 }

@@ -463,7 +463,7 @@ def test_to_pandas(small: EmissionInventory) -> None:
     assert list(frame["area"].cat.categories) == ["167", "426"]
     assert list(frame["sector"].cat.categories) == ["Kul", "Säh", "Tie"]
     assert str(frame["year"].dtype) == "int64"
-    assert frame.iloc[3].tolist() == ["167", "Säh", 2021, 4.0]
+    assert frame.iloc[3].tolist() == ["167", "Säh", 2021, 4.0, "kt CO2e/a"]
     assert frame.iloc[11, :3].tolist() == ["426", "Tie", 2021]
     assert np.isnan(frame.iloc[11, 3])
 

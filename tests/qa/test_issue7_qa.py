@@ -226,9 +226,8 @@ def test_import_says_where_the_municipality_came_from(
     "reported while another line has an unknown city (problems come in stages)",
 )
 def test_targets_reader_reports_every_problem_at_once(tmp_path: Path) -> None:
-    from canemure.targets import read_targets_file
-
     from canemure.errors import DataFormatError
+    from canemure.published.targets import read_targets_file
 
     path = tmp_path / "targets.csv"
     path.write_text(

@@ -17,6 +17,7 @@ from canemure.cli.main import main
 from canemure.engine.projection import LogLinearTrend, project
 from canemure.errors import MissingDependencyError
 from canemure.geography import gazetteer
+from canemure.i18n import label
 from canemure.io.bundled import pohjois_karjala
 from canemure.plugins import PluginManager
 from canemure.plugins import manager as manager_module
@@ -28,7 +29,6 @@ from canemure.reports.html import (
     html_text,
     write_report,
 )
-from canemure.reports.i18n import label
 
 DAY = dt.date(2026, 12, 2)
 NBSP = "\u00a0"

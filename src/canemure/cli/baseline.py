@@ -16,9 +16,9 @@ import sys
 from canemure.datasets import baseline_sources
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Municipality, Region, resolve_area
+from canemure.i18n import label
 from canemure.reports import BaselineReport, build_baseline
 from canemure.reports.baseline import Ranking, build_ranking
-from canemure.reports.i18n import label
 from canemure.reports.render import disagreement_lines, render_many, render_ranking
 from canemure.sectors import AccountingRule, accounting_rule
 

@@ -474,7 +474,7 @@ _HINTS = {
 
 
 def _error(status: int, text: str, lang: str, command: str | None) -> int:
-    from canemure.reports.i18n import label
+    from canemure.i18n import label
 
     print(f"canemure: {label('error', lang)}: {text}", file=sys.stderr)
     if status in _HINTS:
@@ -497,7 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             handler = getattr(importlib.import_module(module_name), function_name)
             status: int = handler(args)
     except KeyboardInterrupt:
-        from canemure.reports.i18n import label
+        from canemure.i18n import label
 
         print(f"canemure: {label('interrupted', lang)} (Ctrl-C)", file=sys.stderr)
         status = EXIT_INTERRUPTED
@@ -506,7 +506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CanemureError, ValueError, LookupError, OSError) as exc:
         status = _error(EXIT_USAGE, str(exc), lang, command)
     except Exception as exc:  # a bug: say so, ask for a report, no traceback for the user
-        from canemure.reports.i18n import label
+        from canemure.i18n import label
 
         if os.environ.get("CANEMURE_DEBUG"):
             raise
@@ -521,7 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextlib.contextmanager
 def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
     """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr."""
-    from canemure.reports.i18n import label
+    from canemure.i18n import label
 
     shown: set[str] = set()
     prefix = f"canemure: {label('warning', lang)}: "

@@ -21,7 +21,7 @@ import attrs
 import numpy as np
 
 from canemure.geography import Region, gazetteer
-from canemure.reports.i18n import label, plural
+from canemure.i18n import label, plural
 from canemure.reports.region import format_years
 from canemure.reports.render import grid, wrap
 from canemure.sectors import AccountingRule, accounting_rule

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -29,7 +30,8 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
-from canemure.errors import MissingDependencyError, UnitError
+from canemure._text import suggest
+from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
 from canemure.inventory._plans import (
     area_plan,
     as_slice,
@@ -43,7 +45,7 @@ from canemure.inventory.population import Population
 from canemure.inventory.provenance import Source
 from canemure.sectors.hierarchy import SectorHierarchy, sector_hierarchy
 from canemure.sectors.rules import AccountingRule
-from canemure.units import Q_, unit_label
+from canemure.units import Q_, unit_label, unit_text
 
 if TYPE_CHECKING:
     from canemure.inventory.coverage import Coverage
@@ -134,9 +136,70 @@ def _place(
     out[index] = values
 
 
+def _labels(value: Any) -> list[Any]:
+    """A list of labels; one label (a string or an integer) is a list of one."""
+    if isinstance(value, str | int | np.integer):
+        return [value]
+    return list(value)
+
+
+def _lang_of(found: Any, text: str) -> str:
+    """The language of the name ``text`` of ``found`` (a region or municipality)."""
+    from canemure._text import fold
+
+    return next(
+        (lang for lang in ("fi", "sv", "en") if fold(found.names[lang]) == fold(text)), "fi"
+    )
+
+
+def _year_key(year: object) -> int:
+    """A year as an int: an int or a string of digits; anything else is refused by name."""
+    if isinstance(year, int | np.integer) and not isinstance(year, bool):
+        return int(year)
+    if isinstance(year, str) and year.strip().isdigit():
+        return int(year.strip())
+    raise UnknownNameError("year (a year is a whole number like 2024)", str(year))
+
+
+def _pandas(purpose: str) -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise MissingDependencyError("pandas", "pandas", purpose) from None
+    return pd
+
+
+def _xarray(purpose: str) -> Any:
+    try:
+        import xarray as xr
+    except ImportError:
+        raise MissingDependencyError("xarray", "xarray", purpose) from None
+    return xr
+
+
+def _named(pd: Any, names: Iterable[str], codes: npt.NDArray[np.intp]) -> Any:
+    """A categorical column of ``names`` taken at ``codes`` (names need not be unique)."""
+    return pd.Categorical(np.array(list(names), dtype=object)[codes])
+
+
+def _pint_array(values: FloatArray, unit: pint.Unit) -> Any:
+    """A pint-pandas array of ``values`` in ``unit`` of canemure's registry."""
+    try:
+        import pint_pandas
+    except ImportError:
+        raise MissingDependencyError("pint-pandas", "pint-pandas", "to_pandas(pint=True)") from None
+    from_quantity: Any = pint_pandas.PintArray.from_1darray_quantity  # untyped in some versions
+    return from_quantity(Q_(values, unit))
+
+
 @lru_cache(maxsize=64)
 def _unit_label(unit: pint.Unit) -> str:
     return unit_label(unit)
+
+
+@lru_cache(maxsize=64)
+def _unit_text(unit: pint.Unit) -> str:
+    return unit_text(unit)  # parses the label back: worth keeping for the next export
 
 
 @lru_cache(maxsize=64)
@@ -278,29 +341,75 @@ class EmissionInventory:
             raise UnitError(f"cannot convert inventory in {self.unit} to {unit}: {exc}") from exc
         return attrs.evolve(self, values=converted)
 
-    def value(self, area: str, sector: str, year: int) -> pint.Quantity[Any]:
-        """One value as a scalar Quantity (NaN magnitude when not estimated)."""
+    def value(self, area: str, sector: str, year: int | str) -> pint.Quantity[Any]:
+        """One value as a scalar Quantity (NaN magnitude when not estimated).
+
+        ``area`` and ``sector`` are codes or names (fi/sv/en), ``year`` an int or its digits.
+        """
         i = self.areas.position(self._area_key(area))
         j = self.sectors.position(self._sector_key(sector))
-        k = self.years.position(year)
+        k = self.years.position(_year_key(year))
         return Q_(float(self.magnitude[i, j, k]), self.unit)
 
     # ------------------------------------------------------------------ selection
     def _area_key(self, area: str) -> str:
+        """The code of ``area`` (a code or a name); unknown ones are named as the user gave them."""
         if area in self.areas:
             return area
-        if self.area_level != "group":
-            from canemure.geography import gazetteer
+        text = str(area)
+        if self.area_level == "group":
+            return text  # a group is known by the name it was given: the axis says if it is not
+        from canemure.geography import gazetteer
 
-            gaz = gazetteer()
-            found = gaz.region(area) if self.area_level == "region" else gaz.municipality(area)
-            return found.code
-        return area
+        gaz = gazetteer()
+        found = gaz.region(text) if self.area_level == "region" else gaz.municipality(text)
+        if found.code not in self.areas:
+            shown = text if text == found.code else f"{text} ({found.code})"
+            raise UnknownNameError(
+                f"{self.area_level} (not in this inventory)",
+                shown,
+                suggest(text, list(self.areas))
+                if text.isdigit()
+                else suggest(text, [n for n in self.area_names(_lang_of(found, text)).values()]),
+            )
+        return found.code
 
     def _sector_key(self, sector: str) -> str:
+        """The key of ``sector`` (a key, abbreviation or name) on this inventory's sector axis."""
         if sector in self.sectors:
             return sector
-        return self.hierarchy.find(sector, self.sector_level).key
+        found = self.hierarchy.find(str(sector), self.sector_level)
+        if found.key not in self.sectors:
+            held = [n for key in self.sectors for n in self.hierarchy[key].names.all()]
+            raise UnknownNameError(
+                "sector (not in this inventory)",
+                sector if sector == found.key else f"{sector} ({found.key})",
+                suggest(str(sector), held),
+            )
+        return found.key
+
+    def area_names(self, lang: str = "fi") -> dict[str, str]:
+        """Area code -> name in ``lang`` (fi/sv/en); a group's name is its label.
+
+        A code the reference list does not know keeps its code as its name.
+        """
+        if self.area_level == "group":
+            return {a: a for a in self.areas}
+        from canemure.geography import gazetteer
+
+        gaz = gazetteer()
+        look_up = gaz.region if self.area_level == "region" else gaz.municipality
+        names: dict[str, str] = {}
+        for code in self.areas:
+            try:
+                names[code] = look_up(code).names[lang]
+            except UnknownNameError:
+                names[code] = code
+        return names
+
+    def sector_names(self, lang: str = "fi") -> dict[str, str]:
+        """Sector key -> name in ``lang`` (fi/sv/en)."""
+        return {key: self.hierarchy[key].name(lang) for key in self.sectors}
 
     def sel(
         self,
@@ -308,10 +417,12 @@ class EmissionInventory:
         areas: Sequence[str] | str | None = None,
         region: str | None = None,
         sectors: Sequence[str] | str | None = None,
-        years: Sequence[int] | int | range | None = None,
+        years: Sequence[int | str] | int | str | range | None = None,
     ) -> EmissionInventory:
         """Select by labels: area codes or names, a region, sector keys or names, years.
 
+        One label may be given where a list is expected (``years=2024``, ``years="2024"``,
+        ``areas="Tampere"``): it is taken as one label, never as a sequence of characters.
         Every requested label must exist; an unknown one raises an error with suggestions (a
         selection never silently drops a label). ``region`` (code or name) selects the
         municipalities of that region that the inventory holds; which ones it lacks shows in
@@ -331,7 +442,7 @@ class EmissionInventory:
             if not areas:
                 raise ValueError(f"this inventory holds no municipality of region {region!r}")
         if areas is not None:
-            asked = [areas] if isinstance(areas, str) else list(areas)
+            asked = _labels(areas)
             held = self.areas.index
             try:  # codes as held (the usual case): one dict look-up each
                 rows = np.fromiter(map(held.__getitem__, asked), dtype=np.intp, count=len(asked))
@@ -348,12 +459,11 @@ class EmissionInventory:
             except KeyError:  # some areas have no source
                 changes["sources"] = {a: held_sources[a] for a in keys if a in held_sources}
         if sectors is not None:
-            chosen = [sectors] if isinstance(sectors, str) else sectors
-            keys = [self._sector_key(s) for s in chosen]
+            keys = [self._sector_key(s) for s in _labels(sectors)]
             index[1] = as_slice(self.sectors.positions(keys))
             changes["sectors"] = keys
         if years is not None:
-            chosen_years = [years] if isinstance(years, int) else list(years)
+            chosen_years = [_year_key(y) for y in _labels(years)]
             index[2] = as_slice(self.years.positions(chosen_years))
             changes["years"] = chosen_years
         return self._replace(_take(self.magnitude, index), **changes)
@@ -601,42 +711,61 @@ class EmissionInventory:
 
         return from_records(records, rule=rule, sources=sources, area_level=area_level)
 
-    def to_pandas(self) -> Any:
-        """A long ``pandas.DataFrame`` (area, sector, year, value). Needs ``canemure[pandas]``.
+    def to_pandas(
+        self, *, wide: bool = False, names: bool = False, lang: str = "fi", pint: bool = False
+    ) -> Any:
+        """A ``pandas.DataFrame`` with codes, names and the unit. Needs ``canemure[pandas]``.
 
-        ``area`` and ``sector`` are categorical (categories in axis order), ``year`` is int64,
-        ``value`` float64 with NaN for "not estimated"; rows in axis order.
+        Long (the default): one row per cell, columns ``area``, ``sector`` (categorical, in
+        axis order), ``year`` (int64), ``value`` (float64, NaN = not estimated, never 0) and
+        ``unit`` (canemure's unit text, e.g. ``kt CO2e/a``). ``wide=True``: one row per area
+        and sector, columns ``area``, ``sector``, ``unit``, then one float column per year.
+        ``names=True`` adds ``area_name`` and ``sector_name`` (in ``lang``: fi, sv or en)
+        after the codes. ``pint=True`` (long only) makes ``value`` a pint-pandas column in
+        canemure's registry (needs ``pint-pandas``). ``attrs`` holds the unit and the rule.
         """
-        try:
-            import pandas as pd
-        except ImportError:
-            raise MissingDependencyError(
-                "pandas", "pandas", "EmissionInventory.to_pandas()"
-            ) from None
+        pd = _pandas("EmissionInventory.to_pandas()")
         a, s, y = self.shape
-        frame = pd.DataFrame(
-            {
-                "area": pd.Categorical.from_codes(
-                    np.repeat(np.arange(a), s * y), categories=pd.Index(self.areas.labels)
-                ),
-                "sector": pd.Categorical.from_codes(
-                    np.tile(np.repeat(np.arange(s), y), a), categories=pd.Index(self.sectors.labels)
-                ),
-                "year": np.tile(np.array(self.years.labels, dtype=np.int64), a * s),
-                "value": self.magnitude.ravel(),
-            }
+        unit = _unit_text(self.unit)
+        area_codes = np.repeat(np.arange(a), s if wide else s * y)
+        sector_codes = np.tile(np.repeat(np.arange(s), 1 if wide else y), a)
+        columns: dict[str | int, Any] = {
+            "area": pd.Categorical.from_codes(area_codes, categories=pd.Index(self.areas.labels))
+        }
+        if names:  # names may repeat (leaf sectors differ only by their flags): own categories
+            columns["area_name"] = _named(pd, self.area_names(lang).values(), area_codes)
+        columns["sector"] = pd.Categorical.from_codes(
+            sector_codes, categories=pd.Index(self.sectors.labels)
         )
+        if names:
+            columns["sector_name"] = _named(pd, self.sector_names(lang).values(), sector_codes)
+        rows = a * s if wide else a * s * y
+        units = pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=[unit])
+        if wide:
+            columns["unit"] = units
+            table = self.magnitude.reshape(a * s, y)
+            for k, year in enumerate(self.years):
+                columns[year] = table[:, k]
+        else:
+            columns["year"] = np.tile(np.array(self.years.labels, dtype=np.int64), a * s)
+            columns["value"] = self.magnitude.ravel()
+            if pint:
+                columns["value"] = _pint_array(columns["value"], self.unit)
+            columns["unit"] = units
+        frame = pd.DataFrame(columns, copy=True)
         frame.attrs.update(unit=_unit_label(self.unit), rule=self.rule.id)
         return frame
 
-    def to_xarray(self) -> Any:
-        """An ``xarray.DataArray`` with unit and rule in ``attrs``. Needs ``canemure[xarray]``."""
-        try:
-            import xarray as xr
-        except ImportError:
-            raise MissingDependencyError(
-                "xarray", "xarray", "EmissionInventory.to_xarray()"
-            ) from None
+    def to_xarray(self, *, lang: str = "fi", name: str = "emissions") -> Any:
+        """An ``xarray.DataArray`` named ``name``. Needs ``canemure[xarray]``.
+
+        Dimensions ``area``, ``sector``, ``year``; coordinates ``area_name`` and
+        ``sector_name`` (in ``lang``) beside the codes; ``attrs["units"]`` is canemure's unit
+        text (``kt CO2e/a``), which pint-xarray reads in canemure's registry:
+        ``da.pint.quantify(unit_registry=canemure.units.ureg)``. NaN = not estimated.
+        See :meth:`to_dataset` for emissions and population together.
+        """
+        xr = _xarray("EmissionInventory.to_xarray()")
         return xr.DataArray(
             self.magnitude.copy(),
             dims=("area", "sector", "year"),
@@ -644,9 +773,44 @@ class EmissionInventory:
                 "area": list(self.areas.labels),
                 "sector": list(self.sectors.labels),
                 "year": list(self.years.labels),
+                "area_name": ("area", list(self.area_names(lang).values())),
+                "sector_name": ("sector", list(self.sector_names(lang).values())),
             },
-            attrs={"units": unit_label(self.unit), "rule": self.rule.id},
+            name=name,
+            attrs={"units": _unit_text(self.unit), "rule": self.rule.id},
         )
+
+    def to_dataset(self, *, lang: str = "fi") -> Any:
+        """An ``xarray.Dataset``: ``emissions`` and, when attached, ``population``.
+
+        ``population`` (dims ``area``, ``year``; units ``resident``) covers the inventory's
+        areas and years, NaN where not known. Needs ``canemure[xarray]``.
+        """
+        xr = _xarray("EmissionInventory.to_dataset()")
+        emissions = self.to_xarray(lang=lang)
+        variables = {"emissions": emissions}
+        if self.population is not None:
+            residents = self.population.magnitude_at(self.areas.labels, self.years.labels)
+            variables["population"] = xr.DataArray(
+                np.array(residents, dtype=np.float64),
+                dims=("area", "year"),
+                coords={"area": emissions["area"], "year": emissions["year"]},
+                name="population",
+                attrs={"units": "resident"},
+            )
+        return xr.Dataset(variables, attrs={"rule": self.rule.id})
+
+    def to_iamc(self, *, model: str, scenario: str, **options: Any) -> Any:
+        """The IAMC table of this inventory (see :func:`canemure.io.iamc.to_iamc`)."""
+        from canemure.io.iamc import to_iamc
+
+        return to_iamc(self, model=model, scenario=scenario, **options)
+
+    def to_excel(self, path: str | Path, *, lang: str = "fi") -> Path:
+        """Write an ``.xlsx`` workbook (see :func:`canemure.io.excel_export.write_excel`)."""
+        from canemure.io.excel_export import write_excel
+
+        return write_excel(self, path, lang=lang)
 
     def __repr__(self) -> str:
         a, s, y = self.shape

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
-from canemure.errors import UnitError
+from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
 from canemure.inventory._plans import area_plan
 from canemure.inventory.axes import Axis, L
 from canemure.inventory.provenance import Source
@@ -53,6 +53,21 @@ def _positions(axis: Axis[L], labels: Sequence[L]) -> npt.NDArray[np.intp] | Non
         return None
     index = axis.index
     return np.fromiter((index.get(x, -1) for x in labels), dtype=np.intp, count=len(labels))
+
+
+def _area_names(codes: Sequence[str], lang: str) -> dict[str, str]:
+    """Code -> name in ``lang``: 3-digit codes are municipalities, 2-digit ones regions."""
+    from canemure.geography import gazetteer
+
+    gaz = gazetteer()
+    names: dict[str, str] = {}
+    for code in codes:
+        try:
+            found = gaz.region(code) if len(code) <= 2 else gaz.municipality(code)
+            names[code] = found.names[lang]
+        except UnknownNameError:  # a group's label, or a code the reference list lacks
+            names[code] = code
+    return names
 
 
 @attrs.frozen(eq=False)
@@ -133,6 +148,40 @@ class Population:
         return Population(
             Q_(out, _RESIDENT), [name for name, _ in members_of], self.years, self.source
         )
+
+    def to_pandas(self, *, wide: bool = False, names: bool = False, lang: str = "fi") -> Any:
+        """A ``pandas.DataFrame`` of residents. Needs ``canemure[pandas]``.
+
+        Long (the default): columns ``area`` (categorical), ``year``, ``value`` (float64, NaN
+        = not known) and ``unit`` (``resident``); ``wide=True``: one row per area, columns
+        ``area``, ``unit`` and one per year. ``names=True`` adds ``area_name`` in ``lang``
+        (municipality or region names from the reference list; an unknown code keeps its code).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingDependencyError("pandas", "pandas", "Population.to_pandas()") from None
+        a, y = len(self.areas), len(self.years)
+        areas = pd.Categorical.from_codes(
+            np.repeat(np.arange(a), 1 if wide else y), categories=pd.Index(self.areas.labels)
+        )
+        columns: dict[str | int, Any] = {"area": areas}
+        if names:
+            names_of = _area_names(self.areas.labels, lang)
+            columns["area_name"] = pd.Categorical([names_of[a] for a in areas])
+        values = np.array(self.values.magnitude, dtype=np.float64)
+        if wide:
+            columns["unit"] = "resident"
+            for k, year in enumerate(self.years):
+                columns[int(year)] = values[:, k]
+        else:
+            columns["year"] = np.tile(np.array(self.years.labels, dtype=np.int64), a)
+            columns["value"] = values.ravel()
+            columns["unit"] = "resident"
+        frame = pd.DataFrame(columns, copy=True)
+        frame["unit"] = frame["unit"].astype("category")
+        frame.attrs.update(unit="resident")
+        return frame
 
     def merge(self, other: Population) -> Population:
         """Combine two tables; where both have a figure, ``other`` wins."""

@@ -1,6 +1,6 @@
 """What the command line says about failing region adapters, in Finnish, Swedish and English.
 
-The same catalogue style as :mod:`canemure.reports.i18n`: one key, three texts. Only the
+The same catalogue style as :mod:`canemure.i18n`: one key, three texts. Only the
 furniture is translated; a failure's reason quotes the adapter's own error, as it was raised.
 """
 

@@ -53,8 +53,8 @@ import numpy as np
 from canemure._version import __version__
 from canemure.errors import DataNotAvailableError
 from canemure.geography import gazetteer
+from canemure.i18n import LANGUAGES, label
 from canemure.plugins.messages import message
-from canemure.reports.i18n import LANGUAGES, label
 from canemure.reports.region import format_years
 from canemure.reports.render import _number, _percent, disagreement_lines
 

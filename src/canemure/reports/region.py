@@ -20,8 +20,8 @@ import numpy as np
 
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
+from canemure.i18n import label, plural
 from canemure.plugins.messages import message
-from canemure.reports.i18n import label, plural
 from canemure.reports.render import wrap
 
 if TYPE_CHECKING:

@@ -34,9 +34,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from canemure.geography import Municipality, gazetteer
+from canemure.i18n import label, plural, rule_name, unit_text
 from canemure.inventory import Gap
 from canemure.reports.baseline import BaselineReport, Ranking, ReportRow
-from canemure.reports.i18n import label, plural, rule_name, unit_text
 from canemure.sectors import sector_hierarchy
 
 if TYPE_CHECKING:

@@ -1,7 +1,16 @@
-"""Human-readable unit labels in the order the field writes them: ``kt CO2e/a``, ``€/t CO2e``."""
+"""Human-readable unit labels in the order the field writes them: ``kt CO2e/a``, ``€/t CO2e``.
+
+Every quantity and unit of the package registry prints this way, whatever pint format spec
+is given: ``f"{q}"``, ``f"{q:~}"``, ``f"{q:.1f}"``, ``f"{q:~P}"`` all end in ``kt CO2e/a``,
+never in pint's ``kt_ * CO2e / year``. The spec's number part (``.1f``, ``.2e``) formats the
+magnitude; ``L`` writes the label in LaTeX (``mathrm``); ``#`` converts to a compact unit
+first. :func:`unit_text` (and the unit spec ``text``: ``f"{unit:text}"``) writes text that
+parses back to the same unit: the label where it does, pint's explicit text where it does not.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -66,7 +75,7 @@ def unit_text(unit: pint.Unit | str) -> str:
             return label
     except (pint.PintError, ValueError, TypeError):
         pass
-    return f"{parsed:~D}"
+    return str(_native_format_unit(parsed, "~D"))
 
 
 def _label(items: Iterable[tuple[str, Any]]) -> str:
@@ -98,4 +107,53 @@ def _pint_format(unit: Any, registry: Any, **options: Any) -> str:
     return _label(dict(unit).items())
 
 
-ureg.formatter.default_format = "canemure"
+_FORMAT = "canemure"
+_UNIT_SPEC = re.compile(r"canemure|Lx|[~LHPDC#^]")
+_native_format_unit: Any = ureg.formatter.format_unit
+_native_format_quantity: Any = ureg.formatter.format_quantity
+_plain_magnitude: Any = ureg.formatter._formatters["D"].format_magnitude
+
+
+def _shown() -> bool:
+    """Whether canemure's display is in force (pint's own texts are needed while loading)."""
+    return bool(ureg.formatter.default_format == _FORMAT)
+
+
+def _items(unit: Any) -> Iterable[tuple[str, Any]]:
+    return unit._units.items() if isinstance(unit, pint.Unit) else unit
+
+
+def _styled(label: str, spec: str) -> str:
+    if "L" in spec and label:
+        return "\\mathrm{" + label.replace(" ", "\\ ").replace("%", "\\%") + "}"
+    return label
+
+
+def _format_unit(unit: Any, uspec: str = "", sort_func: Any = None, **babel: Any) -> str:
+    """Every unit spec gives the canemure label (styled for LaTeX with ``L``).
+
+    The spec ``text`` gives :func:`unit_text`, which parses back to the same unit (pint-xarray:
+    ``da.pint.dequantify(format="text")``).
+    """
+    if uspec == "text" and isinstance(unit, pint.Unit):
+        return unit_text(unit)
+    if not _shown():
+        return str(_native_format_unit(unit, uspec, sort_func, **babel))
+    return _styled(_label(_items(unit)), uspec or "")
+
+
+def _format_quantity(quantity: Any, spec: str = "", **babel: Any) -> str:
+    """``magnitude label``: the spec's number part formats the magnitude, the label is ours."""
+    if not _shown():
+        return str(_native_format_quantity(quantity, spec, **babel))
+    spec = spec or ""
+    if "#" in spec:
+        quantity = quantity.to_compact()
+    number = _plain_magnitude(quantity.magnitude, _UNIT_SPEC.sub("", spec))
+    label = _styled(_label(_items(quantity.units)), spec)
+    return f"{number} {label}" if label else str(number)
+
+
+ureg.formatter.format_unit = _format_unit  # type: ignore[method-assign]
+ureg.formatter.format_quantity = _format_quantity  # type: ignore[method-assign]
+ureg.formatter.default_format = _FORMAT

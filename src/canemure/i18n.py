@@ -1,4 +1,4 @@
-"""Labels of reports in Finnish, Swedish and English.
+"""The message catalogue: labels and messages of reports and commands in Finnish, Swedish, English.
 
 Only report furniture is translated here; names of regions, municipalities and sectors come from
 their own records (which carry fi/sv/en names from the source data).
