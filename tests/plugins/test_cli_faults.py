@@ -7,6 +7,7 @@ a fresh shared plugin manager, as a user's ``canemure`` process would load them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from cli_support import run
 
 from canemure.plugins import ALLOW_ENV, REGION_ADAPTER_ENV
 from canemure.plugins import manager as manager_module
+from canemure.plugins.notice import format_plugin_notice
+from canemure.plugins.report import PluginFailure, format_failure
 
 from .test_failures import GOOD
+from .test_load_faults import manager_with
 
 Install = Callable[..., str]
 
@@ -257,3 +261,146 @@ def test_a_command_that_asks_no_adapter_loads_none_and_says_nothing(
     assert status == 0
     assert err == ""
     assert manager_module.used_plugin_manager() is None
+
+
+# --- The failure lines in the user's language ------------------------------------------------
+
+
+def test_failure_lines_are_finnish_with_the_adapters_error_as_raised(
+    installed: Install, capsys: pytest.CaptureFixture[str]
+) -> None:
+    install_bad(installed, BROKEN)
+    status, _, err = run(capsys, "region", "kainuu", "--lang", "fi")
+    assert status == 0
+    assert (
+        "  t-bad (canemure-bad 6.6.6): kutsu epäonnistui kohdassa canemure_coordinators alueen "
+        "'kainuu' osalta: nosti poikkeuksen ZeroDivisionError: division by zero\n"
+    ) in err
+    assert "nosti poikkeuksen OSError: kunta_205.csv is missing" in err
+    assert "kutsu epäonnistui kohdassa canemure_targets alueen 'kainuu' osalta: " in err
+    assert "hook failed" not in err and "raised" not in err and "for region" not in err
+
+
+def test_failure_lines_are_swedish(installed: Install, capsys: pytest.CaptureFixture[str]) -> None:
+    install_bad(installed, BROKEN)
+    status, _, err = run(capsys, "region", "kainuu", "--lang", "sv")
+    assert status == 0
+    assert (
+        "  t-bad (canemure-bad 6.6.6): anropet misslyckades i canemure_coordinators för "
+        "regionen 'kainuu': gav undantaget ZeroDivisionError: division by zero\n"
+    ) in err
+    assert "hook failed" not in err
+
+
+def test_an_exit_at_import_is_reported_in_swedish(
+    installed: Install, capsys: pytest.CaptureFixture[str]
+) -> None:
+    install_bad(installed, "import sys\nsys.exit(3)\n")
+    status, _, err = run(capsys, "region", "kainuu", "--lang", "sv")
+    assert status == 0
+    assert "t-bad (canemure-bad 6.6.6): laddningen misslyckades: importen av '" in err
+    assert "' gav undantaget SystemExit: det anropade sys.exit(3)\n" in err
+    assert "load failed" not in err and "it called" not in err
+
+
+def test_warning_lines_are_in_the_users_language(
+    installed: Install, capsys: pytest.CaptureFixture[str]
+) -> None:
+    install_bad(installed, GOOD)
+    installed("canemure-good", {"t-good": "{p}_good"}, {"{p}_good": GOOD})
+    status, _, err = run(capsys, "region", "kainuu", "--lang", "fi")
+    assert status == 0
+    assert (
+        "  t-bad (canemure-bad 6.6.6): alueen 'kainuu' ottavat sekä t-bad (canemure-bad 6.6.6) "
+        "että t-good (canemure-good 1.0); t-bad palvelee sitä (se rekisteröityi ensin; valitse "
+        "toinen: CANEMURE_REGION_ADAPTER=kainuu=<nimi>)\n"
+    ) in err
+    status, out, _ = run(capsys, "plugins")  # the record itself stays English
+    assert "region 'kainuu' is claimed by t-bad (canemure-bad 6.6.6) and by t-good" in out
+
+
+def test_text_printed_at_import_is_reported_in_swedish(
+    installed: Install, capsys: pytest.CaptureFixture[str]
+) -> None:
+    install_bad(installed, GOOD + "\nprint('Kainuu adapter ready')\n")
+    status, _, err = run(capsys, "baseline", "pohjois-karjala", "--lang", "sv")
+    assert status == 0
+    assert (
+        "  t-bad (canemure-bad 6.6.6): skrev 1 rad(er) till standard ut när det laddades "
+        "(hålls utanför canemures utdata; den första: 'Kainuu adapter ready')\n"
+    ) in err
+
+
+def test_a_slow_import_is_reported_in_finnish_with_a_decimal_comma(installed: Install) -> None:
+    source = "import time\ntime.sleep(0.05)\n" + GOOD.replace("kainuu", "kainuu-s")
+    manager = manager_with(installed, source, slow_import_seconds=0.01)
+    (warning,) = manager.warnings()
+    seconds = re.match(r"took (\d+)\.(\d) s to import", warning.message)
+    assert seconds is not None
+    line = format_plugin_notice(manager.report(), "fi").splitlines()[1]
+    assert line == (
+        f"  t-bad (canemure-bad 6.6.6): tuonti kesti {seconds[1]},{seconds[2]} s, ja jokainen "
+        "laajennuksilta kysyvä komento odottaa sitä (kerro sen tekijöille; ohita se: "
+        "CANEMURE_PLUGINS_BLOCK=t-bad)"
+    )
+
+
+FAILURES = [  # a failure, and the end of its reason: the adapter's words or a host's own reason
+    (
+        PluginFailure("a", "canemure-a", "1.0", "load", "importing 'a_mod' raised ImportError: no"),
+        " 'a_mod' ",
+        " ImportError: no",
+    ),
+    (PluginFailure("a", None, None, "version", "needs canemure>=9"), "", ": needs canemure>=9"),
+    (
+        PluginFailure("a", "canemure-a", None, "register", "the name 'a' is already used by b"),
+        "",
+        ": the name 'a' is already used by b",
+    ),
+    (
+        PluginFailure("a", None, "2", "validate", "must return regions", "canemure_regions"),
+        " canemure_regions",
+        ": must return regions",
+    ),
+    (
+        PluginFailure("a", None, None, "hook", "raised ValueError: {x} raised 1", "h", "kainuu"),
+        " 'kainuu'",
+        " ValueError: {x} raised 1",
+    ),
+    (
+        PluginFailure("a", None, None, "hook", "raised SystemExit: it called sys.exit(2)", "h"),
+        " h",
+        " sys.exit(2)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("failure", "named", "end"), FAILURES, ids=lambda f: str(f)[:20])
+def test_the_english_line_is_the_record_and_the_others_quote_the_error(
+    failure: PluginFailure, named: str, end: str
+) -> None:
+    assert format_failure(failure, "en") == str(failure)
+    for lang in ("fi", "sv"):
+        line = format_failure(failure, lang)
+        assert line.startswith(f"{failure.label}: ")
+        assert line.endswith(end)
+        assert named in line
+        assert line != str(failure)
+        host_words = line[: -len(end)]
+        for english in ("failed", " in ", "for region", "raised", "it called", "importing"):
+            assert english not in host_words, (lang, english, line)
+
+
+def test_a_reason_the_catalogue_does_not_know_is_shown_as_recorded() -> None:
+    odd = PluginFailure("a", None, None, "hook", "must return a sequence, got 'x'", "h", "r")
+    assert format_failure(odd, "fi") == (
+        "a: kutsu epäonnistui kohdassa h alueen 'r' osalta: must return a sequence, got 'x'"
+    )
+    braces = PluginFailure("a", None, None, "hook", "raised KeyError: '{region}' raised", "h")
+    assert format_failure(braces, "sv") == (
+        "a: anropet misslyckades i h: gav undantaget KeyError: '{region}' raised"
+    )
+    exits = PluginFailure("a", None, None, "load", "importing 'm' raised SystemExit: it called x")
+    assert format_failure(exits, "fi") == (
+        "a: lataus epäonnistui: tuonti 'm' nosti poikkeuksen SystemExit: se kutsui x"
+    )

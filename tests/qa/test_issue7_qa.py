@@ -123,11 +123,6 @@ class _FailingCoordinators:
         raise ZeroDivisionError("division by zero")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7 / project rule: failures reach the user in their language; with --lang fi "
-    "the failure line on stderr is English ('hook failed in ... for region ...')",
-)
 def test_failure_notice_is_in_the_users_language(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

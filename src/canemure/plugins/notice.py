@@ -8,8 +8,8 @@ and why, and what to do, even when the report itself looks complete.
 from __future__ import annotations
 
 from canemure.plugins.loading import BLOCK_ENV, BUILTIN_NAME, REGION_ADAPTER_ENV
-from canemure.plugins.messages import message
-from canemure.plugins.report import PluginFailure, PluginReport, PluginWarning
+from canemure.plugins.messages import message, restate
+from canemure.plugins.report import PluginFailure, PluginReport, PluginWarning, format_failure
 
 __all__ = ["format_plugin_notice"]
 
@@ -17,10 +17,11 @@ __all__ = ["format_plugin_notice"]
 def format_plugin_notice(report: PluginReport, lang: str = "en") -> str:
     """Return the notice for ``report`` in ``lang``, or ``""`` when there is nothing to say.
 
-    Failures and warnings are listed as they are recorded (the reasons quote the adapters' own
-    errors); the hints say how to look closer (``canemure plugins --check REGION``), how to
-    switch an adapter off (``CANEMURE_PLUGINS_BLOCK``) and how to choose between two adapters
-    of one region (``CANEMURE_REGION_ADAPTER``). A conflict the user already settled is not
+    Failures and warnings are listed in ``lang`` (the reasons quote the adapters' own errors as
+    they were raised; a text the catalogue does not know is shown as recorded); the hints say
+    how to look closer (``canemure plugins --check REGION``), how to switch an adapter off
+    (``CANEMURE_PLUGINS_BLOCK``) and how to choose between two adapters of one region
+    (``CANEMURE_REGION_ADAPTER``). A conflict the user already settled is not
     repeated here.
     """
     warnings = [w for w in report.warnings if w.kind != "choice"]
@@ -28,7 +29,7 @@ def format_plugin_notice(report: PluginReport, lang: str = "en") -> str:
     if not items:
         return ""
     lines = [message("problems", lang).format(n=len(items))]
-    lines.extend(f"  {item}" for item in items)
+    lines.extend(f"  {_line(item, lang)}" for item in items)
     regions = sorted({item.region for item in items if item.region})
     if regions:
         lines.extend(message("check_region", lang).format(region=r) for r in regions)
@@ -43,3 +44,15 @@ def format_plugin_notice(report: PluginReport, lang: str = "en") -> str:
     if any(w.kind == "conflict" for w in warnings):
         lines.append(message("choose", lang).format(env=REGION_ADAPTER_ENV))
     return "\n".join(lines)
+
+
+_WARNING_KEYS = {"slow": "warning_slow", "output": "warning_output", "conflict": "warning_conflict"}
+
+
+def _line(item: PluginFailure | PluginWarning, lang: str) -> str:
+    """One failure or warning in ``lang``."""
+    if isinstance(item, PluginFailure):
+        return format_failure(item, lang)
+    key = _WARNING_KEYS.get(item.kind)
+    said = restate(key, item.message, lang) if key is not None and lang != "en" else None
+    return f"{item.label}: {said or item.message}"

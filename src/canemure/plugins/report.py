@@ -12,6 +12,8 @@ from typing import Literal, Protocol
 
 import attrs
 
+from canemure.plugins.messages import message, restate
+
 __all__ = [
     "FailureStage",
     "HookAnswer",
@@ -21,6 +23,7 @@ __all__ = [
     "PluginWarning",
     "SkippedPlugin",
     "WarningKind",
+    "format_failure",
     "format_plugin_report",
 ]
 
@@ -187,6 +190,28 @@ class PluginReport:
     def report(self) -> PluginReport:
         """Return itself, so a report can stand in for the manager that made it."""
         return self
+
+
+def format_failure(failure: PluginFailure, lang: str = "en") -> str:
+    """``failure`` as one line in ``lang`` (``fi``, ``sv`` or ``en``); ``en`` is ``str(failure)``.
+
+    The host's words (the stage, hook and region, "raised") come from the catalogue of
+    :mod:`canemure.plugins.messages`; the adapter's own error text is quoted as it was raised,
+    and a reason the catalogue does not know is shown as recorded.
+    """
+    where = message("in_hook", lang).format(hook=failure.hook) if failure.hook else ""
+    about = (
+        message("for_region", lang).format(region=repr(failure.region)) if failure.region else ""
+    )
+    reason = failure.reason
+    if lang != "en":
+        for key in ("reason_import", "reason_raised"):
+            said = restate(key, reason, lang, within={"error": "reason_exit"})
+            if said is not None:
+                reason = said
+                break
+    stage = message(f"stage_{failure.stage}", lang)
+    return f"{failure.label}: {stage}{where}{about}: {reason}"
 
 
 class ReportSource(Protocol):
