@@ -264,6 +264,32 @@ def test_targets_file_reports_every_problem_at_once(tmp_path: Path) -> None:
     assert len(found) == 5
 
 
+def test_problems_of_one_line_do_not_hide_each_other(tmp_path: Path) -> None:
+    bad = tmp_path / "targets.csv"
+    bad.write_text(
+        "id,text,kind,city,source,quote\n"
+        "a,t1,,Nowhere,s,q\n"  # unknown city: its id still counts for duplicates
+        "a,,wish,Tampere,s,q\n"  # duplicate id, empty text, unknown kind, other region
+        "b,t3,,Joensuu,,\n",  # two empty fields
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFormatError) as caught:
+        read_targets_file(bad, region_id="pohjois-karjala")
+    found = {(p.line, p.column): p.message for p in caught.value.problems}
+    assert set(found) == {
+        (2, "city"),
+        (3, "id"),
+        (3, "text"),
+        (3, "kind"),
+        (3, "city"),
+        (4, "source"),
+        (4, "quote"),
+    }
+    assert "Nowhere" in found[(2, "city")]
+    assert found[(3, "id")] == "duplicate target id (first at line 2)"
+    assert "not a municipality of Pohjois-Karjala" in found[(3, "city")]
+
+
 def test_targets_toml_names_the_table_and_key(tmp_path: Path) -> None:
     bad = tmp_path / "targets.toml"
     bad.write_text(

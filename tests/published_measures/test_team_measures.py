@@ -162,5 +162,30 @@ def test_measures_file_reports_every_problem_at_once(tmp_path: Path) -> None:
         (4, "city"),
         (5, "summable"),
         (6, "aggregate_of"),
+        (7, "id"),
         (7, "quote"),
     }
+
+
+def test_problems_of_one_measure_do_not_hide_each_other(tmp_path: Path) -> None:
+    file = tmp_path / "measures.toml"
+    file.write_text(
+        '[[measure]]\nid = "a"\nname_fi = "A"\ncity = "Nowhere"\nsource = "s"\nquote = "q"\n\n'
+        '[[measure]]\nid = "a"\nsector = "Heat pumps"\nsummable = "maybe"\nsource = ""\n'
+        'quote = "q"\noverlaps_with = ["zz"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFormatError) as caught:
+        read_measures_file(file, region_id="pohjois-karjala")
+    found = {p.column: p.message for p in caught.value.problems}
+    assert set(found) == {
+        "[[measure]] #1, city",
+        "[[measure]] #2, id",
+        "[[measure]] #2, name_fi",
+        "[[measure]] #2, sector",
+        "[[measure]] #2, summable",
+        "[[measure]] #2, source",
+        "[[measure]] #2, overlaps_with",
+    }
+    assert found["[[measure]] #2, id"] == "duplicate measure id (first at [[measure]] #1)"
+    assert found["[[measure]] #2, source"] == "required field is empty"

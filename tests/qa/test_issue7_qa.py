@@ -215,11 +215,6 @@ def test_import_says_where_the_municipality_came_from(
     assert "Helsinki" in out and "file name" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: team readers report every problem at once; a duplicate id is not "
-    "reported while another line has an unknown city (problems come in stages)",
-)
 def test_targets_reader_reports_every_problem_at_once(tmp_path: Path) -> None:
     from canemure.errors import DataFormatError
     from canemure.published.targets import read_targets_file

@@ -190,13 +190,11 @@ def read_coordinators_file(file: TeamFile) -> tuple[Coordinator, ...]:
     )
     found: list[Coordinator] = []
     for row in read.rows:
-        if any(not row.text(name) for name in COORDINATOR_FIELDS_REQUIRED):
-            continue  # already reported
         bad = [url for url in row.items("web_pages") if not _URL.fullmatch(url)]
         for url in bad:
             row.problem(read.problems, "must be an http(s) URL", "web_pages", url)
-        if bad:
-            continue
+        if bad or any(not row.text(name) for name in COORDINATOR_FIELDS_REQUIRED):
+            continue  # empty required fields are reported by read_record_file
         found.append(
             Coordinator(
                 organisation=row.text("organisation"),

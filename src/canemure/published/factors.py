@@ -698,7 +698,12 @@ def read_factors_file(file: TeamFile) -> tuple[EmissionFactor, ...]:
     factors: list[EmissionFactor] = []
     for row in read.rows:
         if any(not row.text(name) for name in FACTOR_FIELDS_REQUIRED):
-            continue  # already reported
+            # Empty fields are reported already; the source's grade is still checked.
+            grades = ProblemCollector(read.source)
+            _grade(row.text("source"), grades, 0)
+            for problem in grades.problems:
+                row.problem(read.problems, problem.message, "source", row.text("source"))
+            continue
         try:
             factor = EmissionFactor.stated(
                 row.text("name"),

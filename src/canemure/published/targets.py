@@ -541,33 +541,33 @@ def read_targets_file(file: TeamFile, *, region_id: str) -> tuple[Target, ...]:
     targets: list[Target] = []
     seen: dict[str, str] = {}
     for row in read.rows:
-        where = f"line {row.line}" if row.line is not None else str(row.table)
-        if any(not row.text(name) for name in TARGET_FIELDS_REQUIRED):
-            continue  # already reported
+        # Every check runs on every row, so one pass names all problems of the file.
+        before = len(problems.problems)
         kind = None
         if row.text("kind"):
             kind = _kind(row.text("kind"))
             if kind is None:
                 allowed = ", ".join(repr(k.value) for k in TargetKind)
                 row.problem(problems, f"must be one of {allowed}", "kind", row.text("kind"))
-                continue
         city = row.text("city") or None
         if city is not None:
             try:
                 municipality = gazetteer().municipality(city)
             except UnknownNameError as exc:
                 row.problem(problems, str(exc), "city", city)
-                continue
-            if municipality.region_code != region.code:
-                row.problem(problems, f"is not a municipality of {region}", "city", city)
-                continue
+            else:
+                if municipality.region_code != region.code:
+                    row.problem(problems, f"is not a municipality of {region}", "city", city)
         target_id = row.text("id")
         if target_id in seen:
             row.problem(
                 problems, f"duplicate target id (first at {seen[target_id]})", "id", target_id
             )
-            continue
-        seen[target_id] = where
+        elif target_id:
+            seen[target_id] = f"line {row.line}" if row.line is not None else str(row.table)
+        complete = all(row.text(name) for name in TARGET_FIELDS_REQUIRED)
+        if not complete or len(problems.problems) > before:
+            continue  # reported above or by read_record_file
         target = Target.stated(
             target_id,
             row.text("text"),

@@ -33,10 +33,10 @@ from typing import Any
 import attrs
 
 from canemure._resources import bundled_path, read_bundled_csv
-from canemure._team_files import TeamFile, read_record_file
+from canemure._team_files import RecordRow, TeamFile, read_record_file
 from canemure._text import slug
 from canemure.errors import ProblemCollector, UnknownNameError
-from canemure.geography import Municipality, gazetteer
+from canemure.geography import Municipality, Region, gazetteer
 from canemure.published.measures.model import MeasureName, PublishedMeasure, SectorMappedBy
 from canemure.published.measures.parsing import (
     parse_costs,
@@ -328,6 +328,40 @@ MEASURE_FIELDS_OPTIONAL = (
 _MEASURE_LISTS = ("aggregate_of", "overlaps_with")
 
 
+def _check_measure_row(row: RecordRow, problems: ProblemCollector, region: Region) -> None:
+    """Check one row's fields that :meth:`PublishedMeasure.stated` would refuse, all of them."""
+    if not (row.text("name_fi") or row.text("name_en")):
+        row.problem(problems, "give name_fi or name_en (or both)", "name_fi", "")
+    mapped = row.text("sector_mapped_by", "ours")
+    if mapped not in ("ours", "plan"):
+        row.problem(problems, "must be 'ours' or 'plan'", "sector_mapped_by", mapped)
+    summable = row.text("summable", "yes") or "yes"
+    if summable not in ("yes", "no"):
+        row.problem(problems, "must be 'yes' or 'no'", "summable", summable)
+    elif summable == "yes" and row.text("summable_note"):
+        row.problem(
+            problems,
+            "summable_note explains summable=no; give both or neither",
+            "summable_note",
+            row.text("summable_note"),
+        )
+    city = row.text("city")
+    if city:
+        try:
+            municipality = gazetteer().municipality(city)
+        except UnknownNameError as exc:
+            row.problem(problems, str(exc), "city", city)
+        else:
+            if municipality.region_code != region.code:
+                row.problem(problems, f"is not a municipality of {region}", "city", city)
+    sector = row.text("sector").strip()
+    if sector and sector != _CROSS_CUTTING:
+        try:
+            sector_hierarchy().find(sector, 3)
+        except UnknownNameError as exc:
+            row.problem(problems, str(exc), "sector", sector)
+
+
 def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeasure, ...]:
     """Read a team's own measures of region ``region_id`` from a CSV or TOML file.
 
@@ -353,30 +387,21 @@ def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeas
     measures: list[PublishedMeasure] = []
     seen: dict[str, str] = {}
     for row in read.rows:
-        if any(not row.text(name) for name in MEASURE_FIELDS_REQUIRED):
-            continue  # already reported
-        ok = True
-        if not (row.text("name_fi") or row.text("name_en")):
-            row.problem(problems, "give name_fi or name_en (or both)", "name_fi", "")
-            ok = False
+        # Every check runs on every row, so one pass names all problems of the file.
+        before = len(problems.problems)
+        _check_measure_row(row, problems, region)
         mapped = row.text("sector_mapped_by", "ours")
-        if mapped not in ("ours", "plan"):
-            row.problem(problems, "must be 'ours' or 'plan'", "sector_mapped_by", mapped)
-            ok = False
         summable = row.text("summable", "yes") or "yes"
-        if summable not in ("yes", "no"):
-            row.problem(problems, "must be 'yes' or 'no'", "summable", summable)
-            ok = False
         measure_id = row.text("id")
-        where = f"line {row.line}" if row.line is not None else str(row.table)
         if measure_id in seen:
             row.problem(
                 problems, f"duplicate measure id (first at {seen[measure_id]})", "id", measure_id
             )
-            ok = False
-        seen.setdefault(measure_id, where)
-        if not ok:
-            continue
+        elif measure_id:
+            seen[measure_id] = f"line {row.line}" if row.line is not None else str(row.table)
+        complete = all(row.text(name) for name in MEASURE_FIELDS_REQUIRED)
+        if not complete or len(problems.problems) > before:
+            continue  # reported above or by read_record_file
         try:
             measure = PublishedMeasure.stated(
                 measure_id,
