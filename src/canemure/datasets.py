@@ -324,7 +324,10 @@ def baseline_sources(
         if (use_plugins or kind != "adapter") and (use_imports or kind != "user-import")
     ]
     answers = [ProvidedInventory(inv, "user-import", "extra") for inv in extra]
-    answers.extend(manager.load_inventories(_region_of(area), rule, kinds=kinds))
+    from canemure.providers.user_cache import only_municipalities
+
+    with only_municipalities(_codes(area)):  # the cache opens only the files of ``area``
+        answers.extend(manager.load_inventories(_region_of(area), rule, kinds=kinds))
     found = choose_sources(answers, _codes(area))
     if found is None:
         raise DataNotAvailableError(

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from fake_syke import syke_csv_text
 
@@ -16,7 +17,15 @@ from canemure.io.cache import Cache
 from canemure.plugins import PluginManager
 from canemure.providers import bundled, user_cache
 from canemure.reports import build_region_profile
-from canemure.sectors import ALL, HINKU, RULES
+from canemure.sectors import (
+    HINKU,
+    HINKU_WITH_CREDITS,
+    RULES,
+    AccountingRule,
+    sector_hierarchy,
+)
+
+CREDITS_LEAF = next(leaf.key for leaf in sector_hierarchy().leaves if leaf.key.startswith("Tuu/"))
 
 
 @pytest.fixture
@@ -64,9 +73,9 @@ def test_a_file_is_parsed_once_per_rule_per_process(
         baseline_sources(region, HINKU, manager=manager)
         baseline_sources(gazetteer().municipality("167"), HINKU, manager=manager)
     build_region_profile(region, manager)  # every rule, the HINKU file again
-    assert reads[("kunta_167.csv", HINKU.id)] == 1
-    assert reads[("kunta_167.csv", ALL.id)] == 1
-    assert sum(n for (name, _), n in reads.items() if name == "kunta_167.csv") == len(RULES)
+    # read once with every leaf; each rule selects its leaves from that one table
+    assert reads[("kunta_167.csv", "every-leaf")] == 1
+    assert sum(n for (name, _), n in reads.items() if name == "kunta_167.csv") == 1
     # another region's file is never opened: entries are looked up by municipality
     assert not [key for key in reads if key[0] == "kunta_405.csv"]
 
@@ -77,7 +86,7 @@ def test_a_replaced_file_is_read_afresh(cache: Cache, reads: Counter[tuple[str, 
     first = user_cache.cached_inventory(region, HINKU)
     _store(cache, 167, [2007, 2024], value="1,0")
     second = user_cache.cached_inventory(region, HINKU)
-    assert reads[("kunta_167.csv", HINKU.id)] == 2
+    assert reads[("kunta_167.csv", "every-leaf")] == 2
     assert first is not None and second is not None
     leaf = first.sectors.labels[0]
     assert first.value("167", leaf, 2024).m == pytest.approx(0.5)
@@ -115,3 +124,87 @@ def test_the_manager_given_is_the_one_asked(cache: Cache, monkeypatch: pytest.Mo
     assert {kind for _, kind, _ in profile.data_sources[HINKU.id]} == {"bundled"}
     found = baseline_sources(gazetteer().region("12"), HINKU, manager=manager)
     assert len(found.choices) == 13
+
+
+def _distinct_values_text() -> str:
+    """A real-layout file whose every row has its own figure, with the gaps SYKE files have.
+
+    Row ``i`` (1-based) holds ``i / 10`` kt, the credits leaf ``-i / 10`` in ``kt_tuuli``; one
+    leaf is an explicit null (not estimated) and three rows of 2023 are absent (zero).
+    """
+    header, *rows = syke_csv_text([2007, 2023, 2024]).splitlines()
+    lines = [header]
+    for i, row in enumerate(rows, start=1):
+        cells = row.split(";")
+        if cells[3] == "2023" and i % 29 == 0:
+            continue  # a leaf without a row: zero in that year
+        figure = f"{i / 10:.1f}".replace(".", ",")
+        if cells[6] == "Tuu":
+            cells[1] = "-" + figure
+        else:
+            cells[0] = cells[1] = "NA" if i == 7 else figure
+        lines.append(";".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def test_every_rule_from_one_reading_equals_reading_under_the_rule(
+    cache: Cache, tmp_path: Path, reads: Counter[tuple[str, str]]
+) -> None:
+    text = _distinct_values_text()
+    path = tmp_path / "kunta_167.csv"
+    path.write_text(text, encoding="utf-8")
+    cache.store_bytes("syke/Tulokset_taso_5/kunta_167.csv", text.encode(), "test", "download")
+    every_leaf = AccountingRule("every", "kaikki", "every leaf", "every leaf", credits=True)
+    whole = syke_csv.read_syke_csv(path, rule=every_leaf, energy=False).emissions
+    assert len(whole.sectors) == len(sector_hierarchy().leaves)
+    for rule in RULES:
+        expected = syke_csv.read_syke_csv(path, rule=rule, energy=False).emissions
+        for found in (
+            user_cache.under_rule(whole, rule),
+            user_cache.municipality_inventory("167", rule, cache),
+        ):
+            assert found is not None
+            assert found.rule == rule
+            assert list(found.areas) == list(expected.areas) == ["167"]
+            assert list(found.sectors) == list(expected.sectors)
+            assert list(found.years) == list(expected.years) == [2007, 2023, 2024]
+            assert found.unit == expected.unit
+            np.testing.assert_array_equal(found.magnitude, expected.magnitude)
+        assert user_cache.under_rule(whole, rule).sources == expected.sources
+    # the file's gaps survive the selection: a null is not estimated, a missing row is zero
+    assert np.isnan(whole.magnitude).sum() == 1  # row 7: the seventh leaf in 2007
+    assert np.isnan(whole.magnitude[0, 6, 0])
+    assert (whole.magnitude == 0).sum() == 3  # the three rows 2023 lacks
+    assert (whole.magnitude[0, :, 1] == 0).sum() == 3
+    credits = user_cache.under_rule(whole, HINKU_WITH_CREDITS)
+    assert (credits.sel(sectors=[CREDITS_LEAF]).magnitude < 0).all()
+    # the cache provider parsed the file once for all five rules
+    assert reads[("kunta_167.csv", "every-leaf")] == 1
+
+
+def test_a_municipality_baseline_opens_only_its_file(
+    cache: Cache, reads: Counter[tuple[str, str]]
+) -> None:
+    _store(cache, 167, [2007, 2024])  # Joensuu
+    _store(cache, 276, [2007, 2024])  # Kontiolahti, same region
+    manager = _manager()
+    found = baseline_sources(gazetteer().municipality("167"), HINKU, manager=manager)
+    assert list(found.inventory.areas) == ["167"]
+    assert found.source_of("167").kind == "user-import"
+    assert {name for name, _ in reads} == {"kunta_167.csv"}
+    # the region asks for every municipality: Kontiolahti's file is read then
+    region = baseline_sources(gazetteer().region("pohjois-karjala"), HINKU, manager=manager)
+    assert region.source_of("276").kind == "user-import"
+    assert {name for name, _ in reads} == {"kunta_167.csv", "kunta_276.csv"}
+
+
+def test_only_municipalities_is_a_scoped_hint(cache: Cache) -> None:
+    _store(cache, 167, [2007, 2024])
+    _store(cache, 276, [2007, 2024])
+    with user_cache.only_municipalities(["276"]):
+        inner = user_cache.canemure_load_inventory("pohjois-karjala", HINKU, None)
+        with user_cache.only_municipalities(["999"]):  # no such municipality in the region
+            assert user_cache.canemure_load_inventory("pohjois-karjala", HINKU, None) is None
+    outer = user_cache.canemure_load_inventory("pohjois-karjala", HINKU, None)
+    assert inner is not None and list(inner.areas) == ["276"]
+    assert outer is not None and sorted(outer.areas) == ["167", "276"]

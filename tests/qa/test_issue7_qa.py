@@ -76,11 +76,6 @@ def test_region_report_says_sources_disagree(
 # --- Read once, through one owner --------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: parse each file once per process; `canemure region` parses a cached "
-    "kunta_<n>.csv once per accounting rule (5 times)",
-)
 def test_region_parses_each_cached_file_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -92,11 +87,6 @@ def test_region_parses_each_cached_file_once(
     assert calls == Counter({"kunta_167.csv": 1})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: filter cache entries by municipality before parsing; `baseline Joensuu` "
-    "also parses the cached file of Kontiolahti (the whole region's files)",
-)
 def test_municipality_baseline_parses_only_its_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

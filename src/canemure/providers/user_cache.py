@@ -9,15 +9,24 @@ highest precedence class, ``"user-import"``:
   Excel export ``imports/ALas_<code>_<rule>.xlsx`` of the rule asked for; nothing else in the
   cache is opened. Only entries whose bytes match the manifest checksum count
   (:meth:`Cache.problem <canemure.io.cache.Cache.problem>`).
+* **Only the municipalities asked for.** The hook is asked per region; a caller that needs only
+  some of its municipalities (``canemure baseline Joensuu``:
+  :func:`canemure.datasets.baseline_sources`) says so with :func:`only_municipalities`, and
+  the files of the others are not opened. Without it every municipality of the region is
+  looked up; region adapters do not see it (the hook contract is unchanged).
 * **A bad file costs only its municipality.** A changed, missing or unparsable cached file, or
   a damaged manifest, is left out with a :class:`~canemure.io.cache.CacheWarning` that names it
   and says to import it again; the municipality then comes from the next source, and reports
   name that source.
 * **One file per municipality.** When both files exist, the newer entry (manifest timestamp)
   gives the municipality's whole series; the two are never combined.
-* **Parsed once per process.** Parsed files are remembered by path, checksum and rule, so
-  ``canemure baseline`` and ``canemure region`` (every rule) parse a file once per rule, and a
-  file replaced in the cache is read afresh. Only the emissions are kept.
+* **Parsed once per process.** An open-data file holds every leaf with its HINKU and ETS flags
+  and the credits (``kt_tuuli``), so it is read once with every leaf, whatever the rule, and
+  each rule's inventory is that table's selection of the rule's leaves (exactly what reading
+  the file under the rule gives). Parsed files, and files that could not be parsed, are
+  remembered by path and checksum, so ``canemure baseline`` and ``canemure region`` (every
+  rule) parse a file once per process, and a file replaced in the cache is read afresh. Only
+  the emissions are kept.
 * **Population** of an open-data file's years comes from the cached SYKE municipality lists
   ``asukasluvut_<year>.csv`` of those years (an Excel export carries its own, which a list of
   the same year overrides, as SYKE's list is the later statement).
@@ -25,9 +34,14 @@ highest precedence class, ``"user-import"``:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
+
+import attrs
 
 from canemure.errors import UnknownNameError
 from canemure.geography import Region, gazetteer
@@ -46,6 +60,8 @@ __all__ = [
     "clear_parsed",
     "excel_cache_path",
     "municipality_inventory",
+    "only_municipalities",
+    "under_rule",
 ]
 
 CANEMURE_SOURCE_KIND: SourceKind = "user-import"
@@ -110,15 +126,49 @@ def _verified(
     return entry
 
 
+@functools.cache
+def _every_leaf() -> AccountingRule:
+    """The rule-independent reading of a file: every leaf, the wind-power credits too."""
+    from canemure.sectors import AccountingRule
+
+    return AccountingRule(
+        "every-leaf",
+        "Kaikki lehdet ja päästöhyvitykset",
+        "Every leaf and the wind-power credits",
+        "Every ALas leaf, inside and outside emissions trading, with the wind-power credits: "
+        "what a SYKE open-data file holds, before a rule selects its leaves.",
+        credits=True,
+    )
+
+
+def under_rule(whole: EmissionInventory, rule: AccountingRule) -> EmissionInventory:
+    """Return the leaves of ``rule`` from ``whole``, a file's figures for every leaf.
+
+    ``whole`` holds every leaf of its hierarchy (as a SYKE open-data file read with every leaf
+    does); the result equals the file read under ``rule``: the same figures of the same leaves
+    in hierarchy order, with ``rule`` as its rule.
+    """
+    keys = [leaf.key for leaf in rule.leaves(whole.hierarchy)]
+    return attrs.evolve(whole.sel(sectors=keys), rule=rule)
+
+
 def _read_csv(cache: Cache, entry: ManifestEntry, code: str, rule: AccountingRule) -> object:
+    from canemure.errors import DataFormatError
+
     def read() -> object:
         from canemure.io import syke_csv
 
-        return syke_csv.read_syke_csv(
-            cache.path_for(entry.path), rule=rule, municipality=code, energy=False
-        ).emissions
+        try:
+            return syke_csv.read_syke_csv(
+                cache.path_for(entry.path), rule=_every_leaf(), municipality=code, energy=False
+            ).emissions
+        except DataFormatError as exc:
+            return exc  # remembered too: a bad file is not parsed again for the next rule
 
-    return _parsed((str(cache.path_for(entry.path)), entry.sha256, rule.id), read)
+    whole = _parsed((str(cache.path_for(entry.path)), entry.sha256, "every-leaf"), read)
+    if isinstance(whole, DataFormatError):
+        raise whole
+    return under_rule(whole, rule)  # type: ignore[arg-type]
 
 
 def _read_excel(cache: Cache, entry: ManifestEntry, code: str) -> object:
@@ -216,16 +266,41 @@ def _municipality_inventory(
     return _with_retrieval(inventory, entry)
 
 
+_ONLY: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar(
+    "canemure_user_cache_only", default=None
+)
+"""The municipality codes the current caller needs (``None``: every one of the region)."""
+
+
+@contextlib.contextmanager
+def only_municipalities(codes: Iterable[str]) -> Iterator[None]:
+    """Within the block, this provider's hook looks up only the municipalities ``codes``.
+
+    An optional hint for a caller that asks the providers per region but needs only some of
+    its municipalities: the cached files of the others are not opened (nor parsed). The answer
+    is then the figures of ``codes`` alone; other providers are unaffected. Blocks nest (the
+    innermost holds) and belong to their thread or task (a context variable).
+    """
+    token = _ONLY.set(frozenset(codes))
+    try:
+        yield
+    finally:
+        _ONLY.reset(token)
+
+
 def cached_inventory(
     region: Region,
     rule: AccountingRule,
     years: Sequence[int] | None = None,
     cache: Cache | None = None,
+    *,
+    municipalities: Collection[str] | None = None,
 ) -> EmissionInventory | None:
     """Return the cached SYKE figures of ``region``'s municipalities under ``rule``, or ``None``.
 
     Municipalities without a cached file are absent (regional totals are then "not
-    estimated"), never filled in; ``years`` keeps only those years.
+    estimated"), never filled in; ``years`` keeps only those years; ``municipalities`` (codes)
+    looks up only those of the region's municipalities.
     """
     from canemure.datasets import stack_areas
     from canemure.io.cache import Cache, ManifestDamagedError
@@ -240,6 +315,8 @@ def cached_inventory(
         return None
     parts = []
     for municipality in gazetteer().municipalities_of(region):
+        if municipalities is not None and municipality.code not in municipalities:
+            continue
         inventory = _municipality_inventory(municipality.code, rule, cache, listed)
         if inventory is None:
             continue
@@ -258,9 +335,12 @@ def cached_inventory(
 def canemure_load_inventory(
     region_id: str, rule: AccountingRule, years: Sequence[int] | None
 ) -> EmissionInventory | None:
-    """Return the cached SYKE figures of the region's municipalities, or ``None``."""
+    """Return the cached SYKE figures of the region's municipalities, or ``None``.
+
+    Inside :func:`only_municipalities`, only those municipalities' figures.
+    """
     try:
         region = gazetteer().region(region_id)
     except UnknownNameError:
         return None
-    return cached_inventory(region, rule, years)
+    return cached_inventory(region, rule, years, municipalities=_ONLY.get())
