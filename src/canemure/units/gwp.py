@@ -57,11 +57,13 @@ def _define_gases() -> tuple[str, ...]:
     gases = sorted(
         {g for table in _gwp_tables.data.values() for g in table if _NAME.fullmatch(g)} - {"CO2"}
     )
+    defined = []
     for gas in gases:
         if gas in ureg:  # an existing pint unit of the same name would be ambiguous
             continue
         ureg.define(f"{gas} = {_dimension(gas)}")
-    return tuple(g for g in gases if str(ureg.Unit(g)) == g)
+        defined.append(gas)
+    return tuple(defined)
 
 
 GASES: tuple[str, ...] = ("CO2", *_define_gases())
