@@ -56,12 +56,6 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 # --- One source per municipality, visible ------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7: every report names disagreements with the largest difference; "
-    "`canemure region` (table and json) and its stderr say nothing when the user's import of "
-    "Joensuu differs from the adapter's series (RegionProfile has no disagreements)",
-)
 def test_region_report_says_sources_disagree(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -125,11 +119,6 @@ def test_failure_notice_is_in_the_users_language(
     assert "hook failed in" not in err  # ... but not in Finnish
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/cli.md: what no adapter answers is printed as 'not known'; a region without "
-    "an adapter prints 'Targets: 0' and 'Published measures: 0' (JSON: [] and count 0)",
-)
 def test_region_without_adapter_says_targets_not_known(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "region", "lappi")
     assert status == 0

@@ -10,10 +10,14 @@ import pytest
 from canemure.adapters import RegionAdapter
 from canemure.cli.main import main
 from canemure.geography import Coordinator, gazetteer
+from canemure.i18n import label
+from canemure.io.bundled import pohjois_karjala
 from canemure.plugins import PluginManager
 from canemure.plugins import manager as manager_module
+from canemure.providers import user_cache
 from canemure.published.measures import read_city_measures, read_region_measures
 from canemure.reports import build_region_profile, render_region_profile
+from canemure.sectors import HINKU, sector_hierarchy
 
 COORDINATOR = Coordinator(
     organisation="Pirkanmaan liitto",
@@ -161,3 +165,72 @@ def test_an_adapter_refused_for_the_region_shows_as_failed(
     text = render_region_profile(profile, "table", "sv")
     assert "Regionens tillägg: misslyckades: failing (canemure plugins)" in text
     assert "codes ['167'] are not municipalities of region 06 (Pirkanmaa (06))" in text
+
+
+def test_a_region_without_adapter_does_not_claim_it_has_no_targets(host: PluginManager) -> None:
+    profile = build_region_profile(gazetteer().region("kainuu"), host)
+    assert profile.targets == () and profile.measures == ()  # nobody was asked ...
+    assert not profile.targets_known and not profile.measures_known  # ... so not known, not 0
+    text = render_region_profile(profile, "table", "sv")
+    assert "Mål: inte känt\n" in text
+    assert f"{label('measures', 'sv')}: inte känt\n" in text
+    data = json.loads(render_region_profile(profile, "json"))
+    assert data["targets"] is None and data["measures"] is None
+    assert ",target," not in render_region_profile(profile, "csv")
+
+
+def test_disagreeing_sources_are_named_per_rule(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked example: an import of Joensuu with every leaf at 0.5 kt against the adapter.
+
+    The adapter of Pohjois-Karjala serves the bundled figures. Under HINKU the largest
+    difference is Road transport (level 3) in 2007: the import has 0.5 kt in each of its
+    HINKU leaves (9), the adapter Joensuu's bundled figure; the import is used, so the difference is
+    import minus adapter. The other rules have figures from the import only: nothing to compare.
+    """
+    from cli_support import run
+    from fake_syke import write_syke_csv
+
+    monkeypatch.setattr(manager_module, "_MANAGER", None)  # the installed adapters
+    monkeypatch.setenv("CANEMURE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CANEMURE_OFFLINE", "1")
+    user_cache.clear_parsed()
+    status, _, err = run(
+        capsys, "data", "import", str(write_syke_csv(tmp_path / "kunta_167.csv", [2007, 2024]))
+    )
+    assert status == 0, err
+    road = sector_hierarchy().find("Tieliikenne", 3)
+    imported = 0.5 * sum(leaf.key.startswith(f"{road.key}/") for leaf in HINKU.leaves())
+    bundled = pohjois_karjala().value("167", "Tieliikenne", 2007).m
+    assert imported == 4.5 and bundled > 100  # far apart: the largest difference
+
+    status, out, err = run(capsys, "region", "pohjois-karjala", "--format", "json")
+    assert status == 0
+    data = json.loads(out, parse_constant=lambda c: pytest.fail(f"non-standard JSON {c}"))
+    assert data["measures"]["count"] == 0  # the adapter answered: none, not "not known"
+    (gap,) = data["emission_data"]["hinku"]["disagreements"]
+    assert (gap["municipality"], gap["year"], gap["sector"]) == ("167", 2007, road.key)
+    assert gap["used"] == {"kind": "user-import", "provider": "user-cache"}
+    assert gap["set_aside"] == {"kind": "adapter", "provider": "pohjois-karjala"}
+    assert gap["used_value"] == pytest.approx(imported)
+    assert gap["set_aside_value"] == pytest.approx(bundled)
+    assert gap["difference"] == pytest.approx(imported - bundled)
+    others = {r: d["disagreements"] for r, d in data["emission_data"].items() if r != "hinku"}
+    assert others and all(found == [] for found in others.values())
+    (warning,) = [line for line in err.splitlines() if line.startswith("canemure: warning:")]
+    assert warning.startswith("canemure: warning: Sources disagree: hinku: Joensuu (167): used")
+
+    diff = f"−{bundled - imported:.1f}".replace(".", ",")
+    status, out, err = run(capsys, "region", "pohjois-karjala", "--lang", "fi")
+    assert status == 0
+    assert "    Lähteet eroavat:\n      - Joensuu (167): käytetty käyttäjän tuonti" in out
+    assert "Julkaistut toimenpiteet: 0\n" in out
+    (warning,) = [line for line in err.splitlines() if line.startswith("canemure:")]
+    assert warning.startswith("canemure: varoitus: Lähteet eroavat: hinku: Joensuu (167): ")
+    assert f"suurin ero {diff} kt CO2e/a vuonna 2007 (Tieliikenne: 4,5 / " in warning
+
+    status, out, _ = run(capsys, "region", "pohjois-karjala", "--format", "csv")
+    assert status == 0
+    (row,) = [line for line in out.splitlines() if ",disagreement," in line]
+    assert row.startswith("12,disagreement,hinku,\"Joensuu (167): used user's import")

@@ -4,6 +4,8 @@ What a regional coordinator opens first: everything the installed region adapter
 the region (through the plugin host, so a third-party adapter's answers appear the same way),
 plus which years have emission figures under each accounting rule. Nothing is filled in: what
 no adapter answers is shown as not known, and what an adapter failed to answer as failed.
+Where two sources of a municipality's figures disagree, each rule names the largest difference
+(:func:`region_disagreement_lines`, which the CLI also prints as warnings).
 """
 
 from __future__ import annotations
@@ -22,16 +24,27 @@ from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
 from canemure.i18n import label, plural
 from canemure.plugins.messages import message
-from canemure.reports.render import wrap
+from canemure.reports.render import disagreement_lines, wrap
+from canemure.units import unit_label
 
 if TYPE_CHECKING:
+    from canemure.datasets import Disagreement
     from canemure.inventory.provenance import SourceKind
     from canemure.plugins import CooperationGroup, PluginFailure, PluginInfo, PluginManager
     from canemure.published.measures import PublishedMeasure
     from canemure.published.roadmaps import RoadmapInfo
     from canemure.published.targets import Target
 
-__all__ = ["RegionProfile", "build_region_profile", "format_years", "render_region_profile"]
+__all__ = [
+    "RegionProfile",
+    "build_region_profile",
+    "format_years",
+    "region_disagreement_lines",
+    "render_region_profile",
+]
+
+_DISAGREEMENT_UNIT = unit_label("kt CO2e / a")
+"""Unit of :class:`~canemure.datasets.Disagreement` values."""
 
 
 @attrs.frozen
@@ -51,9 +64,10 @@ class RegionProfile:
     roadmap: RoadmapInfo | None
     """The roadmap as published; ``None`` when not known."""
     targets: tuple[Target, ...]
-    """Published targets of the region and its cities."""
+    """Published targets of the region and its cities (see :attr:`targets_known`)."""
     measures: tuple[PublishedMeasure, ...]
-    """Published planned and decided measures of the region and its cities."""
+    """Published planned and decided measures of the region and its cities (see
+    :attr:`measures_known`)."""
     data_years: dict[str, tuple[int, ...]]
     """For each accounting rule id, the years with at least one figure for the region."""
     data_share: dict[str, float]
@@ -66,6 +80,22 @@ class RegionProfile:
     failures: tuple[PluginFailure, ...] = ()
     """Adapter failures that concern the region: its hook calls that failed, an adapter refused
     while validating it, and, when no adapter serves it, adapters that could not be loaded."""
+    disagreements: dict[str, tuple[Disagreement, ...]] = attrs.field(factory=dict)
+    """For each rule id, the municipalities whose figures differ in a source set aside (the
+    largest difference each); rules without disagreements are left out."""
+
+    @property
+    def targets_known(self) -> bool:
+        """Whether :attr:`targets` is known: an adapter serves the region or a plugin answered.
+
+        With no adapter for the region an empty :attr:`targets` means nobody was asked, not none.
+        """
+        return self.plugin is not None or bool(self.targets)
+
+    @property
+    def measures_known(self) -> bool:
+        """Whether :attr:`measures` is known (as :attr:`targets_known`)."""
+        return self.plugin is not None or bool(self.measures)
 
     def failed(self, hook: str) -> bool:
         """Whether a call of ``hook`` for this region failed (its answer is lost)."""
@@ -99,6 +129,7 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
     data_years: dict[str, tuple[int, ...]] = {}
     data_share: dict[str, float] = {}
     data_sources: dict[str, tuple[tuple[str, SourceKind, str], ...]] = {}
+    disagreements: dict[str, tuple[Disagreement, ...]] = {}
     for rule in RULES:
         try:
             sourced = baseline_sources(region, rule, manager=manager)
@@ -115,6 +146,8 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
         cells = estimated[:, :, with_data]
         data_share[rule.id] = float(cells.sum()) / (len(codes) * cells.shape[1] * cells.shape[2])
         data_sources[rule.id] = tuple((c.area, c.kind, c.provider) for c in sourced.choices)
+        if sourced.disagreements:
+            disagreements[rule.id] = sourced.disagreements
     plugin = manager.region_plugin(region)
     return RegionProfile(
         region=region,
@@ -128,6 +161,7 @@ def build_region_profile(region: Region, manager: PluginManager | None = None) -
         data_years=data_years,
         data_share=data_share,
         data_sources=data_sources,
+        disagreements=disagreements,
         failures=_region_failures(manager, region, plugin),  # last: after every call
     )
 
@@ -158,10 +192,31 @@ def _adapter(profile: RegionProfile, lang: str) -> str:
     return label("no_adapter", lang)
 
 
-def _count(profile: RegionProfile, hook: str, n: int, lang: str) -> str:
-    """A count, or ``failed`` (with what other plugins answered) when the hook failed."""
+@attrs.frozen
+class _RuleDisagreements:
+    """One rule's disagreements, read by :func:`canemure.reports.render.disagreement_lines`."""
+
+    disagreements: tuple[Disagreement, ...]
+    unit: str = _DISAGREEMENT_UNIT
+
+
+def _rule_disagreements(profile: RegionProfile, rule: str, lang: str) -> list[str]:
+    return disagreement_lines(_RuleDisagreements(profile.disagreements.get(rule, ())), lang)
+
+
+def region_disagreement_lines(profile: RegionProfile, lang: str = "en") -> list[str]:
+    """One line per rule and municipality whose sources disagree: ``rule: largest difference``."""
+    return [
+        f"{rule}: {line}"
+        for rule in sorted(profile.disagreements)
+        for line in _rule_disagreements(profile, rule, lang)
+    ]
+
+
+def _count(profile: RegionProfile, hook: str, n: int, known: bool, lang: str) -> str:
+    """A count, ``not known``, or ``failed`` (with what other plugins answered) when it failed."""
     if not profile.failed(hook):
-        return str(n)
+        return str(n) if known else label("not_known", lang)
     failed = message("failed", lang)
     return f"{n} ({message('failed_answer', lang)})" if n else failed
 
@@ -218,12 +273,14 @@ def _table(profile: RegionProfile, lang: str) -> str:
             suffix = f" ({'; '.join(notes)})" if notes else ""
             out.append(f"  {label('themes', lang)}{suffix}:")
             out.extend(f"    - {theme}" for theme in roadmap.themes)
-    targets = _count(profile, "canemure_targets", len(profile.targets), lang)
+    targets = _count(profile, "canemure_targets", len(profile.targets), profile.targets_known, lang)
     out.append(f"{label('targets', lang)}: {targets}")
     for target in profile.targets:
         owner = target.city or region.names.fi
         out.append(f"  - {owner}: {target.text}")
-    measures = _count(profile, "canemure_measures", len(profile.measures), lang)
+    measures = _count(
+        profile, "canemure_measures", len(profile.measures), profile.measures_known, lang
+    )
     out.append(f"{label('measures', lang)}: {measures}")
     by_owner = Counter(m.owner for m in profile.measures)
     quantified_by_owner = Counter(m.owner for m in profile.measures if m.effect is not None)
@@ -240,6 +297,9 @@ def _table(profile: RegionProfile, lang: str) -> str:
                 name = gazetteer().municipality(code).names[lang]
                 by_kind.setdefault(f"{label(f'kind_{kind}', lang)} ({provider})", []).append(name)
             out.extend(f"    {kind}: {', '.join(names)}" for kind, names in by_kind.items())
+            if rule in profile.disagreements:
+                out.append(f"    {label('sources_disagree', lang)}:")
+                out.extend(f"      - {line}" for line in _rule_disagreements(profile, rule, lang))
     elif not profile.failed("canemure_load_inventory"):
         out.append(f"  {label('no_emission_data', lang)}")
     if profile.failed("canemure_load_inventory"):
@@ -275,12 +335,16 @@ def _json(profile: RegionProfile) -> str:
         "targets": [
             {"id": t.id, "city": t.city, "text": t.text, "source": t.source}
             for t in profile.targets
-        ],
+        ]
+        if profile.targets_known
+        else None,
         "measures": {
             "count": len(profile.measures),
             "with_effect": sum(1 for m in profile.measures if m.effect is not None),
             "by_status": dict(Counter(m.status.value for m in profile.measures)),
-        },
+        }
+        if profile.measures_known
+        else None,
         "emission_data": {
             rule: {
                 "years": list(years),
@@ -288,6 +352,21 @@ def _json(profile: RegionProfile) -> str:
                 "sources": [
                     {"municipality": code, "kind": kind, "provider": provider}
                     for code, kind, provider in profile.data_sources.get(rule, ())
+                ],
+                "disagreements": [
+                    {
+                        "municipality": d.area,
+                        "used": {"kind": d.used.kind, "provider": d.used.provider},
+                        "set_aside": {"kind": d.other_kind, "provider": d.other_provider},
+                        "year": d.year,
+                        "sector": d.sector,
+                        "used_value": round(d.used_value, 6),
+                        "set_aside_value": round(d.other_value, 6),
+                        "difference": round(d.difference, 6),
+                        "figures_differing": d.cells,
+                        "unit": _DISAGREEMENT_UNIT,
+                    }
+                    for d in profile.disagreements.get(rule, ())
                 ],
             }
             for rule, years in profile.data_years.items()
@@ -344,6 +423,9 @@ def _csv(profile: RegionProfile, lang: str) -> str:
     for rule, years in sorted(profile.data_years.items()):
         row("emission_data_years", rule, format_years(years))
         row("emission_data_share", rule, round(profile.data_share[rule], 4))
+    for rule in sorted(profile.disagreements):
+        for line in _rule_disagreements(profile, rule, lang):
+            row("disagreement", rule, line)
     for hook in sorted({f.hook for f in profile.failures if f.hook and f.stage == "hook"}):
         row("failed", hook, message("failed", lang))
     return buffer.getvalue()

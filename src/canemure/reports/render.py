@@ -31,7 +31,7 @@ import json
 import math
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from canemure.geography import Municipality, gazetteer
 from canemure.i18n import label, plural, rule_name, unit_text
@@ -290,7 +290,17 @@ def _signed(value: float, lang: str) -> str:
     return f"−{text}" if value < 0 else f"+{text}"
 
 
-def disagreement_lines(report: BaselineReport, lang: str = "en") -> list[str]:
+class _Disagreeing(Protocol):
+    """What :func:`disagreement_lines` reads (a baseline report, a rule of a region profile)."""
+
+    @property
+    def disagreements(self) -> tuple[Disagreement, ...]: ...
+
+    @property
+    def unit(self) -> str: ...
+
+
+def disagreement_lines(report: _Disagreeing, lang: str = "en") -> list[str]:
     """One line per municipality whose sources disagree, with the largest difference."""
     tree = sector_hierarchy()
 
