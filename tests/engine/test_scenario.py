@@ -40,11 +40,23 @@ def test_example_cites_bundled_parameters_by_name_and_line() -> None:
     """Every "name ... (line N" in the example names the parameter on that line."""
     by_line = {f.line: f for f in read_measure_parameters()}
     text = EXAMPLE.read_text(encoding="utf-8")
-    cited = re.findall(r'\b([a-z][a-z0-9]*(?:_[A-Za-z0-9]+)+)\b[^;()\n"]*?\(lines? (\d+)', text)
+    # the template defaults are cited in the sources of the measures built from the file
+    roadmap = example_scenario().to_roadmap(pohjois_karjala())
+    text += "\n".join(m.source for m in roadmap.measures)
+    cited = re.findall(
+        r'\b([a-z][a-z0-9]*(?:_[A-Za-z0-9]+)+)\b[^;()[\n"]*?\((?:measure_parameters\.csv )?'
+        r"lines? (\d+)",
+        text,
+    )
     assert len(cited) >= 15
     for name, line in cited:
         assert by_line[int(line)].name == name, (name, line)
-    grades = re.findall(r"\(lines? (\d+)[^)]*?, ([A-D](?:/[A-D])?|C/B)[,)]", text)
+    grades = re.findall(
+        r"\((?:measure_parameters\.csv )?lines? (\d+)[^)]*?, (?:grade )?"
+        r"([A-D](?:/[A-D])?|C/B)[,) ]",
+        text,
+    )
+    assert len(grades) >= 15
     for line, grade in grades:
         assert by_line[int(line)].reliability is not None
         assert by_line[int(line)].reliability.replace(" ", "").startswith(grade), (line, grade)
@@ -79,6 +91,19 @@ def test_example_computes_every_mechanism() -> None:
     assert result.wedge_totals.m_as("kt CO2e / a")[:, k].sum() == pytest.approx(total)
     # HINKU's -80 % from 2007 is 337.36 kt for the region
     assert result.to_regions().levels[0].level.m[0] == pytest.approx(337.36)
+    # by hand, the template defaults at full effect in 2030 (t CO2e/a):
+    # heat pumps: 1500 x 2300 l x 10 kWh/l x 263 g/kWh (oil out)
+    #           - 1500 x 2300 l x 10 kWh/l x 0.75 / 3 x 74 g/kWh (electricity in)
+    heat_pumps = 1500 * 23000 * 263e-6 - 1500 * 23000 * 0.75 / 3 * 74e-6
+    # electric cars: 5000 x 13600 km x (167 g/km - 0.18 kWh/km x 74 g/kWh)
+    cars = 5000 * 13600 * (167e-6 - 0.18 * 74e-6)
+    wedges = dict(zip(result.measures, result.wedge_totals.m_as("t CO2e / a")[:, k], strict=True))
+    assert wedges["Oil heating to ground-source heat pumps"] == pytest.approx(heat_pumps)
+    assert wedges["Electric cars"] == pytest.approx(cars)
+    assert wedges["Onshore wind (compensation)"] == 0.0  # compensation is no emission cut
+    # wind: 30 MW x 0.32 x 1 a (365.25 d) x 74 g/kWh, apart from emissions
+    wind = 30e3 * 0.32 * 8766 * 74e-6
+    assert float(result.compensation[:, :, k].sum().m_as("t CO2e / a")) == pytest.approx(wind)
 
 
 def test_round_trip_of_the_example() -> None:

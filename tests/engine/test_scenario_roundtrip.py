@@ -93,8 +93,60 @@ costs = st.builds(
 
 
 @st.composite
+def template_inputs(draw: st.DrawFn) -> dict[str, Any]:
+    """A catalogue template, valid inputs and options (``estimate``, sectors, costs)."""
+    key = draw(
+        st.sampled_from(
+            ["oil-to-ground-source-heat-pump", "deep-renovation-detached-houses", "electric-cars"]
+        )
+    )
+    with_costs = draw(st.booleans())
+    inputs: dict[str, Any] = {}
+    options: dict[str, Any] = {"template": key, "template_costs": with_costs}
+    if key == "oil-to-ground-source-heat-pump":
+        inputs["houses"] = draw(st.floats(0.0, 1e4))
+        if draw(st.booleans()):
+            inputs["cop"] = draw(st.floats(1.0, 5.0) | quantity(["%"], 100.0, 500.0))
+        if with_costs:
+            inputs["operating_per_house"] = draw(quantity(["EUR / a"], -1e3, 1e3))
+            options["estimate"] = draw(st.sampled_from(["low", "high"]))
+    elif key == "deep-renovation-detached-houses":
+        inputs["share_renovated"] = draw(quantity(["%"], 0.0, 100.0))
+        options["sectors"] = (("sector", draw(SECTORS)),)
+        if with_costs:
+            inputs["investment"] = draw(quantity(["EUR", "MEUR"], 0.0, 1e9))
+            inputs["operating"] = draw(quantity(["EUR / a"], -1e6, 1e6))
+    else:
+        inputs["cars"] = draw(st.floats(0.0, 1e5))
+        if draw(st.booleans()):
+            inputs["km_per_car"] = draw(quantity(["km / vehicle / a"], 0.0, 5e4))
+        if draw(st.booleans()):
+            options["sectors"] = (("from", draw(SECTORS)), ("to", draw(SECTORS)))
+        if with_costs:
+            inputs["operating_per_car"] = draw(quantity(["EUR / vehicle / a"], -1e3, 1e3))
+    return {"settings": tuple(sorted(inputs.items())), **options}
+
+
+@st.composite
 def measures(draw: st.DrawFn, name: str) -> MeasureSpec:
-    """A valid ``[[measure]]``."""
+    """A valid ``[[measure]]``: a mechanism with its settings, or a catalogue template."""
+    if draw(st.integers(0, 3)) == 0:
+        start = draw(YEARS)
+        return MeasureSpec(
+            name=name,
+            mechanism="template",
+            start=start,
+            full=draw(st.integers(start, start + 10)),
+            source=draw(TEXT),
+            illustrative=draw(st.booleans()),
+            shape=draw(st.sampled_from(["linear", "s-curve"])),
+            lifetime=draw(st.none() | st.integers(1, 50)),
+            areas=draw(st.none() | st.lists(CODES, min_size=1, unique=True).map(tuple)),
+            split=draw(st.none() | st.sampled_from(["each", "sector", "population"])),
+            status=draw(st.sampled_from(["proposed", "planned", "decided", "cancelled"])),
+            actor=draw(st.none() | TEXT),
+            **draw(template_inputs()),
+        )  # fmt: skip
     mechanism = draw(
         st.sampled_from(
             ["relative", "absolute", "factor", "compensation", "heat-pumps", "activity"]

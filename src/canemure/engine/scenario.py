@@ -17,8 +17,14 @@ Rules of the format (see ``examples/pohjois-karjala.toml`` for a whole file):
   (:class:`~canemure.errors.DataFormatError`), each with the file and the table and key
   (``measure[2].fraction``). TOML gives no line numbers after parsing, so tables are named
   by their position (1-based) and the measure's name.
-* ``template = "..."`` in a ``[[measure]]`` is reserved for catalogue templates; it is an
-  error until the catalogue is connected.
+* ``template = "<key>"`` in a ``[[measure]]`` builds it from a catalogue template
+  (:data:`canemure.engine.catalogue.TEMPLATES`) instead of ``mechanism``: the template's inputs
+  are keys of the table (``houses = 1500``, ``capacity = "30 MW"``), every input not given takes
+  the template's cited default, ``estimate = "low"|"high"`` picks the end of defaults printed as
+  a range, ``sectors = { from = "Ölj" }`` sets the sector of a role, and ``costs = false`` leaves
+  the costs not estimated (their inputs are then not needed). Unknown, missing and wrongly
+  unitted inputs are reported with the other problems. The measure's source names the template
+  and every value with its citation (or "given").
 
 Tables: ``[scenario]`` (``name``, ``area``, ``accounting``, ``end_year``, ``description``),
 ``[projection]`` (``method`` = ``constant`` | ``log-linear``, ``window``, ``nonpositive``,
@@ -26,7 +32,8 @@ Tables: ``[scenario]`` (``name``, ``area``, ``accounting``, ``end_year``, ``desc
 = a bundled target id, or your own with ``id``, ``year`` and one of ``reduction`` with
 ``base_year``, ``level``, ``neutral``) and ``[[measure]]`` (``mechanism`` = one of
 :data:`MECHANISMS`, its settings, ``start``, ``full``, ``shape``, ``lifetime``, ``areas``,
-``split``, ``status``, ``actor`` and an optional ``[measure.costs]``).
+``split``, ``status``, ``actor`` and an optional ``[measure.costs]``; or ``template`` with its
+inputs).
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ import attrs
 import numpy as np
 import pint
 
+from canemure.engine.catalogue import TEMPLATES, Template, TemplateInputError
 from canemure.engine.costs import EnergySaving, MeasureCosts
 from canemure.engine.levels import own_target
 from canemure.engine.measures import (
@@ -141,9 +149,9 @@ class MeasureSpec:
     name: str
     """Unique name."""
     mechanism: str
-    """One of :data:`MECHANISMS`."""
+    """One of :data:`MECHANISMS`, or ``"template"`` for a measure built from :attr:`template`."""
     settings: tuple[tuple[str, Any], ...]
-    """The mechanism's settings ``(key, value)``, sorted by key."""
+    """The mechanism's settings (or the template's inputs) ``(key, value)``, sorted by key."""
     start: int
     """Start year of the ramp."""
     full: int
@@ -168,7 +176,16 @@ class MeasureSpec:
     actor: str | None = None
     """Who carries it out."""
     costs: CostSpec | None = None
-    """Its costs, or ``None`` (unknown: reported as not estimated)."""
+    """Its costs, or ``None`` (unknown: reported as not estimated). ``None`` for templates."""
+    template: str | None = None
+    """Key of the catalogue template it is built from (``mechanism`` is then ``"template"``)."""
+    estimate: str | None = None
+    """Template measures: ``"low"`` or ``"high"`` end of defaults printed as a range."""
+    sectors: tuple[tuple[str, str], ...] = ()
+    """Template measures: sector key by role (``("from", "Ölj")``), sorted; others default."""
+    template_costs: bool = True
+    """Template measures: whether the template's costs are computed (``costs = false``: not
+    estimated, and the cost inputs are not needed)."""
 
     def setting(self, key: str, default: Any = None) -> Any:
         """One of :attr:`settings`."""
@@ -420,6 +437,30 @@ def _mechanism(spec: MeasureSpec) -> Mechanism:
     raise ValueError(f"unknown mechanism {kind!r}")
 
 
+def _from_template(spec: MeasureSpec) -> Measure:
+    """The measure its catalogue template builds (areas and scales are set by the caller)."""
+    assert spec.template is not None  # only called for template measures
+    return TEMPLATES[spec.template].measure(
+        spec.name,
+        "template",
+        Ramp(spec.start, spec.full, spec.shape, spec.lifetime),  # type: ignore[arg-type]
+        source=spec.full_source,
+        costs=spec.template_costs,
+        estimate=spec.estimate,  # type: ignore[arg-type]
+        sectors=dict(spec.sectors),
+        **dict(spec.settings),
+    )
+
+
+def _built(spec: MeasureSpec) -> tuple[Mechanism, MeasureCosts | None, str]:
+    """The mechanism, costs and source of a measure (from its template or its settings)."""
+    if spec.template is not None:
+        measure = _from_template(spec)
+        return measure.mechanism, measure.costs, measure.source
+    costs = None if spec.costs is None else _costs(spec.costs)
+    return _mechanism(spec), costs, spec.full_source
+
+
 def _costs(spec: CostSpec) -> MeasureCosts:
     source = ("illustrative: " if spec.illustrative else "") + spec.source
     return MeasureCosts(
@@ -435,20 +476,18 @@ def _status(text: str) -> Status:
     return CANCELLED if text == CANCELLED.value else MeasureStatus(text)
 
 
-def _split_sector(spec: MeasureSpec) -> str | None:
-    if spec.mechanism in ("relative", "absolute", "factor"):
-        return str(spec.setting("sector"))
-    if spec.mechanism == "heat-pumps":
-        return str(spec.setting("from_sector", "Ölj"))
-    if spec.mechanism == "activity":
-        return str(spec.setting("terms")[0].sector)
+def _split_sector(mechanism: Mechanism) -> str | None:
+    if isinstance(mechanism, RelativeCut | AbsoluteCut | FactorChange):
+        return str(mechanism.sector)
+    if isinstance(mechanism, ActivityChange):
+        return str(mechanism.terms[0].sector)  # heat pumps: the sector the oil leaves
     return None
 
 
 def _scales(
-    spec: MeasureSpec, areas: Sequence[str], inventory: EmissionInventory
+    spec: MeasureSpec, mechanism: Mechanism, areas: Sequence[str], inventory: EmissionInventory
 ) -> tuple[tuple[float, ...], str | None]:
-    if len(areas) == 1 or spec.mechanism in ("relative", "factor"):
+    if len(areas) == 1 or isinstance(mechanism, RelativeCut | FactorChange):
         return (1.0,) * len(areas), None
     if spec.split is None:
         raise ValueError(
@@ -459,7 +498,7 @@ def _scales(
         return (1.0,) * len(areas), "the full amount in each municipality"
     year = spec.split_year if spec.split_year is not None else inventory.years.labels[-1]
     if spec.split == "sector":
-        sector = _split_sector(spec)
+        sector = _split_sector(mechanism)
         if sector is None:
             raise ValueError('a compensation acts on no sector: split = "each" or "population"')
         sizes = BySector(inventory, inventory._sector_key(sector), year).sizes(areas)
@@ -506,21 +545,22 @@ def _measure(
             )
         )
         return None
+    mechanism, costs, source = _built(spec)
     try:
-        scales, scaled_by = _scales(spec, areas, inventory)
+        scales, scaled_by = _scales(spec, mechanism, areas, inventory)
     except (ValueError, LookupError) as exc:
         problems.append(Problem(f"measure {spec.name!r}: {exc}", file, column=f"{where}.split"))
         return None
     return Measure(
         name=spec.name,
-        mechanism=_mechanism(spec),
+        mechanism=mechanism,
         ramp=Ramp(spec.start, spec.full, spec.shape, spec.lifetime),  # type: ignore[arg-type]
-        source=spec.full_source,
+        source=source,
         areas=tuple(areas),
         scales=scales,
         status=_status(spec.status),
         actor=spec.actor,
-        costs=None if spec.costs is None else _costs(spec.costs),
+        costs=costs,
         scaled_by=scaled_by,
     )
 
@@ -816,38 +856,108 @@ def _read_terms(reader: _Reader, value: object, where: str) -> tuple[ActivityTer
     return tuple(terms)
 
 
+def _read_template_inputs(
+    reader: _Reader, table: Mapping[str, Any], where: str
+) -> tuple[str | None, dict[str, Any], dict[str, Any]]:
+    """A template measure's key, inputs and options (``estimate``, ``sectors``, ``costs``)."""
+    key = reader.get(table, where, "template", _text)
+    found: Template | None = None
+    if key is not None:
+        if key in TEMPLATES:
+            found = TEMPLATES[key]
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(key, list(TEMPLATES), n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            reader.add(
+                f"{where}.template",
+                f"unknown catalogue template {key!r}; {hint}known: {', '.join(TEMPLATES)}",
+                key,
+            )
+    if "mechanism" in table:
+        reader.add(f"{where}.mechanism", "give either template or mechanism, not both")
+    estimate = reader.get(table, where, "estimate", _choice("low", "high"))
+    with_costs = True
+    if "costs" in table:
+        if isinstance(table["costs"], bool):
+            with_costs = table["costs"]
+        else:
+            reader.add(
+                f"{where}.costs",
+                "a template computes its costs from its inputs: give them as keys of the "
+                "measure, or write costs = false (not estimated)",
+            )
+    options: dict[str, Any] = {"estimate": estimate, "template_costs": with_costs}
+    if found is None:
+        return None, {}, options
+    common = (_MEASURE_KEYS - {"mechanism", "costs"}) | {"estimate", "sectors", "costs"}
+    reader.keys(table, where, common | {p.name for p in found.parameters})
+    inputs: dict[str, Any] = {}
+    for p in found.parameters:
+        at = f"{where}.{p.name}"
+        needed = with_costs or not p.costs
+        if p.name in table:
+            if not needed:
+                reader.add(at, f"{p.name!r} is a cost input, not used with costs = false")
+                continue
+            check = _ratio if p.unit == "dimensionless" else _quantity(p.unit)
+            value = reader.get(table, where, p.name, check)
+            if value is not None:
+                inputs[p.name] = value
+        elif needed and p.default is None:
+            reader.add(
+                at,
+                f"missing input {p.name!r} [{p.unit}] of template {found.key!r}: "
+                f"{p.description} (no sourced default"
+                + (", or write costs = false)" if p.costs else ")"),
+            )
+        elif needed and p.default is not None and p.default.is_range and estimate is None:
+            reader.add(
+                f"{where}.estimate",
+                f'{p.name!r}: {p.default} is a printed range; write estimate = "low" or '
+                f'"high", or give {p.name} yourself',
+            )
+    sectors: dict[str, str] = {}
+    raw = table.get("sectors", {})
+    if not isinstance(raw, dict):
+        reader.add(f"{where}.sectors", 'sectors must be a table, e.g. { from = "Ölj" }', raw)
+        raw = {}
+    for role in raw:
+        if role not in found.sectors:
+            roles = ", ".join(found.sectors) or "none"
+            reader.add(f"{where}.sectors", f"unknown sector role {role!r} (roles: {roles})")
+            continue
+        sector = reader.get(raw, f"{where}.sectors", role, _text)
+        if sector is not None:
+            sectors[role] = sector
+    for role, default in found.sectors.items():
+        if default is None and role not in raw:
+            reader.add(
+                f"{where}.sectors",
+                f"template {found.key!r} needs the sector of role {role!r} "
+                f'(sectors = {{ {role} = "..." }}, an ALas sector key)',
+            )
+    options["sectors"] = tuple(sorted(sectors.items()))
+    return found.key, inputs, options
+
+
 def _read_measure(reader: _Reader, table: Mapping[str, Any], where: str) -> MeasureSpec | None:
     before = len(reader.problems)
     name = reader.get(table, where, "name", _text, required=True)
-    if "template" in table:
-        reader.add(
-            f"{where}.template",
-            "catalogue templates are not connected to scenario files yet; write the mechanism "
-            "and its settings out",
-            table["template"],
-        )
-    mechanism = reader.get(
-        table, where, "mechanism", _choice(*MECHANISMS), required=True, default=None
-    )
-    schema = MECHANISMS.get(mechanism, {}) if mechanism is not None else {}
-    reader.keys(table, where, _MEASURE_KEYS | set(schema) if mechanism else _MEASURE_KEYS)
     settings: dict[str, Any] = {}
-    for key, (kind, required) in schema.items():
-        if kind == "terms":
-            if key in table:
-                settings[key] = _read_terms(reader, table[key], f"{where}.{key}")
-            else:
-                reader.add(f"{where}.{key}", f"{key!r} is required")
-            continue
-        check: Callable[[Any], Any] = {
-            "text": _text,
-            "number": _number,
-            "ratio": _ratio,
-            "quantity": _quantity(None),
-        }.get(kind) or _quantity(kind)
-        value = reader.get(table, where, key, check, required=required)
-        if value is not None:
-            settings[key] = value
+    options: dict[str, Any] = {}
+    template: str | None = None
+    if "template" in table:
+        template, settings, options = _read_template_inputs(reader, table, where)
+        mechanism: str | None = "template"
+    else:
+        mechanism = reader.get(
+            table, where, "mechanism", _choice(*MECHANISMS), required=True, default=None
+        )
+        schema = MECHANISMS.get(mechanism, {}) if mechanism is not None else {}
+        reader.keys(table, where, _MEASURE_KEYS | set(schema) if mechanism else _MEASURE_KEYS)
+        _read_settings(reader, table, where, schema, settings)
     start = reader.get(table, where, "start", _int, required=True)
     full = reader.get(table, where, "full", _int, default=start)
     shape = reader.get(table, where, "shape", _choice("linear", "s-curve"), default="linear")
@@ -859,7 +969,7 @@ def _read_measure(reader: _Reader, table: Mapping[str, Any], where: str) -> Meas
     actor = reader.get(table, where, "actor", _text)
     source, illustrative = reader.provenance(table, where)
     costs = None
-    if "costs" in table:
+    if "costs" in table and "template" not in table:
         costs_table = reader.table(table, "costs", f"{where}.costs")
         costs = _read_costs(reader, costs_table, f"{where}.costs")
     if len(reader.problems) > before or name is None or mechanism is None or start is None:
@@ -880,18 +990,44 @@ def _read_measure(reader: _Reader, table: Mapping[str, Any], where: str) -> Meas
         status=status,
         actor=actor,
         costs=costs,
+        template=template,
+        **options,
     )
     # what the engine refuses (a fraction above 1, a factor of the wrong kind, a ramp that
-    # ends before it starts) is reported here too, with the table
+    # ends before it starts, factors of different boundaries) is reported here too
     try:
-        _mechanism(spec)
         Ramp(spec.start, spec.full, spec.shape, spec.lifetime)  # type: ignore[arg-type]
-        if costs is not None:
-            _costs(costs)
-    except (ValueError, TypeError, pint.PintError) as exc:
+        _built(spec)
+    except (ValueError, TypeError, pint.PintError, TemplateInputError) as exc:
         reader.add(where, f"measure {name!r}: {exc}")
         return None
     return spec
+
+
+def _read_settings(
+    reader: _Reader,
+    table: Mapping[str, Any],
+    where: str,
+    schema: Mapping[str, tuple[str, bool]],
+    settings: dict[str, Any],
+) -> None:
+    """Read a mechanism's settings into ``settings``."""
+    for key, (kind, required) in schema.items():
+        if kind == "terms":
+            if key in table:
+                settings[key] = _read_terms(reader, table[key], f"{where}.{key}")
+            else:
+                reader.add(f"{where}.{key}", f"{key!r} is required")
+            continue
+        check: Callable[[Any], Any] = {
+            "text": _text,
+            "number": _number,
+            "ratio": _ratio,
+            "quantity": _quantity(None),
+        }.get(kind) or _quantity(kind)
+        value = reader.get(table, where, key, check, required=required)
+        if value is not None:
+            settings[key] = value
 
 
 def _read_target(reader: _Reader, table: Mapping[str, Any], where: str) -> TargetSpec | None:
@@ -1112,6 +1248,11 @@ def _value(value: Value) -> str:
     raise TypeError(f"cannot write {value!r}")
 
 
+def _key(key: str) -> str:
+    """A TOML key: bare where it can be, else quoted."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _string(key)
+
+
 def _lines(pairs: Sequence[tuple[str, Value]]) -> list[str]:
     return [f"{key} = {_value(value)}" for key, value in pairs if value is not None]
 
@@ -1190,10 +1331,17 @@ def write_scenario(scenario: Scenario) -> str:
                 out.append(f"terms = [{inline}]")
             else:
                 settings.append((key, value))
+        if m.sectors:
+            inline = ", ".join(f"{_key(role)} = {_value(key)}" for role, key in m.sectors)
+            out.append(f"sectors = {{ {inline} }}")
+        kind: list[tuple[str, Value]] = [("mechanism", m.mechanism)]
+        if m.template is not None:
+            kind = [("template", m.template), ("estimate", m.estimate)]
+            kind += [("costs", None if m.template_costs else False)]
         out += _lines(
             [
                 ("name", m.name),
-                ("mechanism", m.mechanism),
+                *kind,
                 *settings,
                 ("start", m.start),
                 ("full", m.full),
