@@ -500,7 +500,7 @@ def _plain_columns(
         return None
     header = head.split(separator)
     checked = ProblemCollector(source)
-    names = _match_header(
+    names = match_header(
         header, checked, required=required, optional=optional, allow_extra=allow_extra
     )
     if checked:
@@ -566,7 +566,7 @@ def _read_text(
     return text
 
 
-def _match_header(
+def match_header(
     header: Sequence[str],
     problems: ProblemCollector,
     *,
@@ -612,7 +612,7 @@ def _table_from_text(
     """The rows of ``text`` read with the CSV parser (see :func:`read_csv_table`)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     header = next(reader)
-    columns = _match_header(
+    columns = match_header(
         header, problems, required=required, optional=optional, allow_extra=allow_extra
     )
     rows: list[CsvRow] = []

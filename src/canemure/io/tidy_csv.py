@@ -59,7 +59,7 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
-from canemure._text import fold, suggest
+from canemure._text import suggest
 from canemure.errors import Problem, ProblemCollector, UnknownNameError
 from canemure.inventory import AreaLevel, EmissionInventory, Source
 from canemure.io._csvtools import (
@@ -70,6 +70,7 @@ from canemure.io._csvtools import (
     check_separator,
     decode_text,
     impossible_magnitude,
+    match_header,
     parse_decimal,
     raise_sorted,
     read_input_bytes,
@@ -227,27 +228,7 @@ def _refuse_impossible(table: _Columns) -> None:
 def _header(first_line: str, problems: ProblemCollector) -> list[str]:
     """Match the header against :data:`TIDY_COLUMNS` (folded, any order); record problems."""
     header = next(csv.reader([first_line]))
-    canonical = {fold(name): name for name in TIDY_COLUMNS}
-    columns: list[str] = []
-    for position, name in enumerate(header, start=1):
-        key = canonical.get(fold(name))
-        if key is None:
-            hint = suggest(name, canonical.values())
-            extra = f"; did you mean {hint[0]!r}?" if hint else ""
-            problems.add(
-                f"unexpected column {position}{extra} (expected columns: "
-                f"{', '.join(TIDY_COLUMNS)})",
-                line=1,
-                column=name,
-            )
-            key = name
-        if key in columns:
-            problems.add(f"duplicate column {position}", line=1, column=name)
-        columns.append(key)
-    for name in TIDY_COLUMNS:
-        if name not in columns:
-            problems.add("required column is missing", line=1, column=name)
-    return columns
+    return match_header(header, problems, required=TIDY_COLUMNS, optional=(), allow_extra=False)
 
 
 def _factorize_texts(texts: list[str]) -> _Factor:
