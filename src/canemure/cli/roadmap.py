@@ -18,6 +18,7 @@ import io
 import json
 import math
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -332,16 +333,12 @@ def _table(s: dict[str, Any], lang: str) -> str:
             f"{t('gap')}: {n(target['gap'])} ({t('baseline')}: {n(target['baseline_gap'])}); "
             f"{t('milestone')}: {t(status) if status else t('not estimated')}"
         )
-    out += ["", f"{t('measures')} ({s['focus_year']}):"]
-    rows = [
-        [
-            t("measure"),
-            f"{t('wedge')} kt CO2e/a",
-            f"{t('share')} %",
-            f"{t('cost')} EUR/a",
-            f"{t('cost_effectiveness')} EUR/t",
-        ]
+    out += [
+        "",
+        f"{t('measures')} ({s['focus_year']}; {t('wedge')} kt CO2e/a, {t('share')} %, "
+        f"{t('cost')} EUR/a, {t('cost_effectiveness')} EUR/t CO2e):",
     ]
+    rows = [[t("measure"), "kt CO2e/a", "%", "EUR/a", "EUR/t"]]
     for m in s["measures"]:
         star = "*" if m["illustrative"] or m["costs_illustrative"] else ""
         rows.append(
@@ -363,7 +360,7 @@ def _table(s: dict[str, Any], lang: str) -> str:
     ]
     if any(m["illustrative"] or m["costs_illustrative"] for m in s["measures"]):
         out.append(t("illustrative_note"))
-    return "\n".join(out) + "\n"
+    return "\n".join(_fit(line) for line in out) + "\n"
 
 
 def _clean(value: Any) -> Any:
@@ -517,3 +514,11 @@ def run_compare(args: argparse.Namespace) -> int:
     ]
     sys.stdout.write("\n".join(out) + "\n")
     return 0
+
+
+def _fit(line: str, width: int = 100) -> str:
+    """Wrap a text line longer than ``width`` (tables are built to fit), indenting the rest."""
+    if len(line) <= width:
+        return line
+    indent = " " * (len(line) - len(line.lstrip()) + 2)
+    return textwrap.fill(line, width=width, subsequent_indent=indent, break_on_hyphens=False)
