@@ -84,11 +84,15 @@ def canemure_roadmap(region_id: str) -> RoadmapInfo | None:
 def canemure_load_inventory(
     region_id: str, rule: AccountingRule, years: Sequence[int] | None
 ) -> EmissionInventory | None:
-    """Return a baseline inventory for the region under ``rule`` (collected, then merged).
+    """Return a baseline inventory for the region under ``rule`` (collected).
 
     ``years`` is the set of years asked for (``None`` = all the plugin has). Return ``None``
     when the plugin has no data for this region or rule. The inventory must carry its rule,
     unit and sources; missing figures are NaN ("not estimated"), never zero.
+
+    Answers are never merged cell by cell: each municipality's whole series comes from one
+    answer, by precedence (the user's import, then adapters, then canemure's bundled data;
+    see :func:`canemure.datasets.baseline_sources`), and reports name that source.
     """
 
 

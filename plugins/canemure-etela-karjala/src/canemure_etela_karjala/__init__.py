@@ -13,9 +13,9 @@ Etelä-Karjala is one of the seven Canemure regions. What the adapter answers, a
   cities from canemure's bundled data sets. Cities: Lappeenranta (Climate City Contract action
   plan, 16 actions).
 * ``canemure_emission_factors``: measure parameters published for places in the region.
-* ``canemure_load_inventory``: SYKE open data the user downloaded into canemure's cache, or
-  else the bundled district-heat figures of ALas 1.1 (2005-2018) as a partial inventory whose
-  other sectors are not estimated.
+* ``canemure_load_inventory``: the bundled district-heat figures of ALas 1.1 (2005-2018) as a
+  partial inventory whose other sectors are not estimated. SYKE open data the user downloaded
+  or imported is read by canemure's built-in user-cache provider and takes precedence.
 
 Roadmap: a regional roadmap and programme exist, but their title, approval and themes were not
 found (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).

@@ -13,9 +13,9 @@ Päijät-Häme is one of the seven Canemure regions. What the adapter answers, a
   cities from canemure's bundled data sets. Cities: Lahti (Climate City Contract action plan, 39
   rows).
 * ``canemure_emission_factors``: measure parameters published for places in the region.
-* ``canemure_load_inventory``: SYKE open data the user downloaded into canemure's cache, or
-  else the bundled district-heat figures of ALas 1.1 (2005-2018) as a partial inventory whose
-  other sectors are not estimated.
+* ``canemure_load_inventory``: the bundled district-heat figures of ALas 1.1 (2005-2018) as a
+  partial inventory whose other sectors are not estimated. SYKE open data the user downloaded
+  or imported is read by canemure's built-in user-cache provider and takes precedence.
 
 Roadmap: Hiilineutraali Päijät-Häme 2030, approved by the Regional Board 12.10.2020, seven
 themes (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).

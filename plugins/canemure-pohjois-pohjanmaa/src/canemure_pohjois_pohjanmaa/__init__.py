@@ -13,9 +13,9 @@ Pohjois-Pohjanmaa is one of the seven Canemure regions. What the adapter answers
   cities from canemure's bundled data sets. Cities: none: no city climate plan of the region is
   bundled.
 * ``canemure_emission_factors``: measure parameters published for places in the region.
-* ``canemure_load_inventory``: SYKE open data the user downloaded into canemure's cache, or
-  else the bundled district-heat figures of ALas 1.1 (2005-2018) as a partial inventory whose
-  other sectors are not estimated.
+* ``canemure_load_inventory``: the bundled district-heat figures of ALas 1.1 (2005-2018) as a
+  partial inventory whose other sectors are not estimated. SYKE open data the user downloaded
+  or imported is read by canemure's built-in user-cache provider and takes precedence.
 
 Roadmap: Pohjois-Pohjanmaan ilmastotiekartta 2021-2030, approved by maakuntahallitus 15.2.2021,
 seven kärkiteemat (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).

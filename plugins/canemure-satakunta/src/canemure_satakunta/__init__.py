@@ -13,9 +13,9 @@ Satakunta is one of the seven Canemure regions. What the adapter answers, and fr
   cities from canemure's bundled data sets. Cities: none: no city climate plan of the region is
   bundled.
 * ``canemure_emission_factors``: measure parameters published for places in the region.
-* ``canemure_load_inventory``: SYKE open data the user downloaded into canemure's cache, or
-  else the bundled district-heat figures of ALas 1.1 (2005-2018) as a partial inventory whose
-  other sectors are not estimated.
+* ``canemure_load_inventory``: the bundled district-heat figures of ALas 1.1 (2005-2018) as a
+  partial inventory whose other sectors are not estimated. SYKE open data the user downloaded
+  or imported is read by canemure's built-in user-cache provider and takes precedence.
 
 Roadmap: Satakunnan ilmasto- ja energiastrategia 2030, completed spring 2021 (approval date not
 found) (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).

@@ -13,9 +13,9 @@ Uusimaa is one of the seven Canemure regions. What the adapter answers, and from
   cities from canemure's bundled data sets. Cities: Espoo (50 rows) and Helsinki (71 rows),
   Climate City Contract action plans.
 * ``canemure_emission_factors``: measure parameters published for places in the region.
-* ``canemure_load_inventory``: SYKE open data the user downloaded into canemure's cache, or
-  else the bundled district-heat figures of ALas 1.1 (2005-2018) as a partial inventory whose
-  other sectors are not estimated.
+* ``canemure_load_inventory``: the bundled district-heat figures of ALas 1.1 (2005-2018) as a
+  partial inventory whose other sectors are not estimated. SYKE open data the user downloaded
+  or imported is read by canemure's built-in user-cache provider and takes precedence.
 
 Roadmap: Hiilineutraali Uusimaa 2035 approved in December 2020; 2nd edition 2022 targets 2030
 (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).

@@ -13,9 +13,9 @@ Varsinais-Suomi is one of the seven Canemure regions. What the adapter answers, 
   cities from canemure's bundled data sets. Cities: Turku (Climate City Contract action plan: 5
   portfolios and 12 costed interventions, two levels that must not be summed).
 * ``canemure_emission_factors``: measure parameters published for places in the region.
-* ``canemure_load_inventory``: SYKE open data the user downloaded into canemure's cache, or
-  else the bundled district-heat figures of ALas 1.1 (2005-2018) as a partial inventory whose
-  other sectors are not estimated.
+* ``canemure_load_inventory``: the bundled district-heat figures of ALas 1.1 (2005-2018) as a
+  partial inventory whose other sectors are not estimated. SYKE open data the user downloaded
+  or imported is read by canemure's built-in user-cache provider and takes precedence.
 
 Roadmap: Varsinais-Suomen ilmastotiekartta 2030, approved by maakuntahallitus 25.1.2021
 (:data:`ADAPTER` ``.roadmap()``, from :mod:`canemure.published.roadmaps`).
