@@ -86,6 +86,13 @@ _LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
+def _error_word(lang: str) -> str:
+    """'error' in ``lang``, from the shared catalogue (as the other commands print it)."""
+    from canemure.i18n import label as shared_label
+
+    return shared_label("error", lang)
+
+
 def label(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` (``fi``, ``sv`` or ``en``)."""
     return _LABELS[key][("fi", "sv", "en").index(lang)]
@@ -170,7 +177,7 @@ def _compute(scenario: Scenario, no_plugins: bool) -> RoadmapResult:
 
 
 def _problems(exc: DataFormatError, lang: str) -> int:
-    print(f"canemure: error: {label('scenario_problems', lang)}:", file=sys.stderr)
+    print(f"canemure: {_error_word(lang)}: {label('scenario_problems', lang)}:", file=sys.stderr)
     print(str(exc), file=sys.stderr)
     return 2
 
@@ -469,7 +476,10 @@ def run_compare(args: argparse.Namespace) -> int:
         except DataFormatError as exc:
             problems.append(exc)
     if problems:
-        print(f"canemure: error: {label('scenario_problems', args.lang)}:", file=sys.stderr)
+        print(
+            f"canemure: {_error_word(args.lang)}: {label('scenario_problems', args.lang)}:",
+            file=sys.stderr,
+        )
         for found in problems:
             print(str(found), file=sys.stderr)
         return 2
