@@ -88,9 +88,9 @@ _LABELS: dict[str, tuple[str, str, str]] = {
 
 def _error_word(lang: str) -> str:
     """'error' in ``lang``, from the shared catalogue (as the other commands print it)."""
-    from canemure.i18n import label as shared_label
+    from canemure import i18n
 
-    return shared_label("error", lang)
+    return i18n.label("error", lang)
 
 
 def label(key: str, lang: str) -> str:
