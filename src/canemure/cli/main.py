@@ -154,6 +154,15 @@ def add_command(
     )
 
 
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+    )
+
+
 def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
@@ -200,12 +209,7 @@ def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="rank the municipalities of each region AREA by this (total if given alone); "
         "the change is from the first of --years to the last",
     )
-    parser.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
-    )
+    _add_format(parser)
     _add_lang(parser)
     parser.add_argument(
         "--no-plugins", action="store_true", help="use only bundled and imported data"
@@ -231,12 +235,7 @@ def _add_regions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         example="canemure regions --format csv",
     )
     parser.add_argument("--rules", default="hinku", help="accounting rule of the data column")
-    parser.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
-    )
+    _add_format(parser)
     _add_lang(parser)
     parser.set_defaults(run="canemure.cli.regions:run")
 
