@@ -18,7 +18,6 @@ import io
 import json
 import math
 import sys
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -526,9 +525,11 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fit(line: str, width: int = 100) -> str:
-    """Wrap a text line longer than ``width`` (tables are built to fit), indenting the rest."""
-    if len(line) <= width:
+def _fit(line: str) -> str:
+    """A text line longer than the report width wrapped, the rest indented (tables fit already)."""
+    from canemure.reports.render import WIDTH, wrap
+
+    if len(line) <= WIDTH:
         return line
-    indent = " " * (len(line) - len(line.lstrip()) + 2)
-    return textwrap.fill(line, width=width, subsequent_indent=indent, break_on_hyphens=False)
+    body = line.lstrip()
+    return "\n".join(wrap(body, indent=line[: len(line) - len(body)]))
