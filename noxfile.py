@@ -51,6 +51,13 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session(python="3.11")
+def pyam(session: nox.Session) -> None:
+    """IAMC tables read back by pyam itself (kept apart: pyam pins an older pandas)."""
+    session.install("-e", ".[test]", "pyam-iamc==3.3.0", "sqlalchemy<2.1")  # ixmp4 0.14 needs <2.1
+    session.run("pytest", "tests/io/test_iamc_pyam.py", "tests/io/test_iamc.py", *session.posargs)
+
+
+@nox.session(python="3.11")
 def benchmarks(session: nox.Session) -> None:
     """Side-by-side performance ratios (see benchmarks/README.md); prints, never fails on time."""
     session.install("-e", ".[pandas]")  # bench_io and to_pandas compare with pandas

@@ -1,8 +1,8 @@
 """IAMC long format: canemure's variable names, writing, reading back, and the errors.
 
-pyam is not installed in the test environment (``pyam-iamc`` pulls in ixmp4, a database stack
-and an older pandas): the tables are read back with pandas and with :func:`read_iamc`, and with
-pyam where it happens to be installed.
+pyam is not in the ``test`` extra (``pyam-iamc`` pulls in ixmp4, a database stack and an
+older pandas): here the tables are read back with pandas and with :func:`read_iamc`; the
+``pyam`` nox session runs this file and ``test_iamc_pyam.py`` with pyam installed.
 """
 
 from __future__ import annotations
