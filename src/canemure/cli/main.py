@@ -155,12 +155,16 @@ def add_command(
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
+    from canemure.cli.output import FORMATS, add_output
+
     parser.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=FORMATS,
         default="table",
-        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+        help="output: an aligned table, CSV (headers in --lang), JSON (keys in English) or an "
+        "Excel workbook (xlsx: needs -o FILE.xlsx and canemure[excel])",
     )
+    add_output(parser)
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
@@ -268,7 +272,8 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "report",
         help="a region's meeting report as one self-contained HTML file",
         description="Write the cooperation group's meeting report of a region: coordinators, "
-        "baseline and trend, targets and the gap, published measures, municipalities per "
+        "baseline and trend, targets and the gap, published measures, the roadmap scenario "
+        "(gap, measures and their attribution, wedges, cost curve), municipalities per "
         "resident, data sources and adapter failures; charts and styles inline, nothing loaded "
         "from the network.",
         example="canemure report pohjois-karjala -o report.html --lang fi",
@@ -281,6 +286,13 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.add_argument("--rules", default="hinku", help="accounting rule of the figures")
     parser.add_argument(
         "--no-charts", action="store_true", help="leave the charts out (no matplotlib needed)"
+    )
+    parser.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="roadmap scenario TOML of the roadmap section (default: the one shipped for the "
+        "region, if any)",
     )
     parser.set_defaults(run="canemure.cli.report:run")
 
