@@ -229,6 +229,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "col_cost_per_tonne": ("Kustannus tonnia kohden", "Kostnad per ton", "Cost per tonne"),
     "col_note": ("Huomautus", "Anmärkning", "Note"),
     "col_municipality_code": ("kuntakoodi", "kommunkod", "municipality_code"),
+    "written_by": ("Kirjoittanut", "Skriven av", "Written by"),
     "measure_status_proposed": ("ehdotettu", "föreslagen", "proposed"),
     "measure_status_planned": ("suunniteltu", "planerad", "planned"),
     "measure_status_decided": ("päätetty", "beslutad", "decided"),

@@ -55,7 +55,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         example="canemure macc pohjois-karjala --chart macc.svg --lang fi",
     )
     parser.add_argument(
-        "area", nargs="?", default="pohjois-karjala", help="area of a shipped example scenario"
+        "area",
+        nargs="?",
+        default="pohjois-karjala",
+        help="area of a shipped example scenario (default: pohjois-karjala)",
     )
     parser.add_argument("--scenario", metavar="FILE", help="a scenario TOML file")
     parser.add_argument(

@@ -22,6 +22,8 @@ Sub-commands:
     plugin for the region and report each answer or failure.
 ``canemure roadmap [AREA] [--scenario FILE]``, ``canemure compare A.toml B.toml``
     Compute a roadmap scenario (trajectory, gaps, wedges, costs); compare variants.
+``canemure macc [AREA] [--scenario FILE] [--chart FILE.svg]``
+    The scenario's measures on a marginal abatement cost curve.
 ``canemure new-plugin NAME``
     Start a new region adapter distribution that passes the conformance kit.
 
@@ -484,10 +486,19 @@ _HINTS = {
 }
 
 
+def _stderr_line(text: str) -> None:
+    """Print a line on stderr; a progress bar being drawn there is blanked first."""
+    progress = sys.modules.get("canemure.cli.progress")
+    if progress is None:
+        print(text, file=sys.stderr)
+    else:
+        progress.message(text, sys.stderr)
+
+
 def _error(status: int, text: str, lang: str, command: str | None) -> int:
     from canemure.i18n import label
 
-    print(f"canemure: {label('error', lang)}: {text}", file=sys.stderr)
+    _stderr_line(f"canemure: {label('error', lang)}: {text}")
     if status in _HINTS:
         print(
             "canemure: " + label(_HINTS[status], lang).format(command=command or "COMMAND"),
@@ -542,7 +553,7 @@ def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
             text = f"{prefix}{message}"
             if text not in shown:
                 shown.add(text)
-                print(text, file=sys.stderr)
+                _stderr_line(text)
         else:
             original(message, category, *args, **kw)  # type: ignore[arg-type]
 

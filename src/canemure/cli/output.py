@@ -94,13 +94,14 @@ def write_xlsx(
     lang = getattr(args, "lang", "en")
     note = label("xlsx_not_estimated", lang)
     rows = [*about, (label("col_note", lang), note)]
+    missing, writer = label("not_estimated", lang), label("written_by", lang)
     if args.output == "-":
         if sys.stdout.isatty():
             raise ValueError(label("xlsx_terminal", lang))
-        data = tables_to_bytes(sheets, about=rows, not_estimated=label("not_estimated", lang))
+        data = tables_to_bytes(sheets, about=rows, not_estimated=missing, written_by=writer)
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    path = write_tables(sheets, args.output, about=rows, not_estimated=label("not_estimated", lang))
+    path = write_tables(sheets, args.output, about=rows, not_estimated=missing, written_by=writer)
     _written(args, path)

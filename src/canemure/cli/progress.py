@@ -22,23 +22,34 @@ the error message that follows starts on a clean line; :func:`clear` blanks what
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from typing import TextIO
 
-__all__ = ["BAR_WIDTH", "DELAY", "Progress", "activity", "clear"]
+__all__ = ["BAR_WIDTH", "DELAY", "Progress", "activity", "bar", "clear", "is_terminal", "message"]
 
 BAR_WIDTH = 24
 """Characters of the bar between the brackets."""
 DELAY = 1.0
-"""Seconds of work before anything is drawn: quick work draws nothing."""
+"""Seconds of work before anything is drawn: quick work draws nothing (the environment
+variable ``CANEMURE_PROGRESS_DELAY`` changes it, e.g. ``0`` to draw at once)."""
 _TICK = 0.2
 """Seconds between redraws of an activity indicator."""
 
 _lock = threading.RLock()
 _drawn: dict[int, tuple[TextIO, int]] = {}  # id(stream) -> (stream, width of what is drawn)
+
+
+def _delay(delay: float | None) -> float:
+    if delay is not None:
+        return delay
+    try:
+        return max(0.0, float(os.environ.get("CANEMURE_PROGRESS_DELAY", DELAY)))
+    except ValueError:
+        return DELAY
 
 
 def _stream(stream: TextIO | None) -> TextIO:
@@ -72,6 +83,18 @@ def clear(stream: TextIO | None = None) -> None:
             target.flush()
 
 
+def message(text: str, stream: TextIO | None = None) -> None:
+    """Print ``text`` as a line of its own on a clean line (a drawn bar is blanked first).
+
+    An activity indicator is drawn again below it at its next tick; a counted bar at its next
+    step. The command line prints warnings and errors through this.
+    """
+    target = _stream(stream)
+    with _lock:
+        clear(target)
+        print(text, file=target, flush=True)
+
+
 def bar(done: int, total: int, label: str, width: int = BAR_WIDTH) -> str:
     """``label [#########...............] 3/8`` (no bar when the total is not known)."""
     if total <= 0:
@@ -94,14 +117,14 @@ class Progress:
         label: str,
         *,
         stream: TextIO | None = None,
-        delay: float = DELAY,
+        delay: float | None = None,
         enabled: bool = True,
     ) -> None:
         self.total = total
         self.label = label
         self.done = 0
         self.stream = _stream(stream)
-        self.delay = delay
+        self.delay = _delay(delay)
         self.terminal = enabled and is_terminal(self.stream)
         self.started = time.monotonic()
 
@@ -140,7 +163,7 @@ def activity(
     label: str,
     *,
     stream: TextIO | None = None,
-    delay: float = DELAY,
+    delay: float | None = None,
     enabled: bool = True,
 ) -> Iterator[None]:
     """Draw ``label ... 3 s`` on a terminal while the block runs longer than ``delay`` seconds.
@@ -154,9 +177,10 @@ def activity(
         return
     stop = threading.Event()
     started = time.monotonic()
+    wait = _delay(delay)
 
     def tick() -> None:
-        if stop.wait(delay):
+        if stop.wait(wait):
             return
         while True:
             with _lock:

@@ -253,7 +253,7 @@ def regions_sheets(
 
     rows = list(csv.reader(io.StringIO(_csv(statuses, rule, lang))))
     header, body = rows[0], rows[1:]
-    numeric = {4, 7}  # municipalities, municipalities with data
+    numeric = {4, 8}  # municipalities, municipalities with data
 
     def cell(i: int, text: str) -> object:
         return int(text) if i in numeric or (i == 3 and text in ("0", "1")) else text

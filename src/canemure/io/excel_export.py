@@ -145,7 +145,10 @@ def _missing(value: object) -> bool:
 
 
 def _workbook(
-    sheets: Sequence[Sheet], about: Sequence[tuple[str, object]], not_estimated: str
+    sheets: Sequence[Sheet],
+    about: Sequence[tuple[str, object]],
+    not_estimated: str,
+    written_by: str = "written by",
 ) -> Any:
     try:
         from openpyxl import Workbook
@@ -176,7 +179,7 @@ def _workbook(
                     out.cell(r, c, str(value))
         out.freeze_panes = "A2"
     info = workbook.create_sheet("about")
-    for key, value in (*about, ("written by", f"canemure {__version__}")):
+    for key, value in (*about, (written_by, f"canemure {__version__}")):
         info.append([key, value if isinstance(value, float | int | str) else str(value)])
     return workbook
 
@@ -186,10 +189,11 @@ def tables_to_bytes(
     *,
     about: Sequence[tuple[str, object]] = (),
     not_estimated: str = "not estimated",
+    written_by: str = "written by",
 ) -> bytes:
     """The ``.xlsx`` file of :func:`write_tables` as bytes (for standard output)."""
     buffer = io.BytesIO()
-    _workbook(sheets, about, not_estimated).save(buffer)
+    _workbook(sheets, about, not_estimated, written_by).save(buffer)
     return buffer.getvalue()
 
 
@@ -199,13 +203,15 @@ def write_tables(
     *,
     about: Sequence[tuple[str, object]] = (),
     not_estimated: str = "not estimated",
+    written_by: str = "written by",
 ) -> Path:
     """Write ``sheets`` to an ``.xlsx`` workbook at ``path`` (whole or not at all).
 
-    ``about`` rows (key, value) go to the last sheet, ``about``; ``not_estimated`` is the note
-    on every empty cell (in the language of the headers). Needs ``canemure[excel]``.
+    ``about`` rows (key, value) go to the last sheet, ``about``, ending with ``written_by``
+    and the canemure version; ``not_estimated`` is the note on every empty cell (in the
+    language of the headers). Needs ``canemure[excel]``.
     """
     target = Path(path)
-    workbook = _workbook(sheets, about, not_estimated)
+    workbook = _workbook(sheets, about, not_estimated, written_by)
     _save(workbook, target)
     return target
