@@ -463,9 +463,7 @@ def test_no_table_is_cut_by_a_page_break(page: DevTools) -> None:
 
 
 def test_roadmap_tables_are_printed_whole(page: DevTools) -> None:
-    """The roadmap section's tables are among those located in the PDF, and not cut."""
-    cut, _ = _cut_tables(page)
-    assert cut == []
+    """The roadmap section's rows are found in the PDF, each table's all on one page."""
     pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) reads the printed PDF")
     import io
 
