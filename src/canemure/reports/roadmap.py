@@ -234,7 +234,7 @@ def _section(result: RoadmapResult, scenario: Scenario, lang: str, charts: bool)
         )
         rows.append(
             f'<tr class="target" data-target="{_e(target["target"])}">'
-            f"<td>{_e(target['label'])}</td>"
+            f'<td title="{_e(target["label"])}">{_e(target["target"])}</td>'
             f'<td class="num">{year}</td>{_cell(target["level"], lang)}'
             f"{_cell(emissions, lang)}{_signed_cell(target['gap'], lang)}"
             f"{_signed_cell(target['baseline_gap'], lang)}{met_cell}</tr>"
