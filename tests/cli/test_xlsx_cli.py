@@ -55,6 +55,23 @@ def test_baseline_workbook_holds_the_json_figures(
     assert population[-1] == data["population"]["2024"]
 
 
+def test_ranking_workbook(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    args = ["baseline", "pohjois-karjala", "--no-plugins", "--rank", "per-resident"]
+    status, out, _ = run(capsys, *args, "--format", "json")
+    expected = json.loads(out)["municipalities"]
+    target = tmp_path / "rank.xlsx"
+    status, _, _ = run(capsys, *args, "--format", "xlsx", "-o", str(target))
+    assert status == 0
+    header, *rows = _read(target)["Rank"]
+    assert header[-3:] == [
+        "total (kt CO2e/a)",
+        "per_resident (t CO2e/resident/a)",
+        "change_percent (%)",
+    ]
+    assert [r[1] for r in rows] == [m["code"] for m in expected]  # the same order
+    assert [r[7] for r in rows] == [m["per_resident"] for m in expected]
+
+
 def test_not_estimated_is_an_empty_cell_with_a_note(tmp_path: Path) -> None:
     target = write_tables(
         [Sheet("values", ["area", "2024 (kt CO2e/a)"], [["a", 1.5], ["b", float("nan")]])],

@@ -27,6 +27,7 @@ import numpy as np
 if TYPE_CHECKING:
     from canemure.engine.measures import Measure
     from canemure.engine.roadmap import RoadmapResult
+    from canemure.inventory import EmissionInventory
 
 __all__ = ["ABATEMENT_UNIT", "COST_UNIT", "PER_TONNE_UNIT", "MaccRow", "macc_rows", "macc_year"]
 
@@ -66,10 +67,13 @@ def macc_year(result: RoadmapResult) -> int:
     return min(years) if years else result.years[-1]
 
 
-def _total(baseline: object, measures: Sequence[Measure], sinks: Sequence[str]) -> float:
+def _total(
+    baseline: EmissionInventory, measures: Sequence[Measure], sinks: Sequence[str]
+) -> float:
+    """Emissions left in ``baseline`` with ``measures`` combined (t CO2e/a, summed)."""
     from canemure.engine.combine import combine
 
-    remaining = combine(baseline, measures, sinks=sinks).remaining  # type: ignore[arg-type]
+    remaining = combine(baseline, measures, sinks=sinks).remaining
     return float(np.sum(remaining.values.m_as("t CO2e / a")))
 
 
