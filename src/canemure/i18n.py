@@ -340,6 +340,16 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Kompensation {year} (räknas skilt från utsläppen): {value} kt CO2e/a",
         "Compensation in {year} (counted apart from emissions): {value} kt CO2e/a",
     ),
+    "projection_constant": (
+        "vuodet {first}-{last} pidetään vuoden {base} tasolla",
+        "åren {first}-{last} hålls på {base} års nivå",
+        "{first}-{last} held at the {base} level",
+    ),
+    "projection_log_linear": (
+        "vuodet {first}-{last} jatkavat vuosien {window} log-lineaarista trendiä sektoreittain",
+        "åren {first}-{last} fortsätter den log-linjära trenden {window} per sektor",
+        "{first}-{last} continue the log-linear trend of {window} per sector",
+    ),
     "col_target_year": ("Tavoitevuosi", "Målår", "Target year"),
     "col_level": ("Tavoitetaso", "Målnivå", "Target level"),
     "col_with_measures": ("Päästöt toimenpiteineen", "Utsläpp med åtgärder", "With measures"),
@@ -444,6 +454,11 @@ _PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = 
         ("... ja {n} muu", "... ja {n} muuta"),
         ("... och {n} till", "... och {n} till"),
         ("... and {n} more", "... and {n} more"),
+    ),
+    "factor_paths": (
+        ("{n} päästökerroinpolku", "{n} päästökerroinpolkua"),
+        ("{n} utsläppsfaktorbana", "{n} utsläppsfaktorbanor"),
+        ("{n} emission factor path", "{n} emission factor paths"),
     ),
     "regions_with_adapter": (
         ("{n} maakunnalla on laajennus", "{n} maakunnalla on laajennus"),

@@ -10,17 +10,21 @@ only when that is not a terminal (a pipe or a file), never as binary noise on a 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from canemure.i18n import label
-
 if TYPE_CHECKING:
     from canemure.io.excel_export import Sheet
+
+
+def label(key: str, lang: str) -> str:
+    """The catalogue's label (imported when output is written, not when the parser is built)."""
+    from canemure.i18n import label as lookup
+
+    return lookup(key, lang)
+
 
 __all__ = ["FORMATS", "add_output", "check_output", "write_text", "write_xlsx"]
 
@@ -71,6 +75,9 @@ def write_text(args: argparse.Namespace, text: str) -> None:
     if output in (None, "-"):
         sys.stdout.write(text)
         return
+    import os
+    import tempfile
+
     target = Path(output)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:

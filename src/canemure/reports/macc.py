@@ -67,9 +67,7 @@ def macc_year(result: RoadmapResult) -> int:
     return min(years) if years else result.years[-1]
 
 
-def _total(
-    baseline: EmissionInventory, measures: Sequence[Measure], sinks: Sequence[str]
-) -> float:
+def _total(baseline: EmissionInventory, measures: Sequence[Measure], sinks: Sequence[str]) -> float:
     """Emissions left in ``baseline`` with ``measures`` combined (t CO2e/a, summed)."""
     from canemure.engine.combine import combine
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from canemure.i18n import label, rule_name
+from canemure.i18n import label, plural, rule_name
 
 if TYPE_CHECKING:
     from canemure.engine.roadmap import RoadmapResult
@@ -205,7 +205,7 @@ def _section(result: RoadmapResult, scenario: Scenario, lang: str, charts: bool)
             label("report_roadmap_intro", lang).format(
                 scenario=s["scenario"],
                 rule=rule_name(s["accounting"], lang),
-                projection=s["projection"],
+                projection=_projection(result, scenario, lang),
             )
         )
     ]
@@ -283,6 +283,20 @@ def _section(result: RoadmapResult, scenario: Scenario, lang: str, charts: bool)
         parts.append(_wedges_chart(result, lang))
         parts.append(_macc_chart(result, lang, year))
     return "\n".join(parts)
+
+
+def _projection(result: RoadmapResult, scenario: Scenario, lang: str) -> str:
+    """The baseline projection in words, in ``lang``."""
+    spec = scenario.projection
+    first, last = result.cumulative.first_year, result.cumulative.last_year
+    if spec.method == "constant":
+        text = label("projection_constant", lang).format(first=first, last=last, base=first - 1)
+    else:
+        window = f"{spec.window[0]}-{spec.window[1]}" if spec.window else "?"
+        text = label("projection_log_linear", lang).format(first=first, last=last, window=window)
+    if spec.factor_paths:
+        text += "; " + plural("factor_paths", len(spec.factor_paths), lang)
+    return text
 
 
 def _wedges_chart(result: RoadmapResult, lang: str) -> str:
