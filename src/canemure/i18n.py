@@ -177,6 +177,193 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "col_section": ("osio", "avsnitt", "section"),
     "col_item": ("kohde", "post", "item"),
     "col_years": ("vuodet", "år", "years"),
+    # canemure macc, --format xlsx, -o and progress lines
+    "macc_title": (
+        "Rajakustannuskäyrä: {scenario}",
+        "Marginalkostnadskurva: {scenario}",
+        "Marginal abatement cost curve: {scenario}",
+    ),
+    "macc_intro": (
+        "{area}; {rule}; vähennys vuonna {year} perusuraan verrattuna",
+        "{area}; {rule}; minskning år {year} jämfört med basbanan",
+        "{area}; {rule}; abatement in {year} compared with the baseline",
+    ),
+    "macc_note": (
+        "Halvin ensin: kunkin toimenpiteen vähennys on se, minkä se lisää ennen sitä "
+        "listattujen jälkeen (päällekkäisyyksiä ei lasketa kahdesti). Kustannus = "
+        "vuosikustannus täydessä laajuudessa. Toimenpiteet, joiden kustannusta ei ole arvioitu, "
+        "ovat lopussa skenaarion järjestyksessä.",
+        "Billigast först: varje åtgärds minskning är det den tillför efter dem som står före "
+        "den (överlapp räknas inte två gånger). Kostnad = årlig kostnad vid full omfattning. "
+        "Åtgärder vars kostnad inte uppskattats står sist, i scenariots ordning.",
+        "Cheapest first: each measure's abatement is what it adds after those listed before it "
+        "(overlaps are not counted twice). Cost = annualised cost at full deployment. Measures "
+        "whose cost is not estimated come last, in the scenario's order.",
+    ),
+    "macc_compensation": (
+        "kompensaatio: lasketaan erillään päästöistä, ei vähennä niitä",
+        "kompensation: räknas skilt från utsläppen, minskar dem inte",
+        "compensation: counted apart from emissions, abates nothing",
+    ),
+    "macc_no_measures": (
+        "Skenaariossa ei ole toimenpiteitä.",
+        "Scenariot har inga åtgärder.",
+        "The scenario has no measures.",
+    ),
+    "macc_left_out": (
+        "Kaaviosta puuttuvat (kustannus tai vähennys ei arvioitu): {names}",
+        "Saknas i diagrammet (kostnad eller minskning ej uppskattad): {names}",
+        "Not on the chart (cost or abatement not estimated): {names}",
+    ),
+    "macc_chart_empty": (
+        "yhdellekään toimenpiteelle ei ole arvioitu sekä kustannusta että vähennystä; "
+        "kaaviota ei piirretty",
+        "ingen åtgärd har både kostnad och minskning uppskattade; inget diagram ritades",
+        "no measure has both its cost and its abatement estimated; no chart drawn",
+    ),
+    "col_measure": ("Toimenpide", "Åtgärd", "Measure"),
+    "col_status": ("Tila", "Status", "Status"),
+    "col_abatement": ("Vähennys", "Minskning", "Abatement"),
+    "col_cumulative": ("Kumulatiivinen vähennys", "Kumulativ minskning", "Cumulative abatement"),
+    "col_annual_cost": ("Vuosikustannus", "Årlig kostnad", "Annualised cost"),
+    "col_cost_per_tonne": ("Kustannus tonnia kohden", "Kostnad per ton", "Cost per tonne"),
+    "col_note": ("Huomautus", "Anmärkning", "Note"),
+    "col_municipality_code": ("kuntakoodi", "kommunkod", "municipality_code"),
+    "written_by": ("Kirjoittanut", "Skriven av", "Written by"),
+    "measure_status_proposed": ("ehdotettu", "föreslagen", "proposed"),
+    "measure_status_planned": ("suunniteltu", "planerad", "planned"),
+    "measure_status_decided": ("päätetty", "beslutad", "decided"),
+    "measure_status_ongoing": ("käynnissä", "pågående", "ongoing"),
+    "measure_status_implemented": ("toteutettu", "genomförd", "implemented"),
+    "measure_status_unknown": ("ei tiedossa", "okänd", "not known"),
+    "measure_status_cancelled": ("peruttu", "inställd", "cancelled"),
+    "chart_suffix": (
+        "--chart: kaavion tiedostopääte on .svg tai .png, ei {suffix!r}",
+        "--chart: diagrammets filändelse ska vara .svg eller .png, inte {suffix!r}",
+        "--chart: the chart file must end in .svg or .png, not {suffix!r}",
+    ),
+    "chart_written": (
+        "kaavio kirjoitettu: {path}",
+        "diagrammet skrevs: {path}",
+        "chart written: {path}",
+    ),
+    "output_written": ("kirjoitettu: {path}", "skrevs: {path}", "written: {path}"),
+    "xlsx_needs_output": (
+        "--format xlsx kirjoittaa binaaritiedoston: anna -o TIEDOSTO.xlsx",
+        "--format xlsx skriver en binär fil: ange -o FIL.xlsx",
+        "--format xlsx writes a binary file: give -o FILE.xlsx",
+    ),
+    "xlsx_terminal": (
+        "xlsx-tiedostoa ei kirjoiteta päätteelle: anna -o TIEDOSTO.xlsx tai ohjaa tuloste "
+        "tiedostoon",
+        "en xlsx-fil skrivs inte till terminalen: ange -o FIL.xlsx eller styr utdata till en fil",
+        "will not write an xlsx file to the terminal: give -o FILE.xlsx or redirect the output "
+        "to a file",
+    ),
+    "xlsx_not_estimated": (
+        "Tyhjä solu = ei arvioitu (ei koskaan nolla)",
+        "Tom cell = ej uppskattad (aldrig noll)",
+        "Empty cell = not estimated (never zero)",
+    ),
+    "progress_download": ("Ladataan", "Laddar ner", "Downloading"),
+    "progress_reading": (
+        "Luetaan päästötietoja",
+        "Läser utsläppsdata",
+        "Reading emission data",
+    ),
+    "progress_roadmap": ("Lasketaan tiekarttaa", "Beräknar färdplanen", "Computing the roadmap"),
+    "progress_report": ("Kootaan raporttia", "Sammanställer rapporten", "Compiling the report"),
+    "report_roadmap": (
+        "Tiekartta ja toimenpiteet",
+        "Färdplan och åtgärder",
+        "Roadmap and measures",
+    ),
+    "report_no_roadmap": (
+        "Alueelle ei ole laskettu tiekarttaa: canemuressa ei ole alueen skenaariota. Kirjoita "
+        "skenaariotiedosto (ks. examples/pohjois-karjala.toml) ja aja: canemure report {region} "
+        "--scenario TIEDOSTO.toml",
+        "Ingen färdplan har beräknats för regionen: canemure har inget scenario för den. Skriv "
+        "en scenariofil (se examples/pohjois-karjala.toml) och kör: canemure report {region} "
+        "--scenario FIL.toml",
+        "No roadmap computed for this region: canemure has no scenario for it. Write a scenario "
+        "file (see examples/pohjois-karjala.toml) and run: canemure report {region} "
+        "--scenario FILE.toml",
+    ),
+    "report_roadmap_failed": (
+        "Tiekarttaa ei voitu laskea: {reason}",
+        "Färdplanen kunde inte beräknas: {reason}",
+        "The roadmap could not be computed: {reason}",
+    ),
+    "report_roadmap_intro": (
+        "Skenaario: {scenario}. Laskentatapa: {rule}. Perusura: {projection}.",
+        "Scenario: {scenario}. Beräkningsmetod: {rule}. Basbana: {projection}.",
+        "Scenario: {scenario}. Accounting rule: {rule}. Baseline: {projection}.",
+    ),
+    "report_roadmap_targets": (
+        "Tavoitteet ja kuilu tavoitevuonna ({unit})",
+        "Mål och gapet under målåret ({unit})",
+        "Targets and the gap in the target year ({unit})",
+    ),
+    "report_roadmap_measures": (
+        "Toimenpiteet ja niiden osuus vähennyksestä vuonna {year}",
+        "Åtgärderna och deras andel av minskningen år {year}",
+        "Measures and their share of the reduction in {year}",
+    ),
+    "report_roadmap_note": (
+        "Vähennys = toimenpiteen osuus yhteisestä vähennyksestä (Shapley-arvo: "
+        "päällekkäisyydet jaetaan tasan, osuudet summautuvat kokonaisvähennykseksi). Kuilu = "
+        "päästöt miinus tavoitetaso; positiivinen luku on vielä vähennettävä määrä.",
+        "Minskning = åtgärdens andel av den gemensamma minskningen (Shapley-värde: överlapp "
+        "delas lika, andelarna summeras till den totala minskningen). Gap = utsläpp minus "
+        "målnivå; ett positivt tal är det som ännu ska minskas.",
+        "Reduction = the measure's share of the combined reduction (Shapley value: overlaps are "
+        "shared equally, the shares add up to the total reduction). Gap = emissions minus the "
+        "target level; positive is what is still to be cut.",
+    ),
+    "report_wedges_caption": (
+        "Toimenpiteiden vähennykset perusurasta ({unit}); musta viiva: perusura ilman "
+        "toimenpiteitä.",
+        "Åtgärdernas minskningar från basbanan ({unit}); svart linje: basbanan utan åtgärder.",
+        "The measures' reductions from the baseline ({unit}); black line: the baseline without "
+        "measures.",
+    ),
+    "report_macc_caption": (
+        "Rajakustannuskäyrä {year}: leveys = vähennys, korkeus = kustannus tonnia kohden; "
+        "halvin ensin, kunkin vähennys edellisten jälkeen.",
+        "Marginalkostnadskurva {year}: bredd = minskning, höjd = kostnad per ton; billigast "
+        "först, varje minskning efter de föregående.",
+        "Marginal abatement cost curve {year}: width = abatement, height = cost per tonne; "
+        "cheapest first, each abatement after those before it.",
+    ),
+    "report_compensation": (
+        "Kompensaatio {year} (lasketaan erillään päästöistä): {value} kt CO2e/a",
+        "Kompensation {year} (räknas skilt från utsläppen): {value} kt CO2e/a",
+        "Compensation in {year} (counted apart from emissions): {value} kt CO2e/a",
+    ),
+    "projection_constant": (
+        "vuodet {first}-{last} pidetään vuoden {base} tasolla",
+        "åren {first}-{last} hålls på {base} års nivå",
+        "{first}-{last} held at the {base} level",
+    ),
+    "projection_log_linear": (
+        "vuodet {first}-{last} jatkavat vuosien {window} log-lineaarista trendiä sektoreittain",
+        "åren {first}-{last} fortsätter den log-linjära trenden {window} per sektor",
+        "{first}-{last} continue the log-linear trend of {window} per sector",
+    ),
+    "col_target_year": ("Tavoitevuosi", "Målår", "Target year"),
+    "col_level": ("Tavoitetaso", "Målnivå", "Target level"),
+    "col_with_measures": ("Päästöt toimenpiteineen", "Utsläpp med åtgärder", "With measures"),
+    "col_gap_measures": ("Kuilu toimenpiteineen", "Gap med åtgärder", "Gap with measures"),
+    "col_gap_baseline": ("Kuilu ilman toimenpiteitä", "Gap utan åtgärder", "Gap without measures"),
+    "col_milestone": ("Tavoite saavutetaan", "Målet nås", "Target met"),
+    "col_reduction": ("Vähennys", "Minskning", "Reduction"),
+    "col_share": ("Osuus", "Andel", "Share"),
+    "total_reduction": ("Vähennys yhteensä", "Minskning totalt", "Total reduction"),
+    "illustrative_mark": (
+        "* = havainnollistava oletus, ei lähteeseen perustuva luku (ks. skenaariotiedosto)",
+        "* = illustrativt antagande, inte ett källbelagt värde (se scenariofilen)",
+        "* = illustrative assumption, not a sourced figure (see the scenario file)",
+    ),
     "yes": ("kyllä", "ja", "yes"),
     "no": ("ei", "nej", "no"),
     "error": ("virhe", "fel", "error"),
@@ -267,6 +454,11 @@ _PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = 
         ("... ja {n} muu", "... ja {n} muuta"),
         ("... och {n} till", "... och {n} till"),
         ("... and {n} more", "... and {n} more"),
+    ),
+    "factor_paths": (
+        ("{n} päästökerroinpolku", "{n} päästökerroinpolkua"),
+        ("{n} utsläppsfaktorbana", "{n} utsläppsfaktorbanor"),
+        ("{n} emission factor path", "{n} emission factor paths"),
     ),
     "regions_with_adapter": (
         ("{n} maakunnalla on laajennus", "{n} maakunnalla on laajennus"),

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from canemure.geography import gazetteer
@@ -273,7 +274,7 @@ def test_sections_and_key_numbers_are_in_the_dom(page: DevTools) -> None:
         "[...document.querySelectorAll('#baseline tr.total td')].map(td => td.textContent)"
     )
     assert total == ["Total", "1,686.8", "937.2", "−44.4 %"]
-    assert page.evaluate("document.querySelectorAll('figure svg').length") == 2
+    assert page.evaluate("document.querySelectorAll('figure svg').length") == 4
     widths = page.evaluate(
         "[...document.querySelectorAll('figure svg')].map(s => s.getBoundingClientRect().width)"
     )
@@ -281,6 +282,61 @@ def test_sections_and_key_numbers_are_in_the_dom(page: DevTools) -> None:
     text = page.evaluate("document.body.innerText")
     assert "North Karelia (12): 13 municipalities" in text
     assert "Gap in target year, log-linear trend 2015–2024" in text
+
+
+@pytest.fixture(scope="module")
+def roadmap_figures() -> dict[str, str]:
+    """The shipped Pohjois-Karjala scenario computed through the library, formatted as the
+    English report prints them (the DOM must hold these)."""
+    from canemure.engine.scenario import example_scenario
+    from canemure.io.bundled import pohjois_karjala
+
+    inventory = pohjois_karjala()
+    result = example_scenario().to_roadmap(inventory).compute(inventory)
+    region = result.to_regions()
+    k = result.year_index(2030)
+    heat = result.measures.index("District heat: peat to wood")
+    gap = float(region.gaps[0].gap.m_as("kt CO2e / a")[0, k])
+    return {
+        "gap": f"+{gap:,.1f}",
+        "level": f"{float(region.levels[0].level.m_as('kt CO2e / a')[0]):,.1f}",
+        "district_heat": f"{float(result.wedge_totals.m_as('kt CO2e / a')[heat, k]):,.1f}",
+        "reduction": f"{float(np.nansum(result.reduction.m_as('kt CO2e / a')[:, :, k])):,.1f}",
+    }
+
+
+def test_roadmap_section_key_numbers_are_in_the_dom(
+    page: DevTools, roadmap_figures: dict[str, str]
+) -> None:
+    cells = page.evaluate(
+        "[...document.querySelectorAll('#roadmap tr.target[data-target=\"pk_ghg_80pct\"] td')]"
+        ".map(td => td.textContent)"
+    )
+    assert cells[1:3] == ["2030", roadmap_figures["level"]]
+    assert cells[4] == roadmap_figures["gap"]  # the gap with measures in 2030
+    measures = page.evaluate(
+        "[...document.querySelectorAll('#roadmap tr.measure')].map("
+        " r => [...r.cells].map(c => c.textContent))"
+    )
+    by_name = {row[0].rstrip("*"): row for row in measures}
+    assert by_name["District heat: peat to wood"][1:3] == [
+        "planned",
+        roadmap_figures["district_heat"],
+    ]
+    assert by_name["Electric cars"][4:6] == ["not estimated", "not estimated"]  # never 0
+    total = page.evaluate(
+        "[...document.querySelectorAll('#roadmap tr.total td')].map(td => td.textContent)"
+    )
+    assert total[2] == roadmap_figures["reduction"]
+    charts = page.evaluate(
+        "[...document.querySelectorAll('#roadmap figure svg')].map("
+        " s => [s.id, s.getBoundingClientRect().width])"
+    )
+    assert len(charts) == 2 and all(width > 300 for _, width in charts)  # wedges and MACC
+    assert (
+        page.evaluate("document.querySelectorAll('#roadmap svg [id^=\"macc-measure\"]').length")
+        == 1
+    )
 
 
 def test_screenshot(page: DevTools, tmp_path: Path) -> None:
@@ -340,7 +396,7 @@ def _assert_kept_whole(boxes: list[dict[str, Any]]) -> None:
 def test_tables_fit_a_printed_page_and_are_kept_whole(page: DevTools) -> None:
     boxes = _print_boxes(page)
     assert len([b for b in boxes if b["tag"] == "TABLE"]) >= 7
-    assert len([b for b in boxes if b["tag"] == "FIGURE"]) == 2
+    assert len([b for b in boxes if b["tag"] == "FIGURE"]) == 4
     _assert_kept_whole(boxes)
 
 
@@ -404,6 +460,30 @@ def test_no_table_is_cut_by_a_page_break(page: DevTools) -> None:
     cut, located = _cut_tables(page)
     assert cut == []
     assert located >= 5  # most tables are checked, not none
+
+
+def test_roadmap_tables_are_printed_whole(page: DevTools) -> None:
+    """The roadmap section's rows are found in the PDF, each table's all on one page."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) reads the printed PDF")
+    import io
+
+    pages = [_words(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(_printed(page))).pages]
+    located = 0
+    for selector in ("#roadmap table.roadmap-targets", "#roadmap table.roadmap-measures"):
+        rows = page.evaluate(
+            f"[...document.querySelectorAll('{selector} tbody tr')].map("
+            " r => [...r.cells].map(c => c.textContent.trim()).join(' '))"
+        )
+        assert rows
+        found = [
+            where
+            for where in ({i for i, text in enumerate(pages) if _words(r) in text} for r in rows)
+            if len(where) == 1  # rows with wrapped cells are not found in the PDF's text
+        ]
+        assert found, selector
+        located += len(found)
+        assert len(set.union(*found)) == 1, (selector, found)  # every row on one page
+    assert located >= 4  # most roadmap rows were checked
 
 
 def test_a_long_report_keeps_its_tables_whole(page: DevTools, tmp_path: Path) -> None:

@@ -170,6 +170,15 @@ def test_wedges_fill_between_the_remaining_emissions_and_the_baseline() -> None:
     assert ax.get_ylabel() == "Emissions (kt CO2e/a)"
 
 
+def test_wedges_year_axis_has_whole_years_only() -> None:
+    years = list(range(2015, 2036))
+    flat = Q_([900.0] * len(years), "kt CO2e / a")
+    fig = measure_wedges(years, flat, {"cars": Q_([1.0] * len(years), "kt CO2e / a")})
+    ticks = [t for t in fig.axes[0].get_xticks() if 2015 <= t <= 2035]
+    assert len(ticks) >= 3
+    assert all(float(t).is_integer() for t in ticks)  # no 2017.5
+
+
 def test_abatement_cost_curve_widths_heights_and_order() -> None:
     fig = abatement_cost_curve(
         ["wind", "heat pumps", "biogas"],

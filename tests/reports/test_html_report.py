@@ -244,7 +244,7 @@ def test_nothing_is_loaded_and_the_charts_are_inline(north_karelia: dict[str, st
         assert "url(" not in page.style and "@import" not in page.style
         assert re.search(r"url\((?!#)", text) is None  # SVG references stay inside the file
         svgs = [attrs for tag, attrs in page.tags if tag == "svg"]
-        assert len(svgs) == 2  # emissions by sector, municipalities per resident
+        assert len(svgs) == 4  # emissions by sector, roadmap wedges and MACC, per resident
         ids = [attrs["id"] for _, attrs in page.tags if attrs.get("id")]
         assert len(ids) == len(set(ids))  # the two charts' ids do not collide
         assert "<?xml" not in text and "<!DOCTYPE svg" not in text
@@ -255,16 +255,16 @@ def test_sections_can_be_added(host: PluginManager) -> None:
     report = build_meeting_report(
         gazetteer().region("12"), manager=host, lang="en", charts=False, date=DAY
     )
-    added = report.add(Section("roadmap", "Roadmap", "<p>wedges</p>"), after="targets")
-    assert [s.id for s in added.sections][2:4] == ["targets", "roadmap"]
-    assert added.section("roadmap").body == "<p>wedges</p>"
+    added = report.add(Section("comparison", "Variants", "<p>variants</p>"), after="targets")
+    assert [s.id for s in added.sections][2:4] == ["targets", "comparison"]
+    assert added.section("comparison").body == "<p>variants</p>"
     assert [s.id for s in report.add(Section("x", "X", "")).sections][-1] == "x"
     with pytest.raises(ValueError, match="already has a section 'targets'"):
         report.add(Section("targets", "again", ""))
     with pytest.raises(ValueError, match="no section 'plan' to add after"):
         report.add(Section("y", "Y", ""), after="plan")
     page = Page(added.to_html())
-    assert list(page.sections)[2:4] == ["targets", "roadmap"]
+    assert list(page.sections)[2:4] == ["targets", "comparison"]
     assert not any(tag == "svg" for tag, _ in page.tags)  # charts=False
 
 

@@ -66,6 +66,9 @@ def measure_wedges(
         )
         lower = lower + values
     ax.plot(x, base, color="black", label=text("baseline", lang), gid="baseline")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
     ax.set_xlabel(text("year", lang))
     ax.set_ylabel(f"{text('emissions', lang)} ({shown})")
     if title is not None:

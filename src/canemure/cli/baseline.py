@@ -16,7 +16,7 @@ import sys
 from canemure.datasets import baseline_sources
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Municipality, Region, resolve_area
-from canemure.i18n import label
+from canemure.i18n import label, rule_name
 from canemure.reports import BaselineReport, build_baseline
 from canemure.reports.baseline import Ranking, build_ranking
 from canemure.reports.render import disagreement_lines, render_many, render_ranking
@@ -96,6 +96,10 @@ def _one(
 
 def run(args: argparse.Namespace) -> int:
     """Run ``canemure baseline`` with parsed arguments."""
+    from canemure.cli.output import check_output, write_text, write_xlsx
+    from canemure.cli.progress import activity
+
+    check_output(args)
     areas = _areas(list(args.areas), bool(args.rank), args.lang)
     rule = accounting_rule(args.rules)
     if args.download:  # progress to stderr: stdout stays the report (csv/json stay parseable)
@@ -106,18 +110,26 @@ def run(args: argparse.Namespace) -> int:
                 return status
     results: list[BaselineReport | Ranking] = []
     missing: list[DataNotAvailableError] = []
-    for area in areas:
-        try:
-            results.append(_one(area, rule, args))
-        except DataNotAvailableError as exc:
-            if len(areas) == 1:
-                raise
-            missing.append(exc)
+    with activity(label("progress_reading", args.lang)):  # many cached files can take a while
+        for area in areas:
+            try:
+                results.append(_one(area, rule, args))
+            except DataNotAvailableError as exc:
+                if len(areas) == 1:
+                    raise
+                missing.append(exc)
     if not results:
         raise missing[0]
     reports = [r for r in results if isinstance(r, BaselineReport)]
     rankings = [r for r in results if isinstance(r, Ranking)]
-    if rankings:
+    output = ""
+    if args.format == "xlsx":
+        from canemure.reports.render import baseline_sheets, ranking_sheets
+
+        sheets = (
+            ranking_sheets(rankings, args.lang) if rankings else baseline_sheets(reports, args.lang)
+        )
+    elif rankings:
         output = "\n".join(render_ranking(r, args.format, args.lang) for r in rankings)
     else:
         output = render_many(reports, args.format, args.lang, single=len(areas) == 1)
@@ -125,7 +137,10 @@ def run(args: argparse.Namespace) -> int:
     for report in reports:
         for line in disagreement_lines(report, args.lang):
             print(f"{prefix}: {line}", file=sys.stderr)
-    sys.stdout.write(output)
+    if args.format == "xlsx":
+        write_xlsx(args, sheets, [(label("rule", args.lang), rule_name(rule.id, args.lang))])
+    else:
+        write_text(args, output)
     for error in missing:
         print(f"canemure: {label('error', args.lang)}: {error}", file=sys.stderr)
     if missing:

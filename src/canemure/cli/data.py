@@ -100,18 +100,33 @@ def _fetch(
     areas: list[Region | Municipality], args: argparse.Namespace
 ) -> tuple[FetchOutcome, ...]:
     """Fetch with each file reported on standard error as soon as it is done."""
+    from canemure import i18n
+    from canemure.cli.main import default_language
+    from canemure.cli.progress import Progress
 
-    def report(outcome: FetchOutcome) -> None:
-        print(outcome_line(outcome), file=sys.stderr, flush=True)
+    lang = getattr(args, "lang", None) or default_language()
+    total = _file_count(areas) + (args.population_year is not None)
+    with Progress(total, i18n.label("progress_download", lang), delay=0.0) as progress:
 
-    return fetch_areas(
-        areas,
-        downloader_from_args(args),
-        force=args.force,
-        population_year=args.population_year,
-        jobs=getattr(args, "jobs", 4),
-        on_done=report,
-    )
+        def report(outcome: FetchOutcome) -> None:
+            progress.done += 1
+            progress.line(outcome_line(outcome))  # the bar is redrawn below it on a terminal
+
+        return fetch_areas(
+            areas,
+            downloader_from_args(args),
+            force=args.force,
+            population_year=args.population_year,
+            jobs=getattr(args, "jobs", 4),
+            on_done=report,
+        )
+
+
+def _file_count(areas: Sequence[Region | Municipality]) -> int:
+    """How many results files the areas have (one per municipality, each counted once)."""
+    from canemure.geography import gazetteer
+
+    return len({code for area in areas for code in gazetteer().municipality_codes(area)})
 
 
 _DOWNLOAD_INTERRUPTED = (

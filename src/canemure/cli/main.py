@@ -22,6 +22,8 @@ Sub-commands:
     plugin for the region and report each answer or failure.
 ``canemure roadmap [AREA] [--scenario FILE]``, ``canemure compare A.toml B.toml``
     Compute a roadmap scenario (trajectory, gaps, wedges, costs); compare variants.
+``canemure macc [AREA] [--scenario FILE] [--chart FILE.svg]``
+    The scenario's measures on a marginal abatement cost curve.
 ``canemure new-plugin NAME``
     Start a new region adapter distribution that passes the conformance kit.
 
@@ -155,12 +157,16 @@ def add_command(
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
+    from canemure.cli.output import FORMATS, add_output
+
     parser.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=FORMATS,
         default="table",
-        help="output: an aligned table, CSV (headers in --lang) or JSON (keys in English)",
+        help="output: an aligned table, CSV (headers in --lang), JSON (keys in English) or an "
+        "Excel workbook (xlsx: needs -o FILE.xlsx and canemure[excel])",
     )
+    add_output(parser)
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
@@ -268,7 +274,8 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "report",
         help="a region's meeting report as one self-contained HTML file",
         description="Write the cooperation group's meeting report of a region: coordinators, "
-        "baseline and trend, targets and the gap, published measures, municipalities per "
+        "baseline and trend, targets and the gap, published measures, the roadmap scenario "
+        "(gap, measures and their attribution, wedges, cost curve), municipalities per "
         "resident, data sources and adapter failures; charts and styles inline, nothing loaded "
         "from the network.",
         example="canemure report pohjois-karjala -o report.html --lang fi",
@@ -281,6 +288,13 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.add_argument("--rules", default="hinku", help="accounting rule of the figures")
     parser.add_argument(
         "--no-charts", action="store_true", help="leave the charts out (no matplotlib needed)"
+    )
+    parser.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="roadmap scenario TOML of the roadmap section (default: the one shipped for the "
+        "region, if any)",
     )
     parser.set_defaults(run="canemure.cli.report:run")
 
@@ -472,10 +486,19 @@ _HINTS = {
 }
 
 
+def _stderr_line(text: str) -> None:
+    """Print a line on stderr; a progress bar being drawn there is blanked first."""
+    progress = sys.modules.get("canemure.cli.progress")
+    if progress is None:
+        print(text, file=sys.stderr)
+    else:
+        progress.message(text, sys.stderr)
+
+
 def _error(status: int, text: str, lang: str, command: str | None) -> int:
     from canemure.i18n import label
 
-    print(f"canemure: {label('error', lang)}: {text}", file=sys.stderr)
+    _stderr_line(f"canemure: {label('error', lang)}: {text}")
     if status in _HINTS:
         print(
             "canemure: " + label(_HINTS[status], lang).format(command=command or "COMMAND"),
@@ -530,7 +553,7 @@ def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
             text = f"{prefix}{message}"
             if text not in shown:
                 shown.add(text)
-                print(text, file=sys.stderr)
+                _stderr_line(text)
         else:
             original(message, category, *args, **kw)  # type: ignore[arg-type]
 

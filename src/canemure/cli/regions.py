@@ -14,7 +14,6 @@ import argparse
 import csv
 import io
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,6 +26,7 @@ from canemure.reports.render import grid, wrap
 from canemure.sectors import AccountingRule, accounting_rule
 
 if TYPE_CHECKING:
+    from canemure.io.excel_export import Sheet
     from canemure.plugins import PluginManager
 
 __all__ = ["DATA_KINDS", "RegionData", "RegionStatus", "region_statuses", "render_regions", "run"]
@@ -245,8 +245,37 @@ def render_regions(
     raise ValueError(f"format must be 'table', 'csv' or 'json', got {fmt!r}")
 
 
+def regions_sheets(
+    statuses: tuple[RegionStatus, ...], rule: AccountingRule, lang: str = "en"
+) -> list[Sheet]:
+    """The statuses as one workbook sheet: the CSV's rows, numbers as numbers."""
+    from canemure.io.excel_export import Sheet
+
+    rows = list(csv.reader(io.StringIO(_csv(statuses, rule, lang))))
+    header, body = rows[0], rows[1:]
+    numeric = {4, 8}  # municipalities, municipalities with data
+
+    def cell(i: int, text: str) -> object:
+        return int(text) if i in numeric or (i == 3 and text in ("0", "1")) else text
+
+    return [
+        Sheet(label("region", lang), header, [[cell(i, c) for i, c in enumerate(r)] for r in body])
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     """Print every region's adapter and data."""
+    from canemure.cli.output import check_output, write_text, write_xlsx
+    from canemure.cli.progress import activity
+
+    check_output(args)
     rule = accounting_rule(args.rules)
-    sys.stdout.write(render_regions(region_statuses(rule), rule, args.format, args.lang))
+    with activity(label("progress_reading", args.lang)):
+        statuses = region_statuses(rule)
+    if args.format == "xlsx":
+        write_xlsx(
+            args, regions_sheets(statuses, rule, args.lang), [(label("rule", args.lang), rule.id)]
+        )
+        return 0
+    write_text(args, render_regions(statuses, rule, args.format, args.lang))
     return 0

@@ -23,8 +23,25 @@ def run(args: argparse.Namespace) -> int:
     """Build the meeting report of ``args.region`` and write it to ``args.output``."""
     lang = args.lang or default_language()
     args.lang = lang  # the adapter-failure notice after the command uses the same language
+    from canemure.cli.progress import Progress
+    from canemure.i18n import label
+    from canemure.reports.html import PROGRESS_STEPS
+
     region = gazetteer().region(args.region)
-    report = build_meeting_report(region, lang=lang, rule=args.rules, charts=not args.no_charts)
+    scenario = None
+    if getattr(args, "scenario", None):
+        from canemure.engine.scenario import read_scenario
+
+        scenario = read_scenario(args.scenario)
+    with Progress(PROGRESS_STEPS, label("progress_report", lang)) as progress:
+        report = build_meeting_report(
+            region,
+            lang=lang,
+            rule=args.rules,
+            charts=not args.no_charts,
+            scenario=scenario,
+            progress=lambda _step: progress.advance(),
+        )
     if args.output == "-":
         sys.stdout.write(report.to_html())
         return 0

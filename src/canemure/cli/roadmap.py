@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the engine is imported when a command runs, not when the pa
     from canemure.engine.compare import Comparison
     from canemure.engine.roadmap import RoadmapResult
     from canemure.engine.scenario import MeasureSpec, Scenario
-    from canemure.engine.trajectory import TargetGap
+    from canemure.io.excel_export import Sheet
 
 LEVEL_UNIT = "kt CO2e / a"
 COST_UNIT = "EUR / a"
@@ -82,6 +82,10 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "total": ("Yhteensä", "Totalt", "Total"),
     "vs": ("verrattuna", "jämfört med", "compared with"),
     "municipalities": ("kuntaa", "kommuner", "municipalities"),
+    "target": ("Tavoite", "Mål", "Target"),
+    "source": ("Lähde", "Källa", "Source"),
+    "emissions": ("Päästöt", "Utsläpp", "Emissions"),
+    "description": ("Kuvaus", "Beskrivning", "Description"),
 }
 
 
@@ -133,14 +137,23 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     _common(cmp)
     cmp.set_defaults(run="canemure.cli.roadmap:run_compare")
+    from canemure.cli.macc import add_parser
+
+    add_parser(sub)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     from canemure.cli.main import default_language
+    from canemure.cli.output import FORMATS, add_output
 
     parser.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="output: an aligned table, CSV (headers in --lang), JSON (keys in English) or an "
+        "Excel workbook (xlsx: needs -o FILE.xlsx and canemure[excel])",
     )
+    add_output(parser)
     parser.add_argument(
         "--lang",
         choices=("fi", "sv", "en"),
@@ -181,14 +194,6 @@ def _problems(exc: DataFormatError, lang: str) -> int:
     return 2
 
 
-def _years(result: RoadmapResult) -> list[int]:
-    """Years shown: 2007, the last history year and the next, target years and the end year."""
-    base = result.cumulative.first_year - 1  # the last year of history
-    wanted = {2007, base, base + 1, result.roadmap.end_year}
-    wanted.update(level.year for level in result.levels)
-    return sorted(y for y in wanted if y in result.years)
-
-
 def _number(value: float, lang: str, decimals: int = 1) -> str:
     if not math.isfinite(value):
         return label("not estimated", lang)
@@ -202,101 +207,11 @@ def _costs_illustrative(spec: MeasureSpec | None) -> bool:
     return spec is not None and spec.costs is not None and spec.costs.illustrative
 
 
-def _sector_gap(gap: TargetGap, k: int | None) -> dict[str, float] | None:
-    """Gap per sector in the target year, when the level was allocated to sectors."""
-    sector_gap = gap.sector_gap
-    if sector_gap is None or k is None or gap.level.sectors is None:
-        return None
-    values = sector_gap.m_as(LEVEL_UNIT)[0, :, k]
-    return {s: float(v) for s, v in zip(gap.level.sectors, values, strict=True)}
-
-
 def _summary(result: RoadmapResult, scenario: Scenario) -> dict[str, Any]:
     """The figures every format prints, with English keys (JSON as is)."""
-    import numpy as np
+    from canemure.reports.roadmap import roadmap_summary
 
-    years = _years(result)
-    idx = [result.year_index(y) for y in years]
-    base = result.total("baseline").m_as(LEVEL_UNIT)
-    traj = result.total().m_as(LEVEL_UNIT)
-    region = result.rollup({scenario.area: result.areas})
-    targets = []
-    for level, tgap, bgap in zip(region.levels, region.gaps, region.baseline_gaps, strict=True):
-        k = result.year_index(level.year) if level.year in result.years else None
-        status = None
-        for m in region.milestones:
-            if m.level.target_id == level.target_id:
-                status = m.status[0].value
-        targets.append(
-            {
-                "target": level.target_id,
-                "label": level.label,
-                "year": level.year,
-                "level": float(level.level.m_as(LEVEL_UNIT)[0]),
-                "gap": None if k is None else float(tgap.gap.m_as(LEVEL_UNIT)[0, k]),
-                "baseline_gap": None if k is None else float(bgap.gap.m_as(LEVEL_UNIT)[0, k]),
-                "gap_by_year": [float(tgap.gap.m_as(LEVEL_UNIT)[0, i]) for i in idx],
-                "sector_gap": _sector_gap(tgap, k),
-                "milestone": status,
-                "scope": level.scope_label,
-                "citation": level.citation,
-            }
-        )
-    focus = min((lv.year for lv in result.levels if lv.year in result.years), default=years[-1])
-    k = result.year_index(focus)
-    wedges = result.wedge_totals.m_as(LEVEL_UNIT)[:, k]
-    costs = result.cost_totals.m_as(COST_UNIT)[:, k]
-    reduction = float(np.nansum(result.reduction.m_as(LEVEL_UNIT)[:, :, k]))
-    specs = {m.name: m for m in scenario.measures}
-    measures = []
-    for n, name in enumerate(result.measures):
-        wedge, cost = float(wedges[n]), float(costs[n])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            per_tonne = cost / (wedge * 1000.0) if wedge > 0 else math.nan
-        measures.append(
-            {
-                "measure": name,
-                "wedge": wedge,
-                "share": wedge / reduction * 100.0 if reduction else math.nan,
-                "cost": cost,
-                "cost_effectiveness": per_tonne,
-                "compensation": float(result.compensation.m_as(LEVEL_UNIT)[n, :, k].sum()),
-                "illustrative": specs[name].illustrative if name in specs else False,
-                "costs_illustrative": bool(
-                    name in specs
-                    and specs[name].costs is not None
-                    and specs[name].costs.illustrative  # type: ignore[union-attr]
-                ),
-                "source": result.sources[n],
-            }
-        )
-    cumulative = result.cumulative.total().m_as("kt CO2e").sum()
-    baseline_cumulative = result.baseline_cumulative.total().m_as("kt CO2e").sum()
-    return {
-        "scenario": scenario.name,
-        "file": scenario.file,
-        "area": scenario.area,
-        "municipalities": list(result.areas),
-        "accounting": result.trajectory.rule.id,
-        "unit": "kt CO2e/a",
-        "projection": result.baseline.sources[result.areas[0]][-1].title,
-        "years": years,
-        "baseline": [float(base[i]) for i in idx],
-        "trajectory": [float(traj[i]) for i in idx],
-        "targets": targets,
-        "focus_year": focus,
-        "total_reduction": reduction,
-        "measures": measures,
-        "compensation": float(result.compensation.m_as(LEVEL_UNIT)[:, :, k].sum()),
-        "cumulative": {
-            "first_year": result.cumulative.first_year,
-            "last_year": result.cumulative.last_year,
-            "trajectory": float(cumulative),
-            "baseline": float(baseline_cumulative),
-            "unit": "kt CO2e",
-        },
-        "wedges_exact": result.exact,
-    }
+    return roadmap_summary(result, scenario)
 
 
 # ----------------------------------------------------------------------------- rendering
@@ -423,14 +338,111 @@ def _render(s: dict[str, Any], fmt: str, lang: str) -> str:
     return _table(s, lang)
 
 
+def _roadmap_sheets(s: dict[str, Any], lang: str) -> list[Sheet]:
+    """The roadmap as three sheets: trajectory by year, targets, measures (units in headers)."""
+    from canemure.io.excel_export import Sheet
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    kt = f"({s['unit']})"
+    trajectory = Sheet(
+        t("roadmap"),
+        [
+            t("year"),
+            f"{t('baseline')} {kt}",
+            f"{t('with_measures')} {kt}",
+            *(f"{t('gap')}: {target['target']} {kt}" for target in s["targets"]),
+        ],
+        [
+            [year, s["baseline"][i], s["trajectory"][i]]
+            + [target["gap_by_year"][i] for target in s["targets"]]
+            for i, year in enumerate(s["years"])
+        ],
+    )
+    targets = Sheet(
+        t("targets"),
+        [
+            t("target"),
+            t("description"),
+            t("year"),
+            f"{t('level')} {kt}",
+            f"{t('gap')} {kt}",
+            f"{t('gap')}, {t('baseline').lower()} {kt}",
+            t("milestone"),
+        ],
+        [
+            [
+                target["target"],
+                target["label"],
+                target["year"],
+                target["level"],
+                target["gap"],
+                target["baseline_gap"],
+                t(target["milestone"]) if target["milestone"] else None,
+            ]
+            for target in s["targets"]
+        ],
+    )
+    year = s["focus_year"]
+    measures = Sheet(
+        t("measures"),
+        [
+            t("measure"),
+            f"{t('wedge')} {year} {kt}",
+            f"{t('share')} (%)",
+            f"{t('cost')} {year} (EUR/a)",
+            f"{t('cost_effectiveness')} (EUR/t CO2e)",
+            f"{t('compensation')} {year} {kt}",
+            t("illustrative"),
+            t("source"),
+        ],
+        [
+            [
+                m["measure"],
+                m["wedge"],
+                m["share"],
+                m["cost"],
+                m["cost_effectiveness"],
+                m["compensation"],
+                label("illustrative", lang) if m["illustrative"] else "",
+                m["source"],
+            ]
+            for m in s["measures"]
+        ],
+    )
+    return [trajectory, targets, measures]
+
+
+def _about(s: dict[str, Any], lang: str) -> list[tuple[str, object]]:
+    from canemure import i18n
+
+    return [
+        (label("roadmap", lang), s["scenario"]),
+        (label("area", lang), s["area"]),
+        (label("rule", lang), i18n.rule_name(s["accounting"], lang)),
+        (label("projection", lang), s["projection"]),
+    ]
+
+
 def run_roadmap(args: argparse.Namespace) -> int:
     """Run ``canemure roadmap`` with parsed arguments."""
+    from canemure import i18n
+    from canemure.cli.output import check_output, write_text, write_xlsx
+    from canemure.cli.progress import activity
+
+    check_output(args)
     try:
         scenario = _scenario(args, args.scenario)
-        result = _compute(scenario, args.no_plugins)
+        with activity(i18n.label("progress_roadmap", args.lang)):
+            result = _compute(scenario, args.no_plugins)
     except DataFormatError as exc:
         return _problems(exc, args.lang)
-    sys.stdout.write(_render(_summary(result, scenario), args.format, args.lang))
+    summary = _summary(result, scenario)
+    if args.format == "xlsx":
+        write_xlsx(args, _roadmap_sheets(summary, args.lang), _about(summary, args.lang))
+    else:
+        write_text(args, _render(summary, args.format, args.lang))
     return 0
 
 
@@ -464,7 +476,12 @@ def _comparison(cmp: Comparison, year: int) -> dict[str, Any]:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Run ``canemure compare`` with parsed arguments."""
+    from canemure import i18n
+    from canemure.cli.output import check_output, write_text, write_xlsx
+    from canemure.cli.progress import activity
     from canemure.engine.compare import compare
+
+    check_output(args)
     from canemure.engine.scenario import read_scenario
 
     problems: list[DataFormatError] = []
@@ -483,7 +500,8 @@ def run_compare(args: argparse.Namespace) -> int:
             print(str(found), file=sys.stderr)
         return 2
     try:
-        results = [_compute(s, args.no_plugins) for s in scenarios]
+        with activity(i18n.label("progress_roadmap", args.lang)):
+            results = [_compute(s, args.no_plugins) for s in scenarios]
     except DataFormatError as exc:
         return _problems(exc, args.lang)
     cmp = compare(dict(zip(_variant_names(scenarios), results, strict=True)))
@@ -492,8 +510,11 @@ def run_compare(args: argparse.Namespace) -> int:
         raise ValueError(f"--year {year} is not a year of these roadmaps")
     data = _comparison(cmp, year)
     lang = args.lang
+    if args.format == "xlsx":
+        write_xlsx(args, _compare_sheets(cmp, lang), [(label("vs", lang), cmp.reference)])
+        return 0
     if args.format == "json":
-        sys.stdout.write(json.dumps(_clean(data), ensure_ascii=False, indent=2) + "\n")
+        write_text(args, json.dumps(_clean(data), ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.format == "csv":
         buffer = io.StringIO()
@@ -506,7 +527,7 @@ def run_compare(args: argparse.Namespace) -> int:
                 for y, when in enumerate(cmp.years):
                     values = (_cell(emissions[v, j, y]), _cell(difference[v, j, y]))
                     writer.writerow([name, sector, when, *values, data["unit"]])
-        sys.stdout.write(buffer.getvalue())
+        write_text(args, buffer.getvalue())
         return 0
     header = [label("sector", lang), *(v["variant"] for v in data["variants"])]
     rows = [header]
@@ -521,8 +542,33 @@ def run_compare(args: argparse.Namespace) -> int:
         "",
         *_align(rows),
     ]
-    sys.stdout.write("\n".join(out) + "\n")
+    write_text(args, "\n".join(out) + "\n")
     return 0
+
+
+def _compare_sheets(cmp: Comparison, lang: str) -> list[Sheet]:
+    """Emissions and differences from the reference, per variant, sector and year."""
+    from canemure.io.excel_export import Sheet
+
+    header = [
+        label("variant", lang),
+        label("sector", lang),
+        *(f"{year} ({LEVEL_UNIT.replace(' / ', '/')})" for year in cmp.years),
+    ]
+    emissions = cmp.emissions.m_as(LEVEL_UNIT).sum(axis=1)
+    difference = cmp.sector_difference.m_as(LEVEL_UNIT)
+
+    def rows(values: Any) -> list[list[object]]:
+        return [
+            [name, sector, *(float(v) for v in values[v_, j])]
+            for v_, name in enumerate(cmp.names)
+            for j, sector in enumerate(cmp.sectors)
+        ]
+
+    return [
+        Sheet(label("emissions", lang), header, rows(emissions)),
+        Sheet(label("difference", lang), header, rows(difference)),
+    ]
 
 
 def _fit(line: str) -> str:

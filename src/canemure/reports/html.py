@@ -21,6 +21,12 @@ Sections, in order (their ``id`` is the HTML anchor):
     :mod:`canemure.engine.projection`). Projections are not forecasts and not the roadmap.
 ``measures``
     Published measures counted by owner and status, and listed (the most advanced first).
+``roadmap``
+    The region's roadmap scenario computed by the engine (the one shipped for the region, or
+    ``scenario=``): targets and the gap with and without measures, the measures with their
+    status, attribution in the first target year and costs, the wedges chart and the marginal
+    abatement cost curve (:mod:`canemure.reports.roadmap`); or a line saying that no roadmap
+    was computed for the region.
 ``ranking``
     Municipalities ranked by emissions per resident in the latest year (chart and table).
 ``sources``
@@ -30,7 +36,7 @@ Sections, in order (their ``id`` is the HTML anchor):
     Adapters that failed while the report was built, or a line saying none did.
 
 A figure no source gives is printed "not estimated" in the report's language, never as zero.
-More sections (a roadmap's, for one) are added with :meth:`MeetingReport.add`.
+More sections (a scenario comparison, for one) are added with :meth:`MeetingReport.add`.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ from canemure.reports.render import _number, _percent, disagreement_lines
 
 if TYPE_CHECKING:
     from canemure.datasets import SourcedInventory
+    from canemure.engine.scenario import Scenario
     from canemure.geography import Region
     from canemure.inventory import EmissionInventory
     from canemure.plugins import PluginFailure, PluginManager
@@ -77,8 +84,19 @@ __all__ = [
     "write_report",
 ]
 
-SECTION_IDS = ("overview", "baseline", "targets", "measures", "ranking", "sources", "failures")
+SECTION_IDS = (
+    "overview",
+    "baseline",
+    "targets",
+    "measures",
+    "roadmap",
+    "ranking",
+    "sources",
+    "failures",
+)
 """Ids of the sections :func:`build_meeting_report` makes, in order."""
+PROGRESS_STEPS = len(SECTION_IDS) + 2
+"""Calls of :func:`build_meeting_report`'s ``progress``: data read, roadmap, each section."""
 
 _KT = "kt CO2e / a"
 _TABLE_ROWS = 20
@@ -242,6 +260,11 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "",
     ),
 }
+_TEXTS["roadmap"] = (  # the shared catalogue owns the roadmap section's texts
+    label("report_roadmap", "fi"),
+    label("report_roadmap", "sv"),
+    label("report_roadmap", "en"),
+)
 _TEXTS["failures"] = (  # the plugin host's messages own this text
     message("failures", "fi"),
     message("failures", "sv"),
@@ -463,6 +486,7 @@ class _Data:
     charts: bool
     sourced: SourcedInventory | None
     failures: tuple[PluginFailure, ...]
+    roadmap: str = ""
 
     @property
     def inventory(self) -> EmissionInventory | None:
@@ -499,6 +523,8 @@ def build_meeting_report(
     rule: str = "hinku",
     charts: bool = True,
     date: dt.date | None = None,
+    scenario: Scenario | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> MeetingReport:
     """Ask the plugin host (the shared one by default) about ``region`` and lay out the report.
 
@@ -506,7 +532,9 @@ def build_meeting_report(
     HINKU commitments). ``charts=False`` leaves the charts out; with charts the optional
     ``plot`` extra (matplotlib) is needed, else
     :class:`~canemure.errors.MissingDependencyError` names it. ``date`` is printed as the
-    compilation date (today by default).
+    compilation date (today by default). ``scenario`` is the roadmap scenario of the
+    ``roadmap`` section (default: the one shipped for the region, if any). ``progress`` is
+    called with each section's id when it is done (the command line draws a bar with it).
     """
     from canemure.datasets import baseline_sources
     from canemure.plugins import get_plugin_manager
@@ -528,6 +556,13 @@ def build_meeting_report(
             sourced = baseline_sources(region, chosen_rule, manager=manager)
         except DataNotAvailableError:
             sourced = None
+    from canemure.reports.roadmap import roadmap_section
+
+    if progress is not None:
+        progress("data")
+    roadmap = roadmap_section(region, lang=lang, charts=charts, manager=manager, scenario=scenario)
+    if progress is not None:
+        progress("roadmap-computed")
     data = _Data(
         profile=profile,
         lang=lang,
@@ -536,20 +571,24 @@ def build_meeting_report(
         charts=charts,
         sourced=sourced,
         failures=tuple(manager.failures()),
+        roadmap=roadmap,
     )
     builders: tuple[Callable[[_Data], str], ...] = (
         _overview,
         _baseline,
         _targets,
         _measures,
+        _roadmap,
         _ranking,
         _sources,
         _failures,
     )
-    sections = tuple(
-        Section(id, _t(id, lang), build(data))
-        for id, build in zip(SECTION_IDS, builders, strict=True)
-    )
+    built = []
+    for id, build in zip(SECTION_IDS, builders, strict=True):
+        built.append(Section(id, _t(id, lang), build(data)))
+        if progress is not None:
+            progress(id)
+    sections = tuple(built)
     day = (date or dt.date.today()).isoformat()
     return MeetingReport(
         region=region,
@@ -1044,6 +1083,10 @@ def _sources(data: _Data) -> str:
         ]
         parts.append(_tables(head, rows, _t("rules_data", lang)))
     return "\n".join(parts)
+
+
+def _roadmap(data: _Data) -> str:
+    return data.roadmap
 
 
 def _failures(data: _Data) -> str:

@@ -41,12 +41,15 @@ from canemure.sectors import sector_hierarchy
 
 if TYPE_CHECKING:
     from canemure.datasets import Disagreement
+    from canemure.io.excel_export import Sheet
 
 __all__ = [
     "FORMATS",
     "WIDTH",
+    "baseline_sheets",
     "disagreement_lines",
     "grid",
+    "ranking_sheets",
     "render",
     "render_many",
     "render_ranking",
@@ -621,3 +624,111 @@ def _ranking_json(ranking: Ranking) -> str:
             "missing_municipalities": list(ranking.missing_municipalities),
         }
     )
+
+
+# ----------------------------------------------------------------------------- xlsx sheets
+def baseline_sheets(reports: Sequence[BaselineReport], lang: str = "en") -> list[Sheet]:
+    """Reports as workbook sheets (``--format xlsx``): emissions, per resident, sources.
+
+    Headers are in ``lang`` with units in them (``2024 (kt CO2e/a)``); a figure that is not
+    estimated is ``None`` (an empty cell with a note), never 0. Years are the union of the
+    reports' years (a report without a year leaves its cells empty).
+    """
+    from canemure.io.excel_export import Sheet
+
+    years = sorted({y for report in reports for y in report.years})
+    first = reports[0]
+    unit = unit_text(first.unit, lang)
+    per_unit = unit_text(first.per_resident_unit, lang)
+    change = f"{label('change', lang)} (%)"
+    area_head = [label("area_code", lang), label("area_name", lang), label("rule_id", lang)]
+    emissions: list[list[object]] = []
+    residents: list[list[object]] = []
+    sources: list[list[object]] = []
+    for report in reports:
+        area = [report.area.code, report.area.names[lang], report.rule.id]
+        index = {y: i for i, y in enumerate(report.years)}
+
+        def at(
+            values: Sequence[float | None], decimals: int, index: dict[int, int] = index
+        ) -> list[object]:
+            return [_round(values[index[y]], decimals) if y in index else None for y in years]
+
+        for row in (*report.rows, report.total):
+            emissions.append(
+                [*area, row.key, row.names.get(lang), *at(row.values, report.decimals),
+                 _round(row.change_percent, _PERCENT_DECIMALS)]
+            )  # fmt: skip
+        residents.append([*area, label("population", lang), *at(report.population, 0)])
+        residents.append(
+            [*area, f"{label('per_resident', lang)} ({per_unit})",
+             *at(report.per_resident, _PER_RESIDENT_DECIMALS)]
+        )  # fmt: skip
+        for use in report.sources:
+            sources.append(
+                [*area, use.area, _municipality(use.area, lang), use.kind or "", str(use.source)]
+            )
+    return [
+        Sheet(
+            label("baseline", lang)[:31],
+            [
+                *area_head,
+                label("sector_key", lang),
+                label("sector_col", lang),
+                *(f"{y} ({unit})" for y in years),
+                change,
+            ],
+            emissions,
+        ),
+        Sheet(
+            label("per_resident_short", lang)[:31],
+            [*area_head, label("col_item", lang), *(str(y) for y in years)],
+            residents,
+        ),
+        Sheet(
+            label("sources", lang)[:31],
+            [
+                *area_head,
+                label("col_municipality_code", lang),
+                label("municipality", lang),
+                label("col_source_kind", lang),
+                label("row_source", lang),
+            ],
+            sources,
+        ),
+    ]
+
+
+def ranking_sheets(rankings: Sequence[Ranking], lang: str = "en") -> list[Sheet]:
+    """Rankings as one workbook sheet (headers in ``lang``, units in the headers)."""
+    from canemure.io.excel_export import Sheet
+
+    first = rankings[0]
+    rows: list[list[object]] = []
+    for ranking in rankings:
+        for number, row in enumerate(ranking.rows, start=1):
+            rows.append(
+                [
+                    number,
+                    row.municipality.code,
+                    row.municipality.names[lang],
+                    ranking.rule.id,
+                    ranking.base_year,
+                    ranking.year,
+                    _round(row.total, ranking.decimals),
+                    _round(row.per_resident, _PER_RESIDENT_DECIMALS),
+                    _round(row.change_percent, _PERCENT_DECIMALS),
+                ]
+            )
+    header = [
+        label("col_rank", lang),
+        label("area_code", lang),
+        label("area_name", lang),
+        label("rule_id", lang),
+        label("col_base_year", lang),
+        label("year", lang),
+        f"{label('col_total', lang)} ({unit_text(first.unit, lang)})",
+        f"{label('col_per_resident', lang)} ({unit_text(first.per_resident_unit, lang)})",
+        f"{label('col_change_percent', lang)} (%)",
+    ]
+    return [Sheet(label("rank", lang), header, rows)]
