@@ -389,7 +389,7 @@ class CacheWriter:
 class Cache:
     """A cache directory with its manifest.
 
-    Parameters
+    Attributes
     ----------
     root
         The cache root; defaults to :func:`cache_dir`. Created on first write.
