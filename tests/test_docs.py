@@ -74,3 +74,14 @@ def test_includes_are_read_with_their_code(tmp_path: Path) -> None:
 
 def test_guide_has_examples() -> None:
     assert len(BLOCK.findall((DOCS / "guide.md").read_text(encoding="utf-8"))) >= 6
+
+
+def test_ci_runs_the_readme_check() -> None:
+    """.ci/run runs the README's second set-up command as written: the whole check, docs too."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = re.search(r"^## Set-up: two commands\n.*?^```sh\n(.*?)^```", readme, re.M | re.S)
+    assert setup is not None
+    commands = [line for line in setup.group(1).splitlines() if line.startswith("python3 ")]
+    assert len(commands) == 2
+    assert commands[1].endswith("-m nox -s lint typecheck tests docs")
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
