@@ -64,7 +64,7 @@ def docs(session: nox.Session) -> None:
     Any warning fails the build: a broken link or include, a page missing from the navigation,
     a docstring that documents a parameter its function does not have.
     """
-    session.install(*DOCS_TOOLS, "-e", ".")
+    session.install(*DOCS_TOOLS, *LINT_TOOLS, "-e", ".")  # ruff formats the signatures
     site = Path(session.create_tmp()) / "site"
     env = {"NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's notice about its successor
     session.run("mkdocs", "build", "--strict", "--site-dir", str(site), env=env)
