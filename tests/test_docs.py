@@ -85,3 +85,16 @@ def test_ci_runs_the_readme_check() -> None:
     assert len(commands) == 2
     assert commands[1].endswith("-m nox -s lint typecheck tests docs")
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_api_reference_lists_every_root_export() -> None:
+    """docs/api/canemure.md links every name the package root re-exports, to its module."""
+    import canemure
+
+    page = (DOCS / "api" / "canemure.md").read_text(encoding="utf-8")
+    linked = dict(re.findall(r"\[`(\w+)`\]\[([\w.]+)\]", page))
+    exports = {name for name in canemure.__all__ if name != "__version__"}
+    assert set(linked) == exports
+    for name, target in linked.items():
+        assert target.startswith(f"{canemure._EXPORTS[name]}.")
+        assert target.rsplit(".", 1)[1] == name
