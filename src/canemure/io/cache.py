@@ -82,6 +82,7 @@ IMPORTS_DIR = "imports"
 """Cache subdirectory for files imported by hand that are not SYKE open-data files."""
 
 EntryKind = Literal["download", "import"]
+"""How a file came into the cache: downloaded by canemure, or imported by the user."""
 _KINDS: tuple[str, ...] = ("download", "import")
 _SCHEMA_VERSION = 1
 _BUSY_TIMEOUT = 60.0
