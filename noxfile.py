@@ -58,6 +58,16 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session(python="3.11")
+def benchmarks(session: nox.Session) -> None:
+    """Side-by-side performance ratios (see benchmarks/README.md); prints, never fails on time."""
+    session.install("-e", ".[pandas]")  # bench_io and to_pandas compare with pandas
+    for adapter in ADAPTERS:
+        session.install("--no-deps", "-e", adapter)
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        session.run("python", str(script))
+
+
+@nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
     """The documentation site (mkdocs.yml), built --strict into a temporary folder.
 
@@ -80,13 +90,3 @@ def screenshot(session: nox.Session) -> None:
     for adapter in ADAPTERS:
         session.install("--no-deps", "-e", adapter)
     session.run("python", str(ROOT / "docs" / "make_screenshot.py"))
-
-
-@nox.session(python="3.11")
-def benchmarks(session: nox.Session) -> None:
-    """Side-by-side performance ratios (see benchmarks/README.md); prints, never fails on time."""
-    session.install("-e", ".[pandas]")  # bench_io and to_pandas compare with pandas
-    for adapter in ADAPTERS:
-        session.install("--no-deps", "-e", adapter)
-    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-        session.run("python", str(script))
