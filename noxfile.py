@@ -1,6 +1,7 @@
-"""Sessions: tests, lint, typecheck, benchmarks (``nox -l`` lists them).
+"""Sessions: tests, lint, typecheck, docs, benchmarks, screenshot (``nox -l`` lists them).
 
-``nox -s lint typecheck tests`` is the project's whole check, run by ``.ci/run`` and the README.
+``nox -s lint typecheck tests docs`` is the project's whole check, run by ``.ci/run`` and the
+README.
 Every session installs what it needs into its own virtual environment.
 """
 
@@ -13,7 +14,7 @@ import nox
 
 nox.needs_version = ">=2024.3.2"
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "tests", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 
 ROOT = Path(__file__).parent
@@ -22,6 +23,12 @@ ADAPTERS = sorted(
 )
 LINT_TOOLS = ["ruff==0.17.6"]
 TYPECHECK_TOOLS = ["mypy==2.4.1"]
+DOCS_TOOLS = [
+    "mkdocs==1.6.1",
+    "mkdocs-material==9.8.1",
+    "mkdocstrings[python]==1.0.8",
+    "mkdocstrings-python==2.0.11",
+]
 
 
 @nox.session(python="3.11")
@@ -65,3 +72,28 @@ def benchmarks(session: nox.Session) -> None:
         session.install("--no-deps", "-e", adapter)
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
         session.run("python", str(script))
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """The documentation site (mkdocs.yml), built --strict into a temporary folder.
+
+    Any warning fails the build: a broken link or include, a page missing from the navigation,
+    a docstring that documents a parameter its function does not have.
+    """
+    session.install(*DOCS_TOOLS, *LINT_TOOLS, "-e", ".")  # ruff formats the signatures
+    site = Path(session.create_tmp()) / "site"
+    env = {"NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's notice about its successor
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(site), env=env)
+
+
+@nox.session(python="3.11")
+def screenshot(session: nox.Session) -> None:
+    """Regenerate docs/images/report.png, the README's picture of the meeting report.
+
+    Needs Debian's chromium on the PATH (``.ci/run`` installs it for the browser tests).
+    """
+    session.install("-e", ".[plot]")
+    for adapter in ADAPTERS:
+        session.install("--no-deps", "-e", adapter)
+    session.run("python", str(ROOT / "docs" / "make_screenshot.py"))

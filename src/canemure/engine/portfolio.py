@@ -13,8 +13,8 @@ total emissions, together with the ``fixed`` (already decided) measures, is at l
 Reductions are always those of the measures *combined* (:mod:`canemure.engine.combine`):
 measures on the same cells interact, so the reduction of a set is not the sum of its members'.
 
-Methods
--------
+Selection methods
+-----------------
 ``"greedy"`` (default, no extra dependency)
     Like the MAC curve (:mod:`canemure.engine.macc`): repeatedly add the candidate with the
     lowest *marginal* cost-effectiveness (annualised cost / what it adds given those already

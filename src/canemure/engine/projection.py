@@ -5,8 +5,8 @@ unchanged followed by the projected years. Each area's sources gain one
 :class:`ProjectedSource` that says which years are projected, from which base year and how, and
 lists every area-sector whose method had to fall back (below).
 
-Methods
--------
+Projection methods
+------------------
 :class:`Constant`
     Every projected year equals the base year (the latest inventory year by default).
 :class:`LogLinearTrend`

@@ -82,6 +82,7 @@ IMPORTS_DIR = "imports"
 """Cache subdirectory for files imported by hand that are not SYKE open-data files."""
 
 EntryKind = Literal["download", "import"]
+"""How a file came into the cache: downloaded by canemure, or imported by the user."""
 _KINDS: tuple[str, ...] = ("download", "import")
 _SCHEMA_VERSION = 1
 _BUSY_TIMEOUT = 60.0
@@ -389,7 +390,7 @@ class CacheWriter:
 class Cache:
     """A cache directory with its manifest.
 
-    Parameters
+    Attributes
     ----------
     root
         The cache root; defaults to :func:`cache_dir`. Created on first write.

@@ -186,7 +186,7 @@ def _socket_of(response: http.client.HTTPResponse) -> socket.socket | None:
 class SykeDownloader:
     """Downloads SYKE's open-data files into a :class:`~canemure.io.cache.Cache`.
 
-    Parameters
+    Attributes
     ----------
     cache
         Where files are stored; defaults to the per-user cache.

@@ -41,6 +41,7 @@ NAME = "canemure"
 """Project name of the hooks and the entry-point group of adapter plugins."""
 
 hookspec = pluggy.HookspecMarker(NAME)
+"""Marks the hook specifications below (pluggy's ``HookspecMarker`` for :data:`NAME`)."""
 
 
 @hookspec

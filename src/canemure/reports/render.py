@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 FORMATS = ("table", "csv", "json")
+"""The output formats of :func:`render`."""
 
 WIDTH = 100
 """No line of a table is longer than this."""

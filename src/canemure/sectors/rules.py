@@ -94,6 +94,7 @@ ALL = AccountingRule(
     "All ALas emissions",
     "Every ALas sub-sector, inside and outside emissions trading; wind-power credits excluded.",
 )
+"""Rule ``all``: every ALas emission, without the wind-power credits."""
 HINKU = AccountingRule(
     "hinku",
     "Hinku-laskenta ilman päästöhyvityksiä",
@@ -103,6 +104,7 @@ HINKU = AccountingRule(
     "hinku_laskenta flag is 'no'); wind-power credits excluded.",
     hinku_only=True,
 )
+"""Rule ``hinku``: SYKE's HINKU calculation, without the wind-power credits."""
 HINKU_WITH_CREDITS = AccountingRule(
     "hinku-credits",
     "Hinku-laskenta päästöhyvityksillä",
@@ -111,6 +113,7 @@ HINKU_WITH_CREDITS = AccountingRule(
     hinku_only=True,
     credits=True,
 )
+"""Rule ``hinku-credits``: the HINKU calculation with the wind-power credits."""
 ESR = AccountingRule(
     "esr",
     "Taakanjakosektori",
@@ -119,6 +122,7 @@ ESR = AccountingRule(
     "wind-power credits.",
     ets=False,
 )
+"""Rule ``esr``: the effort-sharing sectors only (outside EU emissions trading)."""
 ETS = AccountingRule(
     "ets",
     "Päästökauppasektori",
@@ -127,6 +131,7 @@ ETS = AccountingRule(
     "sub-sector and the wind-power credits.",
     ets=True,
 )
+"""Rule ``ets``: the EU emissions-trading sectors only."""
 
 RULES: tuple[AccountingRule, ...] = (ALL, HINKU, HINKU_WITH_CREDITS, ESR, ETS)
 """The predefined rule sets."""

@@ -18,7 +18,9 @@ __all__ = ["QuantityArray", "QuantityScalar", "ensure_unit", "magnitude"]
 
 if TYPE_CHECKING:
     QuantityArray: TypeAlias = pint.Quantity[Any]
+    """A pint Quantity whose magnitude is one numpy array (never an array of Quantities)."""
     QuantityScalar: TypeAlias = pint.Quantity[Any]
+    """A pint Quantity whose magnitude is one number."""
 else:
     QuantityArray = pint.Quantity
     """A pint Quantity whose magnitude is one numpy array (never an array of Quantities)."""
