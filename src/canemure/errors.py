@@ -227,7 +227,8 @@ class DataFormatError(CanemureError, ValueError):
         if isinstance(problems, str):
             problems = [Problem(problems, file=str(source) if source is not None else None)]
         self.problems: tuple[Problem, ...] = tuple(problems)
-        self.source = str(source) if source is not None else None
+        # a str is kept as it is (a Message stays one, to be said in the user's language)
+        self.source = source if isinstance(source, str | None) else str(source)
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in {self.source or 'input'}"
         lines = [f"  - {p}" for p in self.problems[: self.max_listed]]

@@ -380,7 +380,6 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
     "problem_line": ("rivi {line}", "rad {line}", "line {line}"),
     "problem_column": ("sarake {column!r}", "kolumn {column!r}", "column {column!r}"),
     "problem_value": (" (arvo {value!r})", " (värde {value!r})", " (value {value!r})"),
-    "unknown_name": ("{unknown} {name!r}", "{unknown} {name!r}", "unknown {kind} {name!r}"),
     "did_you_mean": ("; tarkoititko {names}?", "; menade du {names}?", "; did you mean {names}?"),
     "missing_dependency": (
         "{purpose} tarvitsee valinnaisen paketin {package!r}; asenna se: "
@@ -823,6 +822,30 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "cannot tell the municipality: the file name is not kunta_<n>.csv; pass "
         "municipality=<code or name>",
     ),
+    "municipality_from_name_cli": (
+        "kuntaa ei voi päätellä: tiedoston nimi ei ole muotoa kunta_<n>.csv; anna "
+        "municipality=<numero tai nimi> (komentorivillä: canemure data import --municipality "
+        "NUMERO TIEDOSTO)",
+        "kommunen framgår inte: filnamnet är inte kunta_<n>.csv; ange "
+        "municipality=<nummer eller namn> (på kommandoraden: canemure data import "
+        "--municipality NUMMER FIL)",
+        "cannot tell the municipality: the file name is not kunta_<n>.csv; pass "
+        "municipality=<code or name> (on the command line: canemure data import "
+        "--municipality CODE FILE)",
+    ),
+    "no_such_path": (
+        "tiedostoa tai kansiota ei ole",
+        "filen eller mappen finns inte",
+        "no such file or folder",
+    ),
+    "not_a_syke_file": (
+        "ei SYKE-tiedosto: odotettiin .csv-tiedostoa (avoin data) tai .xlsx-tiedostoa "
+        "(Excel-vienti), saatiin {name!r}",
+        "inte en SYKE-fil: förväntade en .csv-fil (öppna data) eller .xlsx-fil "
+        "(Excel-export), fick {name!r}",
+        "not a SYKE file: expected a .csv (open data) or .xlsx (Excel export), got {name!r}",
+    ),
+    "files_to_import": ("tuotavat tiedostot", "filerna som ska importeras", "the files to import"),
     "no_example_scenario": (
         "alueelle {area!r} ei ole esimerkkiskenaariota (mukana: {shipped}); kirjoita oma "
         "(katso examples/pohjois-karjala.toml) ja anna se: --scenario TIEDOSTO",

@@ -448,6 +448,7 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="the municipality (code or name) of a single file whose name does not say it",
     )
+    _add_lang(imp)
     imp.set_defaults(run="canemure.cli.data:run_import")
     down = add_command(
         data_sub,
@@ -460,6 +461,7 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     down.add_argument("areas", nargs="+", metavar="AREA", help="region or municipality")
     _add_download_options(down)
+    _add_lang(down)
     down.set_defaults(run="canemure.cli.data:run_download")
     lst = add_command(
         data_sub,
