@@ -722,6 +722,27 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "förväntade [första, sista] med första < sista",
         "expected [first, last] with first < last",
     ),
+    # units
+    "unit_unparsable": (
+        "{what}: arvoa {value!r} ei voi lukea suureena: {error}",
+        "{what}: {value!r} kan inte läsas som en storhet: {error}",
+        "{what}: cannot parse {value!r} as a quantity: {error}",
+    ),
+    "unit_missing": (
+        "{what}: arvolla {value!r} ei ole yksikköä; anna se suureena yksikössä {unit}",
+        "{what}: {value!r} har ingen enhet; ange den som en storhet i {unit}",
+        "{what}: {value!r} has no unit; give it as a quantity in {unit}",
+    ),
+    "unit_dimension": (
+        "{what}: arvon {value!r} dimensio on {dimension}, odotettiin yksikön {unit!r} dimensiota",
+        "{what}: {value!r} har dimensionen {dimension}, förväntade samma dimension som {unit!r}",
+        "{what}: {value!r} has dimension {dimension}, expected the dimension of {unit!r}",
+    ),
+    "unit_inexpressible": (
+        "arvoa {value!r} ei voi ilmaista yksikössä {unit}: {error}",
+        "{value!r} kan inte uttryckas i {unit}: {error}",
+        "cannot express {value!r} in {unit}: {error}",
+    ),
     # data files (CSV, Excel)
     "value_missing": ("arvo puuttuu", "värdet saknas", "value is missing"),
     "number_not_a_number": ("ei ole luku", "inte ett tal", "not a number"),
