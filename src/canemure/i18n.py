@@ -483,13 +483,13 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
     ),
     # levels: why a target gives no level
     "level_base_year_missing": (
-        "{target}: perusvuosi {year} ei ole päästötietojen vuosi ({first}-{last}, {n} vuotta)",
-        "{target}: basåret {year} är inte ett år i utsläppsdata ({first}-{last}, {n} år)",
+        "{target}: perusvuotta {year} ei ole päästötiedoissa ({first}-{last}, {n} vuotta)",
+        "{target}: basåret {year} finns inte i utsläppsdata ({first}-{last}, {n} år)",
         "{target}: the base year {year} is not an inventory year ({first}-{last}, {n} years)",
     ),
     "level_allocation_year_missing": (
-        "{target}: jakovuosi {year} ei ole päästötietojen vuosi ({first}-{last}, {n} vuotta)",
-        "{target}: fördelningsåret {year} är inte ett år i utsläppsdata ({first}-{last}, {n} år)",
+        "{target}: jakovuotta {year} ei ole päästötiedoissa ({first}-{last}, {n} vuotta)",
+        "{target}: fördelningsåret {year} finns inte i utsläppsdata ({first}-{last}, {n} år)",
         "{target}: the allocation year {year} is not an inventory year ({first}-{last}, {n} years)",
     ),
     "level_per_resident": (
@@ -614,8 +614,8 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "not UTF-8 text: {error}",
     ),
     "toml_unknown_key": (
-        "tuntematon avain {name!r}; tässä tunnetut: {known}",
-        "okänd nyckel {name!r}; kända här: {known}",
+        "tuntematon avain {name!r}; tässä kohdassa sallitut: {known}",
+        "okänd nyckel {name!r}; tillåtna här: {known}",
         "unknown key {name!r}; known here: {known}",
     ),
     "toml_not_table": (
@@ -767,13 +767,13 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "uses {mark!r} as decimal mark; expected a decimal point",
     ),
     "negative": (
-        "{what} ei voi olla negatiivinen",
-        "{what} får inte vara negativ",
+        "{what}: negatiivinen arvo ei ole mahdollinen",
+        "{what}: ett negativt värde är inte möjligt",
         "{what} must not be negative",
     ),
     "impossibly_large": (
-        "{what} on mahdottoman suuri (yli ±{bound}); tarkista yksikkö ja desimaalierotin",
-        "{what} är omöjligt stort (över ±{bound}); kontrollera enheten och decimaltecknet",
+        "{what}: arvo on mahdottoman suuri (yli ±{bound}); tarkista yksikkö ja desimaalierotin",
+        "{what}: värdet är omöjligt stort (över ±{bound}); kontrollera enheten och decimaltecknet",
         "{what} is impossibly large (beyond ±{bound}); check the unit and the decimal mark",
     ),
     "not_a_year": ("ei ole vuosiluku", "inte ett årtal", "not a year"),
@@ -935,17 +935,17 @@ _AREA_LEVELS: dict[str, tuple[str, str, str]] = {
 
 _WHAT: dict[str, tuple[str, str, str]] = {
     # what a value is, as the parameter ``what`` of an error message
-    "value": ("arvo", "värdet", "value"),
-    "emissions": ("päästöt", "utsläppen", "emissions"),
-    "total emissions": ("kokonaispäästöt", "de totala utsläppen", "total emissions"),
+    "value": ("arvo", "värde", "value"),
+    "emissions": ("päästöt", "utsläpp", "emissions"),
+    "total emissions": ("kokonaispäästöt", "totala utsläpp", "total emissions"),
     "emissions per resident": (
         "päästöt asukasta kohden",
-        "utsläppen per invånare",
+        "utsläpp per invånare",
         "emissions per resident",
     ),
-    "energy use": ("energiankulutus", "energianvändningen", "energy use"),
-    "population": ("asukasluku", "invånarantalet", "population"),
-    "wind-power credits": ("tuulivoimahyvitys", "vindkraftskrediten", "wind-power credits"),
+    "energy use": ("energiankulutus", "energianvändning", "energy use"),
+    "population": ("asukasluku", "invånarantal", "population"),
+    "wind-power credits": ("tuulivoimahyvitykset", "vindkraftskrediter", "wind-power credits"),
 }
 
 _NOT_IN_INVENTORY = " (not in this inventory)"
@@ -1178,7 +1178,7 @@ _ARGPARSE: dict[str, tuple[str, str, str]] = {
     ),
     # the command line's own
     "not a number of seconds: %s": (
-        "ei sekuntimäärä: %s",
+        "ei ole sekuntimäärä: %s",
         "inte ett antal sekunder: %s",
         "not a number of seconds: %s",
     ),
@@ -1188,7 +1188,7 @@ _ARGPARSE: dict[str, tuple[str, str, str]] = {
         "must be a positive number of seconds, not %s",
     ),
     "not a whole number: %s": (
-        "ei kokonaisluku: %s",
+        "ei ole kokonaisluku: %s",
         "inte ett heltal: %s",
         "not a whole number: %s",
     ),

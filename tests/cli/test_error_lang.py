@@ -136,7 +136,7 @@ def test_unknown_command_and_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert "canemure: virhe: tuntemattomat argumentit: --colour\n" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         run(capsys, "baseline", "joensuu", "--lang", "fi", "--timeout", "soon")
-    assert "argumentti --timeout: ei sekuntimäärä: 'soon'" in capsys.readouterr().err
+    assert "argumentti --timeout: ei ole sekuntimäärä: 'soon'" in capsys.readouterr().err
 
 
 def test_help_words(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,8 +234,8 @@ def test_target_without_a_level(
     assert out == ""
     reason = said(
         lang,
-        "own-1980: perusvuosi 1980 ei ole päästötietojen vuosi (1990-2035, 32 vuotta)",
-        "own-1980: basåret 1980 är inte ett år i utsläppsdata (1990-2035, 32 år)",
+        "own-1980: perusvuotta 1980 ei ole päästötiedoissa (1990-2035, 32 vuotta)",
+        "own-1980: basåret 1980 finns inte i utsläppsdata (1990-2035, 32 år)",
         "own-1980: the base year 1980 is not an inventory year (1990-2035, 32 years)",
     )
     assert err.startswith(f"canemure: {said(lang, 'virhe', 'fel', 'error')}: {reason}\n")
