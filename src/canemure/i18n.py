@@ -481,6 +481,16 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "repair it, run `canemure data import <file>` or `canemure data download <area>` "
         "again to store it anew: the damaged manifest is set aside and a new one built",
     ),
+    "cache_not_used": (
+        "käyttäjän välimuistia ei käytetä: {error}",
+        "användarens cacheminne används inte: {error}",
+        "the user cache is not used: {error}",
+    ),
+    "cache_file_left_out": (
+        "jätetty pois luvuista: {error}\nTuo tiedosto uudelleen sen korvaamiseksi.",
+        "utelämnad ur värdena: {error}\nImportera filen igen för att ersätta den.",
+        "left out of the figures: {error}\nImport the file again to replace it.",
+    ),
     # levels: why a target gives no level
     "level_base_year_missing": (
         "{target}: perusvuotta {year} ei ole päästötiedoissa ({first}-{last}, {n} vuotta)",

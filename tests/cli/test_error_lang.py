@@ -279,3 +279,24 @@ def test_library_errors_stay_english() -> None:
     with pytest.raises(UnknownNameError) as info:
         resolve_area("Joensuuu")
     assert str(info.value).startswith("unknown region or municipality 'Joensuuu'")
+
+
+def test_damaged_cache_warning_in_the_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "damaged-cache"
+    monkeypatch.setenv("CANEMURE_CACHE_DIR", str(cache))
+    file = tmp_path / "kunta_405.csv"
+    file.write_text(syke_csv_text([2007, 2024]), encoding="utf-8")
+    assert run(capsys, "data", "import", str(file))[0] == 0
+    (cache / "manifest.sqlite3").write_bytes(b"garbage" * 1000)
+    status, _, err = run(capsys, "baseline", "pohjois-karjala", "--no-plugins", "--lang", "fi")
+    assert status == 0, err
+    assert "canemure: varoitus: käyttäjän välimuistia ei käytetä: " in err
+    assert f"{cache / 'manifest.sqlite3'}: 1 virhe:" in err  # the nested error, said too
+    assert "välimuistin luetteloa ei voi lukea" in err
+    monkeypatch.setenv("LANG", "sv_FI.UTF-8")  # data list has no --lang: the locale says
+    status, _, err = run(capsys, "data", "list")
+    assert status == 2
+    assert "canemure: fel: " in err
+    assert "cacheförteckningen kan inte läsas" in err

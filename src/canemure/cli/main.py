@@ -608,7 +608,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @contextlib.contextmanager
 def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
-    """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr."""
+    """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr.
+
+    A warning whose text is a :class:`canemure.errors.Message` is said in ``lang``.
+    """
+    from canemure import i18n
     from canemure.i18n import label
 
     shown: set[str] = set()
@@ -616,7 +620,8 @@ def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
 
     def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
         if issubclass(category, CanemureWarning):
-            text = f"{prefix}{message}"
+            said = message.args[0] if isinstance(message, Warning) and message.args else message
+            text = f"{prefix}{i18n.said(said, lang) if isinstance(said, str) else message}"
             if text not in shown:
                 shown.add(text)
                 print(text, file=sys.stderr)
