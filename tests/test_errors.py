@@ -253,3 +253,17 @@ def test_english_catalogue_frames_problems_as_str_does(n: int, source: str | Non
     ]
     error = DataFormatError(problems, source)
     assert _format_problems(error, "en") == str(error)
+
+
+def test_engine_reasons_are_said_in_finnish() -> None:
+    """A cumulative sum over years the data lack: the engine's reason, in Finnish."""
+    from canemure.engine.levels import LevelError
+    from canemure.engine.trajectory import cumulative
+    from canemure.i18n import describe
+    from canemure.io.bundled import pohjois_karjala
+
+    with pytest.raises(LevelError, match="no figures for 1991, 1992") as info:
+        cumulative(pohjois_karjala().to_regions(), 1990, 1993)
+    assert describe(info.value, "fi").startswith(
+        "kehityspolulta puuttuvat luvut vuosilta 1991, 1992, 1993; kumulatiiviset päästöt"
+    )

@@ -571,6 +571,59 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "{what} måste vara utsläpp per tidsenhet, t.ex. kt CO2e/a: {error}",
         "{what} must be an emission rate such as kt CO2e/a: {error}",
     ),
+    # trajectories, gaps and milestones
+    "trajectory_not_emissions": (
+        "kehityspolun pitää olla päästöaineisto; tämän yksikkö on {unit}",
+        "en utvecklingsbana måste vara utsläppsdata; dessa är i {unit}",
+        "a trajectory must be an emission inventory; this one is in {unit}",
+    ),
+    "trajectory_other_rule": (
+        "tavoitteen {target} taso laskettiin laskentatavalla {level_rule!r}; kehityspolku "
+        "noudattaa laskentatapaa {actual!r}",
+        "nivån för {target} beräknades enligt beräkningsmetoden {level_rule!r}; "
+        "utvecklingsbanan följer {actual!r}",
+        "the level of {target} was computed under accounting {level_rule!r}; the trajectory "
+        "follows {actual!r}",
+    ),
+    "trajectory_no_year": (
+        "vuotta {year} ei ole tällä kehityspolulla",
+        "året {year} finns inte i denna utvecklingsbana",
+        "{year} is not a year of this trajectory",
+    ),
+    "pathway_no_base_year": (
+        "tavoitteella {target} ei ole perusvuotta; lineaarinen polku tarvitsee alkuvuoden "
+        "(start_year=)",
+        "{target} har inget basår; en linjär bana behöver start_year=",
+        "{target} has no base year; a linear pathway needs start_year=",
+    ),
+    "pathway_start_late": (
+        "lineaarisen polun pitää alkaa ennen tavoitevuotta {year}, ei vuonna {first}",
+        "en linjär bana börjar före målåret {year}, inte år {first}",
+        "a linear pathway starts before the target year {year}, not in {first}",
+    ),
+    "pathway_start_missing": (
+        "polun alkuvuotta {first} ei ole kehityspolulla",
+        "banans startår {first} finns inte i utvecklingsbanan",
+        "the pathway's start year {first} is not a trajectory year",
+    ),
+    "milestone_no_year": (
+        "vuotta {year} ei ole kehityspolulla ({first}-{last}); laske ensin ennuste sille",
+        "året {year} finns inte i utvecklingsbanan ({first}-{last}); gör först en prognos",
+        "{year} is not a year of the trajectory ({first}-{last}); project it first",
+    ),
+    "period_empty": (
+        "jakso {first}-{last} on tyhjä",
+        "perioden {first}-{last} är tom",
+        "the period {first}-{last} is empty",
+    ),
+    "cumulative_missing_years": (
+        "kehityspolulta puuttuvat luvut vuosilta {years}; kumulatiiviset päästöt tarvitsevat "
+        "jakson jokaisen vuoden (laske ennuste tai täydennä ne ensin)",
+        "utvecklingsbanan saknar värden för {years}; kumulativa utsläpp behöver varje år i "
+        "perioden (gör en prognos eller fyll i dem först)",
+        "the trajectory has no figures for {years}; cumulative emissions need every year of "
+        "the period (project or fill them first)",
+    ),
     "own_target_one_kind": (
         "{target}: anna täsmälleen yksi: reduction=, level= tai neutral=True",
         "{target}: ange exakt ett av reduction=, level= eller neutral=True",
