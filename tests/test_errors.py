@@ -157,3 +157,113 @@ def test_collector_reports_all_problems_at_once(
         assert str(problem) in text
         if value is not None:
             assert repr(value) in text
+
+
+# --- the same errors in Finnish and Swedish (canemure.i18n.describe) ------------------------
+
+
+def test_keyed_error_is_english_and_keeps_its_parts() -> None:
+    from canemure.engine.levels import LevelError
+
+    error = LevelError.keyed("level_per_resident", target="t-1")
+    assert str(error) == "t-1 is a per-resident target; levels are totals per area"
+    assert (error.key, dict(error.params)) == ("level_per_resident", {"target": "t-1"})
+    assert isinstance(error, ValueError)
+
+
+def test_describe_says_a_keyed_error_in_the_language() -> None:
+    from canemure.i18n import describe
+
+    error = DownloadError.keyed(
+        "download_failed_after", url="https://x/k.csv", n=1, reason="HTTP 503"
+    )
+    assert str(error) == "could not download https://x/k.csv after 1 attempt; last error: HTTP 503"
+    assert describe(error, "fi") == (
+        "tiedoston https://x/k.csv lataus epäonnistui 1 yrityksen jälkeen; "
+        "viimeisin virhe: HTTP 503"
+    )
+    three = DownloadError.keyed("download_failed_after", url="u", n=3, reason="r")
+    assert str(three) == "could not download u after 3 attempts; last error: r"
+    assert describe(three, "sv") == "det gick inte att hämta u efter 3 försök; senaste felet: r"
+
+
+def test_describe_keeps_file_line_column_and_value() -> None:
+    from canemure.i18n import describe
+
+    problems = ProblemCollector("kunta_167.csv")
+    problems.add_keyed("not_a_year", line=4, column="vuosi", value="20x4")
+    problems.add("a reader's own words", line=9)
+    error = DataFormatError(problems.problems, problems.source)
+    assert describe(error, "fi") == (
+        "kunta_167.csv: 2 virhettä:\n"
+        "  - kunta_167.csv, rivi 4, sarake 'vuosi': ei ole vuosiluku (arvo '20x4')\n"
+        "  - kunta_167.csv, rivi 9: a reader's own words"
+    )
+    assert describe(error, "sv").startswith(
+        "kunta_167.csv: 2 fel:\n"
+        "  - kunta_167.csv, rad 4, kolumn 'vuosi': inte ett årtal (värde '20x4')"
+    )
+    assert describe(error, "en") == str(error)
+
+
+def test_unknown_names_in_finnish_and_swedish() -> None:
+    from canemure.i18n import describe
+
+    error = UnknownNameError("region", "Pirkanma", ["Pirkanmaa"])
+    assert describe(error, "fi") == "tuntematon maakunta 'Pirkanma'; tarkoititko 'Pirkanmaa'?"
+    assert describe(error, "sv") == "okänt landskap 'Pirkanma'; menade du 'Pirkanmaa'?"
+    inventory_only = UnknownNameError("municipality (not in this inventory)", "Oulu")
+    assert describe(inventory_only, "fi") == "tuntematon kunta (ei näissä päästötiedoissa) 'Oulu'"
+    other = UnknownNameError("gas in metric AR6", "CO3")
+    assert describe(other, "sv") == "okänd gas in metric AR6 'CO3'"  # kind not in the table
+
+
+def test_missing_dependency_in_swedish() -> None:
+    from canemure.i18n import describe
+
+    error = MissingDependencyError("openpyxl", "excel", "Reading Excel files")
+    assert describe(error, "sv") == (
+        "Reading Excel files behöver det valfria paketet 'openpyxl'; installera det med: "
+        "pip install 'canemure[excel]'"
+    )
+
+
+def test_a_message_pickles_and_is_said_in_the_language() -> None:
+    import pickle
+
+    from canemure.errors import Message
+    from canemure.i18n import said
+
+    reason = Message("scope_national", target="fi-climate-act-2035", area_level="municipality")
+    assert reason.startswith("fi-climate-act-2035 is a national target")
+    copy = pickle.loads(pickle.dumps(reason))
+    assert copy == reason
+    assert copy.key == "scope_national"
+    assert "(alueet: kunnat)" in said(copy, "fi")
+    assert said("plain text", "fi") == "plain text"
+
+
+@given(st.integers(min_value=1, max_value=60), st.sampled_from(["a.csv", None]))
+def test_english_catalogue_frames_problems_as_str_does(n: int, source: str | None) -> None:
+    """The catalogue's English heading and lines are exactly the error's own ``str()``."""
+    from canemure.i18n import _format_problems
+
+    problems = [
+        Problem.keyed("not_a_year", source, line=i, column="vuosi", value=i) for i in range(n)
+    ]
+    error = DataFormatError(problems, source)
+    assert _format_problems(error, "en") == str(error)
+
+
+def test_engine_reasons_are_said_in_finnish() -> None:
+    """A cumulative sum over years the data lack: the engine's reason, in Finnish."""
+    from canemure.engine.levels import LevelError
+    from canemure.engine.trajectory import cumulative
+    from canemure.i18n import describe
+    from canemure.io.bundled import pohjois_karjala
+
+    with pytest.raises(LevelError, match="no figures for 1991, 1992") as info:
+        cumulative(pohjois_karjala().to_regions(), 1990, 1993)
+    assert describe(info.value, "fi").startswith(
+        "kehityspolulta puuttuvat luvut vuosilta 1991, 1992, 1993; kumulatiiviset päästöt"
+    )

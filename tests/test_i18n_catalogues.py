@@ -2,12 +2,16 @@
 placeholders, and every key the code asks for exists.
 
 Catalogues: the report labels, plurals, rule names and unit words of
-:mod:`canemure.i18n`, the plugin messages of :mod:`canemure.plugins.messages` and the
-chart texts of :mod:`canemure.charts._mpl`.
+:mod:`canemure.i18n`, its error texts and argparse's words, the plugin messages of
+:mod:`canemure.plugins.messages`, the roadmap command's labels and the chart texts of
+:mod:`canemure.charts._mpl`. Error keys are found in the code's ``X.keyed("key", ...)``,
+``add_keyed(..., "key", ...)`` and ``Message("key", ...)`` calls.
 """
 
 from __future__ import annotations
 
+import argparse
+import ast
 import re
 import string
 from collections.abc import Mapping
@@ -17,6 +21,7 @@ import pytest
 
 from canemure import i18n
 from canemure.charts import _mpl
+from canemure.cli import roadmap as roadmap_cli
 from canemure.plugins import messages
 from canemure.sectors import RULES
 
@@ -29,6 +34,12 @@ CATALOGUES: dict[str, Mapping[str, tuple[object, ...]]] = {
     "reports.i18n unit words": i18n._UNIT_WORDS,
     "plugins.messages": messages._MESSAGES,
     "charts texts": _mpl._TEXTS,
+    "i18n errors": i18n._ERRORS,
+    "i18n error plurals": i18n._ERROR_PLURALS,
+    "i18n argparse words": i18n._ARGPARSE,
+    "i18n area levels": i18n._AREA_LEVELS,
+    "i18n value words": i18n._WHAT,
+    "roadmap labels": roadmap_cli._LABELS,
 }
 
 LOOKUPS = {  # function name in the code -> (the module it comes from, the catalogue it reads)
@@ -69,8 +80,106 @@ def test_every_key_in_three_languages_with_the_same_placeholders(name: str) -> N
 
 
 def test_plurals_have_one_and_other() -> None:
-    for key, entry in i18n._PLURALS.items():
+    for key, entry in (*i18n._PLURALS.items(), *i18n._ERROR_PLURALS.items()):
         assert all(len(forms) == 2 for forms in entry), key
+
+
+def test_every_error_key_the_code_raises_exists() -> None:
+    """Keys of ``X.keyed("k")``, ``add_keyed(where, "k")``, ``Message("k")`` are catalogued."""
+    calls = {"keyed", "add_keyed", "Message"}
+    known = set(i18n._ERRORS) | set(i18n._ERROR_PLURALS)
+    found: list[str] = []
+    missing = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name not in calls:
+                continue
+            two = len(node.args) > 1 and isinstance(node.args[1], ast.Constant | ast.IfExp)
+            # add_keyed(where, "key", ...) of the scenario reader names the place first
+            for arg in node.args[1:2] if name == "add_keyed" and two else node.args[:1]:
+                options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+                for option in options:
+                    if isinstance(option, ast.Constant) and isinstance(option.value, str):
+                        found.append(option.value)
+                        if option.value not in known:
+                            missing.append(f"{path.relative_to(SRC)}:{node.lineno}: {option.value}")
+    assert len(found) > 60  # the scan found the keyed errors
+    assert not missing, "\n".join(missing)
+
+
+def percent_placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"%\((\w+)\)[sr]|%[sr]", text))
+
+
+def test_argparse_words_keep_their_placeholders() -> None:
+    for msgid, (fi, sv, en) in i18n._ARGPARSE.items():
+        assert en == msgid
+        assert percent_placeholders(fi) == percent_placeholders(sv) == percent_placeholders(en)
+
+
+# argparse's messages for the programmer who builds a parser, never shown to a user of canemure
+PROGRAMMER_MESSAGES = {
+    ".__call__() not defined",
+    "conflicting subparser: %s",
+    "conflicting subparser alias: %s",
+    'argument "-" with mode %r',
+    "cannot merge actions - two groups are named %r",
+    "'required' is an invalid argument for positionals",
+    "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+    "dest= is required for options like %r",
+    "invalid conflict_resolution value: %r",
+    "conflicting option string: %s",
+    "conflicting option strings: %s",
+    "mutually exclusive arguments must be optional",
+    "cannot have multiple subparser arguments",
+    "%r is not callable",
+    "subcommands",
+    "argument '%(argument_name)s' is deprecated",
+    "option '%(option)s' is deprecated",
+    "command '%(parser_name)s' is deprecated",
+    "warning:",
+}
+
+
+def test_every_argparse_message_a_user_can_see_is_translated() -> None:
+    """argparse's own texts (its gettext message ids, read from its source) are all said.
+
+    A new Python that adds or rewords a message fails here until the table has it.
+    """
+    source = Path(argparse.__file__).read_text(encoding="utf-8")
+    ids = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("_", "ngettext"):
+            ids.update(
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
+    assert "the following arguments are required: %s" in ids
+    missing = sorted(ids - set(i18n._ARGPARSE) - PROGRAMMER_MESSAGES)
+    assert not missing, missing
+
+
+def test_argparse_messages_are_said_with_their_values() -> None:
+    assert i18n.argparse_text("argument --years: expected one argument", "fi") == (
+        "argumentti --years: odotettiin yhtä arvoa"
+    )
+    assert i18n.argparse_text("argument --jobs: invalid int value: 'x'", "sv") == (
+        "argument --jobs: ogiltigt värde 'x' (förväntade: int)"
+    )
+    assert i18n.argparse_text("expected 2 arguments", "sv") == "förväntade 2 värden"
+    assert i18n.argparse_text("something argparse never says", "fi") == (
+        "something argparse never says"
+    )
+
+
+def test_unknown_kinds_are_said_in_finnish_and_swedish() -> None:
+    for kind, (fi, sv) in i18n._UNKNOWN_KINDS.items():
+        assert fi.startswith("tuntematon "), kind
+        assert sv.startswith(("okänd ", "okänt ")), kind
 
 
 def test_every_key_the_code_asks_for_exists() -> None:

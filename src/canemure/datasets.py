@@ -330,11 +330,7 @@ def baseline_sources(
         answers.extend(manager.load_inventories(_region_of(area), rule, kinds=kinds))
     found = choose_sources(answers, _codes(area))
     if found is None:
-        raise DataNotAvailableError(
-            f"no {rule.name('en')} figures for {area} in the bundled data, the region adapter "
-            "plugins or the user cache. Download the municipalities' SYKE files from "
-            "https://paastot.hiilineutraalisuomi.fi/ and run: canemure data import <files>"
-        )
+        raise DataNotAvailableError.keyed("no_figures", rule=rule.id, area=str(area))
     return found
 
 

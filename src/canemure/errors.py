@@ -6,12 +6,21 @@ does not know about canemure still handles them sensibly.
 
 Reading data never stops at the first problem: readers collect every :class:`Problem` (file, line,
 column, value, message) and raise a single :class:`DataFormatError` that lists them all.
+
+Errors stay structured so the command line can say them in the user's language: an error or
+problem may carry a ``key`` of the error catalogue (:mod:`canemure.i18n`) with the ``params``
+that fill it, and :class:`UnknownNameError` and :class:`DataFormatError` keep their parts
+(kind, name, suggestions; file, line, column, value). ``str()`` is always English, for library
+users and logs; :func:`canemure.i18n.describe` renders the same error in Finnish or Swedish.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import importlib
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
+from typing import Self
 
 import attrs
 
@@ -21,6 +30,7 @@ __all__ = [
     "DataFormatError",
     "DataNotAvailableError",
     "DownloadError",
+    "Message",
     "MissingDependencyError",
     "PluginError",
     "Problem",
@@ -31,8 +41,76 @@ __all__ = [
 ]
 
 
+_NO_PARAMS: Mapping[str, object] = MappingProxyType({})
+
+
+def _english(key: str, params: Mapping[str, object]) -> str:
+    # The catalogue is read only when a keyed error is raised; imported by name so that the
+    # type checker does not tie this leaf module into a cycle with the package root.
+    i18n = importlib.import_module("canemure.i18n")
+    text: str = i18n.error_text(key, "en", **params)
+    return text
+
+
+class Message(str):
+    """An English text that keeps its catalogue key and parameters.
+
+    It is a ``str`` (the English text) wherever a text is expected, e.g. the reasons a result
+    records, and :func:`canemure.i18n.error_text` says it in another language.
+
+    >>> reason = Message("toml_required", name="name")
+    >>> reason, reason.key
+    ("'name' is required", 'toml_required')
+    """
+
+    key: str
+    params: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **params: object) -> Message:  # noqa: D102
+        self = super().__new__(cls, _english(key, params))
+        self.key = key
+        self.params = MappingProxyType(params)
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_message, (self.key, dict(self.params)))
+
+
+def _message(key: str, params: dict[str, object]) -> Message:
+    return Message(key, **params)
+
+
 class CanemureError(Exception):
-    """Base class of every error raised by canemure."""
+    """Base class of every error raised by canemure.
+
+    ``key`` and ``params`` (when set) name the message in the error catalogue of
+    :mod:`canemure.i18n`, so the command line can say it in Finnish or Swedish; ``str()``
+    is the English text. Raise one with :meth:`keyed`.
+    """
+
+    key: str | None = None
+    """The message's key in the error catalogue, if it has one."""
+    params: Mapping[str, object] = _NO_PARAMS
+    """The values that fill the message (names, numbers, nested errors)."""
+
+    def __init__(
+        self, *args: object, key: str | None = None, params: Mapping[str, object] | None = None
+    ) -> None:
+        super().__init__(*args)
+        if key is not None:
+            self.key = key
+        if params is not None:
+            self.params = MappingProxyType(dict(params))
+
+    @classmethod
+    def keyed(cls, key: str, /, **params: object) -> Self:
+        """The error with the catalogue message ``key`` filled with ``params`` (English ``str``).
+
+        >>> str(CanemureError.keyed("level_base_year_missing", target="t", year=1990, first=2005,
+        ...                         last=2024, n=20))
+        't: the base year 1990 is not an inventory year (2005-2024, 20 years)'
+        """
+        return cls(_english(key, params), key=key, params=params)
 
 
 class CanemureWarning(UserWarning):
@@ -72,6 +150,7 @@ class MissingDependencyError(CanemureError, ImportError):
     def __init__(self, package: str, extra: str, purpose: str) -> None:
         self.package = package
         self.extra = extra
+        self.purpose = purpose
         super().__init__(
             f"{purpose} needs the optional package {package!r}; "
             f"install it with: pip install 'canemure[{extra}]'"
@@ -108,6 +187,24 @@ class Problem:
     """Column header (CSV) or cell reference (spreadsheet)."""
     value: object = None
     """The offending value, quoted in the message when not ``None``."""
+    key: str | None = None
+    """The message's key in the error catalogue of :mod:`canemure.i18n`, if it has one."""
+    params: Mapping[str, object] = attrs.field(default=_NO_PARAMS, eq=False)
+    """The values that fill the catalogue message."""
+
+    @classmethod
+    def keyed(
+        cls,
+        key: str,
+        /,
+        file: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+        value: object = None,
+        **params: object,
+    ) -> Problem:
+        """The problem with the catalogue message ``key`` filled with ``params`` (in English)."""
+        return cls(_english(key, params), file, line, column, value, key, MappingProxyType(params))
 
     def __str__(self) -> str:
         where = [part for part in (self.file,) if part]
@@ -130,7 +227,8 @@ class DataFormatError(CanemureError, ValueError):
         if isinstance(problems, str):
             problems = [Problem(problems, file=str(source) if source is not None else None)]
         self.problems: tuple[Problem, ...] = tuple(problems)
-        self.source = str(source) if source is not None else None
+        # a str is kept as it is (a Message stays one, to be said in the user's language)
+        self.source = source if isinstance(source, str | None) else str(source)
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in {self.source or 'input'}"
         lines = [f"  - {p}" for p in self.problems[: self.max_listed]]
@@ -165,6 +263,19 @@ class ProblemCollector:
     ) -> None:
         """Record one problem at ``line``/``column`` of the collector's source."""
         self.problems.append(Problem(message, self.source, line, column, value))
+
+    def add_keyed(
+        self,
+        key: str,
+        /,
+        *,
+        line: int | None = None,
+        column: str | None = None,
+        value: object = None,
+        **params: object,
+    ) -> None:
+        """Record one problem whose message is the catalogue entry ``key`` with ``params``."""
+        self.problems.append(Problem.keyed(key, self.source, line, column, value, **params))
 
     def __bool__(self) -> bool:
         return bool(self.problems)

@@ -18,8 +18,20 @@ checks that, for this catalogue and the others (:mod:`canemure.plugins.messages`
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["LANGUAGES", "check_language", "label", "plural", "rule_name", "unit_text"]
+__all__ = [
+    "LANGUAGES",
+    "argparse_text",
+    "check_language",
+    "describe",
+    "error_text",
+    "label",
+    "plural",
+    "rule_name",
+    "said",
+    "unit_text",
+]
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -547,3 +559,961 @@ def unit_text(unit: str, lang: str) -> str:
         return found[index] if found else match.group(0)
 
     return _WORD.sub(word, unit)
+
+
+# ----------------------------------------------------------------------------- errors
+# The library raises its errors in English (``str(error)``) and keeps them structured
+# (:mod:`canemure.errors`); the command line says them in the user's language with
+# :func:`describe`. A keyed error's English text is its entry here, so the two cannot drift.
+
+_ERRORS: dict[str, tuple[str, str, str]] = {
+    # key: (fi, sv, en); a parameter named ``rule`` is an accounting rule id, said by its name
+    "as_raised": ("{error}", "{error}", "{error}"),
+    "problem_line": ("rivi {line}", "rad {line}", "line {line}"),
+    "problem_column": ("sarake {column!r}", "kolumn {column!r}", "column {column!r}"),
+    "problem_value": (" (arvo {value!r})", " (värde {value!r})", " (value {value!r})"),
+    "did_you_mean": ("; tarkoititko {names}?", "; menade du {names}?", "; did you mean {names}?"),
+    "missing_dependency": (
+        "{purpose} tarvitsee valinnaisen paketin {package!r}; asenna se: "
+        "pip install 'canemure[{extra}]'",
+        "{purpose} behöver det valfria paketet {package!r}; installera det med: "
+        "pip install 'canemure[{extra}]'",
+        "{purpose} needs the optional package {package!r}; install it with: "
+        "pip install 'canemure[{extra}]'",
+    ),
+    # data not available
+    "no_figures": (
+        "alueelle {area} ei löydy lukuja ({rule}) canemuren omasta aineistosta, alueiden "
+        "laajennuksista eikä käyttäjän välimuistista. Lataa kuntien SYKE-tiedostot osoitteesta "
+        "https://paastot.hiilineutraalisuomi.fi/ ja aja: canemure data import <tiedostot>",
+        "inga värden ({rule}) för {area} i canemures egna data, regionernas tillägg eller "
+        "användarens cacheminne. Ladda ner kommunernas SYKE-filer från "
+        "https://paastot.hiilineutraalisuomi.fi/ och kör: canemure data import <filer>",
+        "no {rule} figures for {area} in the bundled data, the region adapter plugins or the "
+        "user cache. Download the municipalities' SYKE files from "
+        "https://paastot.hiilineutraalisuomi.fi/ and run: canemure data import <files>",
+    ),
+    "offline_not_cached": (
+        "{file} ei ole välimuistissa ({path}), ja verkkoyhteys on estetty (poista {env}, "
+        "jotta lataus sallitaan). Hae tiedot käsin: lataa {url} selaimella ja aja: "
+        "canemure data import <ladattu tiedosto>",
+        "{file} finns inte i cacheminnet ({path}), och nätverket är avstängt (ta bort {env} "
+        "för att tillåta hämtning). Hämta uppgifterna för hand: ladda ner {url} i en "
+        "webbläsare och kör: canemure data import <nedladdad fil>",
+        "{file} is not in the cache at {path}, and offline mode is on (unset {env} to allow "
+        "downloads). To get the data by hand, download {url} in a browser and run: "
+        "canemure data import <downloaded file>",
+    ),
+    "offline_changed": (
+        "välimuistin tiedosto {file} ({path}) ei vastaa tallennettua tarkistussummaa, ja "
+        "verkkoyhteys on estetty (poista {env}, jotta lataus sallitaan). Hae tiedot käsin: "
+        "lataa {url} selaimella ja aja: canemure data import <ladattu tiedosto>",
+        "filen {file} i cacheminnet ({path}) stämmer inte med sin sparade kontrollsumma, och "
+        "nätverket är avstängt (ta bort {env} för att tillåta hämtning). Hämta uppgifterna "
+        "för hand: ladda ner {url} i en webbläsare och kör: canemure data import <nedladdad fil>",
+        "{file} does not match its recorded checksum in the cache at {path}, and offline mode "
+        "is on (unset {env} to allow downloads). To get the data by hand, download {url} in a "
+        "browser and run: canemure data import <downloaded file>",
+    ),
+    # downloads
+    "download_failed": (
+        "tiedoston {url} lataus epäonnistui: {reason}",
+        "det gick inte att hämta {url}: {reason}",
+        "could not download {url}: {reason}",
+    ),
+    "download_cancelled": (
+        "tiedoston {url} lataus epäonnistui: keskeytetty",
+        "det gick inte att hämta {url}: avbrutet",
+        "could not download {url}: cancelled",
+    ),
+    # the user cache
+    "cache_disk_full": (
+        "canemuren välimuistin levy on täynnä (kirjoitettaessa {path}); vapauta tilaa tai "
+        "aseta {env} kansioon levyllä, jolla on tilaa, ja aja komento uudelleen. Mitään ei "
+        "jäänyt puolittain kirjoitetuksi: tiedostoa ei tallennettu.",
+        "disken med canemures cacheminne är full (vid skrivning av {path}); frigör utrymme "
+        "eller sätt {env} till en mapp på en disk med plats, och kör kommandot igen. Inget "
+        "blev halvskrivet: filen sparades inte.",
+        "the disk holding the canemure cache is full (writing {path}); free some space, or set "
+        "{env} to a folder on a disk with room, and run the command again. Nothing was "
+        "half-written: the file was not stored.",
+    ),
+    "cache_read_only": (
+        "canemuren välimuistikansioon {root} ei voi kirjoittaa (kirjoitettaessa {path}: "
+        "{reason}); salli kirjoitus tai aseta {env} kansioon, johon voit kirjoittaa, ja aja "
+        "komento uudelleen. Mitään ei tallennettu.",
+        "det går inte att skriva i canemures cachemapp {root} (vid skrivning av {path}: "
+        "{reason}); gör den skrivbar eller sätt {env} till en mapp du kan skriva i, och kör "
+        "kommandot igen. Inget sparades.",
+        "the canemure cache folder {root} cannot be written (writing {path}: {reason}); make "
+        "it writable, or set {env} to a folder you can write to, and run the command again. "
+        "Nothing was stored.",
+    ),
+    "cache_manifest_unwritable": (
+        "canemuren välimuistin luetteloon {path} ei voi kirjoittaa ({reason}); tarkista, että "
+        "kansioon {root} voi kirjoittaa ja sen levyllä on tilaa, tai aseta {env} kansioon, "
+        "johon voit kirjoittaa, ja aja komento uudelleen. Mitään ei tallennettu.",
+        "canemures cacheförteckning {path} kan inte skrivas ({reason}); kontrollera att mappen "
+        "{root} är skrivbar och att dess disk har plats, eller sätt {env} till en mapp du kan "
+        "skriva i, och kör kommandot igen. Inget sparades.",
+        "the canemure cache manifest {path} cannot be written ({reason}); check that the "
+        "folder {root} is writable and its disk has room, or set {env} to a folder you can "
+        "write to, and run the command again. Nothing was stored.",
+    ),
+    "cache_manifest_damaged": (
+        "välimuistin luetteloa ei voi lukea ({reason}); välimuistin tiedostot katsotaan "
+        "puuttuviksi. Korjaa se ajamalla uudelleen `canemure data import <tiedosto>` tai "
+        "`canemure data download <alue>`: vaurioitunut luettelo siirretään sivuun ja "
+        "tilalle tehdään uusi",
+        "cacheförteckningen kan inte läsas ({reason}); filerna i cacheminnet räknas som "
+        "saknade. Reparera den genom att köra `canemure data import <fil>` eller "
+        "`canemure data download <område>` igen: den skadade förteckningen läggs åt sidan "
+        "och en ny byggs",
+        "the cache manifest cannot be read ({reason}); the cached files count as absent. To "
+        "repair it, run `canemure data import <file>` or `canemure data download <area>` "
+        "again to store it anew: the damaged manifest is set aside and a new one built",
+    ),
+    "cache_not_used": (
+        "käyttäjän välimuistia ei käytetä: {error}",
+        "användarens cacheminne används inte: {error}",
+        "the user cache is not used: {error}",
+    ),
+    "cache_file_left_out": (
+        "jätetty pois luvuista: {error}\nTuo tiedosto uudelleen sen korvaamiseksi.",
+        "utelämnad ur värdena: {error}\nImportera filen igen för att ersätta den.",
+        "left out of the figures: {error}\nImport the file again to replace it.",
+    ),
+    # levels: why a target gives no level
+    "level_base_year_missing": (
+        "{target}: perusvuotta {year} ei ole päästötiedoissa ({first}-{last}, {n} vuotta)",
+        "{target}: basåret {year} finns inte i utsläppsdata ({first}-{last}, {n} år)",
+        "{target}: the base year {year} is not an inventory year ({first}-{last}, {n} years)",
+    ),
+    "level_allocation_year_missing": (
+        "{target}: jakovuotta {year} ei ole päästötiedoissa ({first}-{last}, {n} vuotta)",
+        "{target}: fördelningsåret {year} finns inte i utsläppsdata ({first}-{last}, {n} år)",
+        "{target}: the allocation year {year} is not an inventory year ({first}-{last}, {n} years)",
+    ),
+    "level_per_resident": (
+        "{target} on asukaskohtainen tavoite; tavoitetasot ovat alueiden kokonaispäästöjä",
+        "{target} är ett mål per invånare; målnivåer är totala utsläpp per område",
+        "{target} is a per-resident target; levels are totals per area",
+    ),
+    "level_no_target_year": (
+        "tavoitteella {target} ei ole yhtä tavoitevuotta (julkaistu muodossa {printed!r})",
+        "{target} har inget enskilt målår (publicerat som {printed!r})",
+        "{target} has no single target year (printed {printed!r})",
+    ),
+    "level_reduction_incomplete": (
+        "{target}: vähennystavoite tarvitsee määrän ja perusvuoden",
+        "{target}: ett minskningsmål behöver ett värde och ett basår",
+        "{target}: a reduction needs a value and a base year",
+    ),
+    "level_unreadable": (
+        "{target}: tavoitetasoa ei voi lukea ({note})",
+        "{target}: målnivån kan inte läsas ({note})",
+        "{target}: no readable level ({note})",
+    ),
+    "level_regional_split": (
+        "{target} on koko maakunnan taso; sitä ei voi jakaa kunnille. Laske kunnat ensin "
+        "yhteen (inventory.to_regions())",
+        "{target} är en nivå för hela landskapet; den kan inte delas mellan kommunerna. "
+        "Summera kommunerna först (inventory.to_regions())",
+        "{target} is a regional level; it cannot be split between municipalities. Sum the "
+        "inventory first (inventory.to_regions())",
+    ),
+    "level_neutrality_compensation": (
+        "{target} on hiilineutraalisuustavoite: kerro, kuinka paljon saa kompensoida "
+        "(max_compensation_share= ja base_year=, tai compensation= kt CO2e/a aluetta kohden)",
+        "{target} är ett mål om klimatneutralitet: ange hur mycket som får kompenseras "
+        "(max_compensation_share= och base_year=, eller compensation= kt CO2e/a per område)",
+        "{target} is carbon neutrality: say how much may be compensated, with "
+        "max_compensation_share= and base_year=, or compensation= (kt CO2e/a per area)",
+    ),
+    "level_not_a_level": (
+        "{target} ei ole päästötason asettava tavoite ({kind})",
+        "{target} är inte ett mål som anger en utsläppsnivå ({kind})",
+        "{target} is not a target that sets an emission level ({kind})",
+    ),
+    "level_allocation_needs_year": (
+        "{target}: absoluuttisen tason jakaminen sektoreille suhteessa päästöihin tarvitsee "
+        "jakovuoden allocation_year= (vuosi, jonka sektoriosuuksilla taso jaetaan)",
+        "{target}: proportionell fördelning av en absolut nivå behöver allocation_year= (året "
+        "vars sektorandelar delar nivån)",
+        "{target}: proportional allocation of an absolute level needs allocation_year= (the "
+        "year whose sector shares split the level)",
+    ),
+    "level_not_emissions": (
+        "tavoitetasot tarvitsevat päästöaineiston; tämän yksikkö on {unit}",
+        "målnivåer behöver utsläppsdata; dessa är i {unit}",
+        "levels need an emission inventory; this one is in {unit}",
+    ),
+    "level_one_figure": (
+        "{what} on yksi luku, mutta aineistossa on {n} aluetta; anna yksi kullekin alueelle",
+        "{what} är ett värde men det finns {n} områden; ange ett per område",
+        "{what} is one figure but the inventory has {n} areas; give one per area",
+    ),
+    "level_figure_count": (
+        "{what}: {found} arvoa {n} alueelle",
+        "{what}: {found} värden för {n} områden",
+        "{what} has {found} values for {n} areas",
+    ),
+    "level_not_a_rate": (
+        "{what} on annettava päästöinä aikayksikköä kohden, esim. kt CO2e/a: {error}",
+        "{what} måste vara utsläpp per tidsenhet, t.ex. kt CO2e/a: {error}",
+        "{what} must be an emission rate such as kt CO2e/a: {error}",
+    ),
+    # trajectories, gaps and milestones
+    "trajectory_not_emissions": (
+        "kehityspolun pitää olla päästöaineisto; tämän yksikkö on {unit}",
+        "en utvecklingsbana måste vara utsläppsdata; dessa är i {unit}",
+        "a trajectory must be an emission inventory; this one is in {unit}",
+    ),
+    "trajectory_other_rule": (
+        "tavoitteen {target} taso laskettiin laskentatavalla {level_rule!r}; kehityspolku "
+        "noudattaa laskentatapaa {actual!r}",
+        "nivån för {target} beräknades enligt beräkningsmetoden {level_rule!r}; "
+        "utvecklingsbanan följer {actual!r}",
+        "the level of {target} was computed under accounting {level_rule!r}; the trajectory "
+        "follows {actual!r}",
+    ),
+    "trajectory_no_year": (
+        "vuotta {year} ei ole tällä kehityspolulla",
+        "året {year} finns inte i denna utvecklingsbana",
+        "{year} is not a year of this trajectory",
+    ),
+    "pathway_no_base_year": (
+        "tavoitteella {target} ei ole perusvuotta; lineaarinen polku tarvitsee alkuvuoden "
+        "(start_year=)",
+        "{target} har inget basår; en linjär bana behöver start_year=",
+        "{target} has no base year; a linear pathway needs start_year=",
+    ),
+    "pathway_start_late": (
+        "lineaarisen polun pitää alkaa ennen tavoitevuotta {year}, ei vuonna {first}",
+        "en linjär bana börjar före målåret {year}, inte år {first}",
+        "a linear pathway starts before the target year {year}, not in {first}",
+    ),
+    "pathway_start_missing": (
+        "polun alkuvuotta {first} ei ole kehityspolulla",
+        "banans startår {first} finns inte i utvecklingsbanan",
+        "the pathway's start year {first} is not a trajectory year",
+    ),
+    "milestone_no_year": (
+        "vuotta {year} ei ole kehityspolulla ({first}-{last}); laske ensin ennuste sille",
+        "året {year} finns inte i utvecklingsbanan ({first}-{last}); gör först en prognos",
+        "{year} is not a year of the trajectory ({first}-{last}); project it first",
+    ),
+    "period_empty": (
+        "jakso {first}-{last} on tyhjä",
+        "perioden {first}-{last} är tom",
+        "the period {first}-{last} is empty",
+    ),
+    "cumulative_missing_years": (
+        "kehityspolulta puuttuvat luvut vuosilta {years}; kumulatiiviset päästöt tarvitsevat "
+        "jakson jokaisen vuoden (laske ennuste tai täydennä ne ensin)",
+        "utvecklingsbanan saknar värden för {years}; kumulativa utsläpp behöver varje år i "
+        "perioden (gör en prognos eller fyll i dem först)",
+        "the trajectory has no figures for {years}; cumulative emissions need every year of "
+        "the period (project or fill them first)",
+    ),
+    "own_target_one_kind": (
+        "{target}: anna täsmälleen yksi: reduction=, level= tai neutral=True",
+        "{target}: ange exakt ett av reduction=, level= eller neutral=True",
+        "{target}: give exactly one of reduction=, level= or neutral=True",
+    ),
+    "own_target_base_year": (
+        "{target}: vähennystavoite tarvitsee perusvuoden (base_year=)",
+        "{target}: ett minskningsmål behöver base_year=",
+        "{target}: a reduction needs base_year=",
+    ),
+    "own_target_percentage": (
+        "{target}: vähennys annetaan prosentteina, saatiin {value!r}",
+        "{target}: en minskning anges i procent, fick {value!r}",
+        "{target}: a reduction is a percentage, got {value!r}",
+    ),
+    "scope_mismatch": (
+        '{reasons}. Anna scope_mismatch="accept", jos haluat verrata silti (jokainen tulos '
+        "merkitään niin)",
+        '{reasons}. Ange scope_mismatch="accept" för att jämföra ändå (varje resultat märks så)',
+        '{reasons}. Pass scope_mismatch="accept" to compare anyway (every result is labelled so)',
+    ),
+    "scope_accounting": (
+        "{target} on määritelty laskentatavalla {expected}, päästötiedot noudattavat "
+        "laskentatapaa {actual!r}",
+        "{target} är definierat enligt beräkningsmetoden {expected}, utsläppsdata följer "
+        "{actual!r}",
+        "{target} is defined under accounting {expected}, the inventory follows {actual!r}",
+    ),
+    "scope_national": (
+        "{target} on koko Suomen kansallinen tavoite, mutta sitä sovelletaan alueittaisiin "
+        "päästötietoihin (alueet: {area_level})",
+        "{target} är ett nationellt mål för hela Finland, men det tillämpas på utsläppsdata "
+        "per område (områden: {area_level})",
+        "{target} is a national target for Finland as a whole, applied to {area_level} "
+        "inventory areas",
+    ),
+    "scope_published": (
+        "{target} on julkaistu alueelle {where}, sovellettu alueisiin {areas}",
+        "{target} är publicerat för {where}, tillämpat på områdena {areas}",
+        "{target} is published for {where}, applied to area(s) {areas}",
+    ),
+    # scenario files
+    "toml_invalid": (
+        "ei kelvollista TOML:ää: {error}",
+        "inte giltig TOML: {error}",
+        "not valid TOML: {error}",
+    ),
+    "not_utf8": (
+        "ei UTF-8-tekstiä: {error}",
+        "inte UTF-8-text: {error}",
+        "not UTF-8 text: {error}",
+    ),
+    "toml_unknown_key": (
+        "tuntematon avain {name!r}; tässä kohdassa sallitut: {known}",
+        "okänd nyckel {name!r}; tillåtna här: {known}",
+        "unknown key {name!r}; known here: {known}",
+    ),
+    "toml_not_table": (
+        "{name!r} pitää olla taulukko",
+        "{name!r} måste vara en tabell",
+        "{name!r} must be a table",
+    ),
+    "toml_not_tables": (
+        "{name!r} pitää olla taulukoiden luettelo ([[{where}]])",
+        "{name!r} måste vara en lista av tabeller ([[{where}]])",
+        "{name!r} must be an array of tables ([[{where}]])",
+    ),
+    "toml_required": ("{name!r} puuttuu", "{name!r} saknas", "{name!r} is required"),
+    "toml_no_source": (
+        "jokainen oletus tarvitsee lähteen; lähteettömälle luvulle kirjoita "
+        "illustrative = true ja kerro perustelu kohdassa source",
+        "varje antagande behöver en källa; för ett värde utan källa skriv "
+        "illustrative = true och förklara varför i source",
+        "every assumption needs a source; for a figure without one write "
+        "illustrative = true and say why in source",
+    ),
+    "toml_measure": (
+        "toimenpide {name!r}: {error}",
+        "åtgärd {name!r}: {error}",
+        "measure {name!r}: {error}",
+    ),
+    "toml_duplicate_measure": (
+        "toisella toimenpiteellä on sama nimi",
+        "en annan åtgärd har samma namn",
+        "another measure has this name",
+    ),
+    "toml_target_kind": (
+        "anna täsmälleen yksi: reduction (ja base_year), level tai neutral",
+        "ange exakt ett av reduction (med base_year), level eller neutral",
+        "give exactly one of reduction (with base_year), level or neutral",
+    ),
+    "toml_reduction_base_year": (
+        "vähennystavoite tarvitsee perusvuoden base_year",
+        "ett minskningsmål behöver base_year",
+        "a reduction needs base_year",
+    ),
+    "expected_text": (
+        "odotettiin tekstiä (ei tyhjää)",
+        "förväntade en icke-tom text",
+        "expected a non-empty string",
+    ),
+    "expected_bool": (
+        "odotettiin arvoa true tai false",
+        "förväntade true eller false",
+        "expected true or false",
+    ),
+    "expected_int": (
+        "odotettiin kokonaislukua",
+        "förväntade ett heltal",
+        "expected a whole number",
+    ),
+    "expected_number": (
+        "odotettiin äärellistä lukua",
+        "förväntade ett ändligt tal",
+        "expected a finite number",
+    ),
+    "expected_choice": (
+        "odotettiin yhtä näistä: {options}",
+        "förväntade ett av: {options}",
+        "expected one of {options}",
+    ),
+    "expected_quantity_text": (
+        'odotettiin suuretta tekstinä, esim. "12 GWh/a"',
+        'förväntade en storhet som text, t.ex. "12 GWh/a"',
+        'expected a quantity as a string, e.g. "12 GWh/a"',
+    ),
+    "quantity_unreadable": (
+        "arvoa {value!r} ei voi lukea suureena: {error}",
+        "{value!r} kan inte läsas som en storhet: {error}",
+        "cannot read {value!r} as a quantity: {error}",
+    ),
+    "quantity_no_unit": (
+        "arvolla {value!r} ei ole yksikköä",
+        "{value!r} har ingen enhet",
+        "{value!r} has no unit",
+    ),
+    "quantity_not_finite": (
+        "{value!r} ei ole äärellinen luku",
+        "{value!r} är inte ett ändligt tal",
+        "{value!r} is not a finite number",
+    ),
+    "quantity_wrong_units": (
+        "arvoa {value!r} ei voi ilmaista yksikössä {kind}",
+        "{value!r} kan inte uttryckas i {kind}",
+        "{value!r} is not in units of {kind}",
+    ),
+    "quantity_not_ratio": (
+        "{value!r} ei ole suhdeluku (esim. '20 %')",
+        "{value!r} är inte ett dimensionslöst förhållande (t.ex. '20 %')",
+        "{value!r} is not in units of a dimensionless ratio (e.g. '20 %')",
+    ),
+    "expected_ints": (
+        "odotettiin kokonaislukujen luetteloa (ei tyhjää)",
+        "förväntade en icke-tom lista av heltal",
+        "expected a non-empty array of whole numbers",
+    ),
+    "expected_window": (
+        "odotettiin [ensimmäinen, viimeinen], ensimmäinen < viimeinen",
+        "förväntade [första, sista] med första < sista",
+        "expected [first, last] with first < last",
+    ),
+    # units
+    "unit_unparsable": (
+        "{what}: arvoa {value!r} ei voi lukea suureena: {error}",
+        "{what}: {value!r} kan inte läsas som en storhet: {error}",
+        "{what}: cannot parse {value!r} as a quantity: {error}",
+    ),
+    "unit_missing": (
+        "{what}: arvolla {value!r} ei ole yksikköä; anna se suureena yksikössä {unit}",
+        "{what}: {value!r} har ingen enhet; ange den som en storhet i {unit}",
+        "{what}: {value!r} has no unit; give it as a quantity in {unit}",
+    ),
+    "unit_dimension": (
+        "{what}: arvon {value!r} dimensio on {dimension}, odotettiin yksikön {unit!r} dimensiota",
+        "{what}: {value!r} har dimensionen {dimension}, förväntade samma dimension som {unit!r}",
+        "{what}: {value!r} has dimension {dimension}, expected the dimension of {unit!r}",
+    ),
+    "unit_inexpressible": (
+        "arvoa {value!r} ei voi ilmaista yksikössä {unit}: {error}",
+        "{value!r} kan inte uttryckas i {unit}: {error}",
+        "cannot express {value!r} in {unit}: {error}",
+    ),
+    # data files (CSV, Excel)
+    "value_missing": ("arvo puuttuu", "värdet saknas", "value is missing"),
+    "number_not_a_number": ("ei ole luku", "inte ett tal", "not a number"),
+    "number_overflow": (
+        "ei äärellinen luku (liian suuri liukuluvuksi: se ylivuotaa äärettömäksi)",
+        "inte ett ändligt tal (för stort för ett flyttal: det blir oändligt)",
+        "not a finite number (too large for a float: it overflows to infinity)",
+    ),
+    "number_not_finite": (
+        "ei äärellinen luku (NaN ja ääretön ovat mahdottomia arvoja)",
+        "inte ett ändligt tal (NaN och oändligt är omöjliga värden)",
+        "not a finite number (NaN and infinity are impossible values)",
+    ),
+    "number_decimal_point": (
+        "desimaalierottimena on {mark!r}; odotettiin desimaalipilkkua",
+        "använder {mark!r} som decimaltecken; förväntade decimalkomma",
+        "uses {mark!r} as decimal mark; expected a decimal comma",
+    ),
+    "number_decimal_comma": (
+        "desimaalierottimena on {mark!r}; odotettiin desimaalipistettä",
+        "använder {mark!r} som decimaltecken; förväntade decimalpunkt",
+        "uses {mark!r} as decimal mark; expected a decimal point",
+    ),
+    "negative": (
+        "{what}: negatiivinen arvo ei ole mahdollinen",
+        "{what}: ett negativt värde är inte möjligt",
+        "{what} must not be negative",
+    ),
+    "impossibly_large": (
+        "{what}: arvo on mahdottoman suuri (yli ±{bound}); tarkista yksikkö ja desimaalierotin",
+        "{what}: värdet är omöjligt stort (över ±{bound}); kontrollera enheten och decimaltecknet",
+        "{what} is impossibly large (beyond ±{bound}); check the unit and the decimal mark",
+    ),
+    "not_a_year": ("ei ole vuosiluku", "inte ett årtal", "not a year"),
+    "year_out_of_range": (
+        "vuosi ei ole välillä {first}..{last}",
+        "året ligger utanför {first}..{last}",
+        "year out of range {first}..{last}",
+    ),
+    "duplicate_column": (
+        "sarake {position} on kahdesti",
+        "kolumn {position} förekommer två gånger",
+        "duplicate column {position}",
+    ),
+    "column_missing": (
+        "pakollinen sarake puuttuu",
+        "en obligatorisk kolumn saknas",
+        "required column is missing",
+    ),
+    "field_count": (
+        "rivillä on {found} kenttää, otsikkorivillä {header}",
+        "raden har {found} fält, rubrikraden har {header}",
+        "row has {found} fields, the header has {header}",
+    ),
+    "cut_off_line": (
+        "tiedosto näyttää katkenneen: sen viimeinen rivi ei pääty rivinvaihtoon, joten "
+        "viimeinen arvo voi olla vajaa; lataa tai vie tiedosto uudelleen",
+        "filen verkar avbruten: dess sista rad slutar inte med radbrytning, så dess sista "
+        "värde kan vara ofullständigt; ladda ner eller exportera filen igen",
+        "the file looks cut off: its last line has no line end, so its last value may be "
+        "incomplete; download or export the file again",
+    ),
+    "no_data_rows": (
+        "tiedostossa ei ole datarivejä",
+        "filen har inga datarader",
+        "the file has no data rows",
+    ),
+    "unknown_sector_level3": (
+        "tuntematon tason 3 sektorilyhenne",
+        "okänd sektorförkortning på nivå 3",
+        "unknown sector abbreviation at level 3",
+    ),
+    "unknown_sector_level3_hint": (
+        "tuntematon tason 3 sektorilyhenne; tarkoititko {names}?",
+        "okänd sektorförkortning på nivå 3; menade du {names}?",
+        "unknown sector abbreviation at level 3; did you mean {names}?",
+    ),
+    "unknown_sector_under": (
+        "tuntematon sektorilyhenne sektorin {parent!r} alla; tunnetut: {known}",
+        "okänd sektorförkortning under {parent!r}; kända: {known}",
+        "unknown sector abbreviation under {parent!r}; known: {known}",
+    ),
+    "negative_not_credit": (
+        "negatiiviset päästöt ovat mahdollisia vain tuulivoimahyvitysten rivillä (Tuu)",
+        "negativa utsläpp är möjliga endast på raden för vindkraftskrediter (Tuu)",
+        "negative emissions are only possible on the wind-power credits leaf (Tuu)",
+    ),
+    "duplicate_row": (
+        "sama rivi kahdesti: sektori {sector} ja vuosi {year} ovat jo rivillä {first}",
+        "dubblerad rad: sektor {sector} och år {year} finns redan på rad {first}",
+        "duplicate row: sector {sector} and year {year} already on line {first}",
+    ),
+    "municipality_from_name": (
+        "kuntaa ei voi päätellä: tiedoston nimi ei ole muotoa kunta_<n>.csv; anna "
+        "municipality=<numero tai nimi>",
+        "kommunen framgår inte: filnamnet är inte kunta_<n>.csv; ange "
+        "municipality=<nummer eller namn>",
+        "cannot tell the municipality: the file name is not kunta_<n>.csv; pass "
+        "municipality=<code or name>",
+    ),
+    "municipality_from_name_cli": (
+        "kuntaa ei voi päätellä: tiedoston nimi ei ole muotoa kunta_<n>.csv; anna "
+        "municipality=<numero tai nimi> (komentorivillä: canemure data import --municipality "
+        "NUMERO TIEDOSTO)",
+        "kommunen framgår inte: filnamnet är inte kunta_<n>.csv; ange "
+        "municipality=<nummer eller namn> (på kommandoraden: canemure data import "
+        "--municipality NUMMER FIL)",
+        "cannot tell the municipality: the file name is not kunta_<n>.csv; pass "
+        "municipality=<code or name> (on the command line: canemure data import "
+        "--municipality CODE FILE)",
+    ),
+    "no_such_path": (
+        "tiedostoa tai kansiota ei ole",
+        "filen eller mappen finns inte",
+        "no such file or folder",
+    ),
+    "not_a_syke_file": (
+        "ei SYKE-tiedosto: odotettiin .csv-tiedostoa (avoin data) tai .xlsx-tiedostoa "
+        "(Excel-vienti), saatiin {name!r}",
+        "inte en SYKE-fil: förväntade en .csv-fil (öppna data) eller .xlsx-fil "
+        "(Excel-export), fick {name!r}",
+        "not a SYKE file: expected a .csv (open data) or .xlsx (Excel export), got {name!r}",
+    ),
+    "files_to_import": ("tuotavat tiedostot", "filerna som ska importeras", "the files to import"),
+    "no_example_scenario": (
+        "alueelle {area!r} ei ole esimerkkiskenaariota (mukana: {shipped}); kirjoita oma "
+        "(katso examples/pohjois-karjala.toml) ja anna se: --scenario TIEDOSTO",
+        "inget exempelscenario för {area!r} (medföljer: {shipped}); skriv ett eget "
+        "(se examples/pohjois-karjala.toml) och ange det: --scenario FIL",
+        "no example scenario for {area!r} (shipped: {shipped}); write one (see "
+        "examples/pohjois-karjala.toml) and pass --scenario FILE",
+    ),
+}
+
+_ERROR_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
+    # key: ((fi one, fi other), (sv ...), (en ...)); the count is the parameter ``n``
+    "problems_in": (
+        ("{source}: {n} virhe", "{source}: {n} virhettä"),
+        ("{source}: {n} fel", "{source}: {n} fel"),
+        ("{n} problem in {source}", "{n} problems in {source}"),
+    ),
+    "download_failed_after": (
+        (
+            "tiedoston {url} lataus epäonnistui {n} yrityksen jälkeen; viimeisin virhe: {reason}",
+            "tiedoston {url} lataus epäonnistui {n} yrityksen jälkeen; viimeisin virhe: {reason}",
+        ),
+        (
+            "det gick inte att hämta {url} efter {n} försök; senaste felet: {reason}",
+            "det gick inte att hämta {url} efter {n} försök; senaste felet: {reason}",
+        ),
+        (
+            "could not download {url} after {n} attempt; last error: {reason}",
+            "could not download {url} after {n} attempts; last error: {reason}",
+        ),
+    ),
+}
+
+_UNKNOWN_KINDS: dict[str, tuple[str, str]] = {
+    # an UnknownNameError's kind: ("unknown ..." in fi, in sv); English says "unknown {kind}"
+    "region": ("tuntematon maakunta", "okänt landskap"),
+    "municipality": ("tuntematon kunta", "okänd kommun"),
+    "region or municipality": ("tuntematon maakunta tai kunta", "okänt landskap eller kommun"),
+    "region code": ("tuntematon maakuntakoodi", "okänd landskapskod"),
+    "municipality code": ("tuntematon kuntanumero", "okänt kommunnummer"),
+    "sector": ("tuntematon sektori", "okänd sektor"),
+    "sector key": ("tuntematon sektorikoodi", "okänd sektorkod"),
+    "accounting rule": ("tuntematon laskentatapa", "okänd beräkningsmetod"),
+    "calculation method": ("tuntematon laskentatapa", "okänd beräkningsmetod"),
+    "target": ("tuntematon tavoite", "okänt mål"),
+    "example scenario": ("tuntematon esimerkkiskenaario", "okänt exempelscenario"),
+    "catalogue template": ("tuntematon toimenpidemalli", "okänd åtgärdsmall"),
+    "template parameter": ("tuntematon mallin parametri", "okänd mallparameter"),
+    "GWP metric": ("tuntematon GWP-mittari", "okänt GWP-mått"),
+    "year": ("tuntematon vuosi", "okänt år"),
+    "year (a year is a whole number like 2024)": (
+        "tuntematon vuosi (vuosi on kokonaisluku, esim. 2024)",
+        "okänt år (ett år är ett heltal, t.ex. 2024)",
+    ),
+    "years": ("tuntematon vuosi", "okänt år"),
+    "areas": ("tuntematon alue", "okänt område"),
+    "sectors": ("tuntematon sektori", "okänd sektor"),
+}
+
+_AREA_LEVELS: dict[str, tuple[str, str, str]] = {
+    # an inventory's area level, as the parameter ``area_level`` of an error message
+    "municipality": ("kunnat", "kommuner", "municipality"),
+    "region": ("maakunnat", "landskap", "region"),
+    "group": ("alueryhmät", "grupper av områden", "group"),
+}
+
+_WHAT: dict[str, tuple[str, str, str]] = {
+    # what a value is, as the parameter ``what`` of an error message
+    "value": ("arvo", "värde", "value"),
+    "emissions": ("päästöt", "utsläpp", "emissions"),
+    "total emissions": ("kokonaispäästöt", "totala utsläpp", "total emissions"),
+    "emissions per resident": (
+        "päästöt asukasta kohden",
+        "utsläpp per invånare",
+        "emissions per resident",
+    ),
+    "energy use": ("energiankulutus", "energianvändning", "energy use"),
+    "population": ("asukasluku", "invånarantal", "population"),
+    "wind-power credits": ("tuulivoimahyvitykset", "vindkraftskrediter", "wind-power credits"),
+}
+
+_NOT_IN_INVENTORY = " (not in this inventory)"
+_NOT_IN_INVENTORY_SAID = (" (ei näissä päästötiedoissa)", " (finns inte i dessa utsläppsdata)")
+_LEVEL_SECTOR = re.compile(r"level-(\d) sector")
+
+
+def error_text(key: str, lang: str, /, **params: object) -> str:
+    """The error message ``key`` in ``lang``, filled with ``params``.
+
+    A count-dependent message takes its form from ``n``; a parameter named ``rule`` (an
+    accounting rule id) is said by the rule's name in ``lang``, ``area_level`` by the word for
+    the areas, ``what`` (what a value is: emissions, population ...) by its word, and a
+    parameter that is an error by :func:`describe`.
+
+    >>> error_text("toml_required", "sv", name="name")
+    "'name' saknas"
+    """
+    index = check_language(lang)
+    if key in _ERROR_PLURALS:
+        one, other = _ERROR_PLURALS[key][index]
+        template = one if params.get("n") == 1 else other
+    else:
+        template = _ERRORS[key][index]
+    values = dict(params)
+    for name, value in params.items():
+        if name == "rule" and isinstance(value, str) and value in _RULE_NAMES:
+            values[name] = rule_name(value, lang)
+        elif name == "area_level" and isinstance(value, str) and value in _AREA_LEVELS:
+            values[name] = _AREA_LEVELS[value][index]
+        elif name == "what" and isinstance(value, str) and value in _WHAT:
+            values[name] = _WHAT[value][index]
+        elif isinstance(value, tuple | list) and all(isinstance(v, str) for v in value):
+            values[name] = "; ".join(said(v, lang) for v in value)
+        elif isinstance(value, str):
+            values[name] = said(value, lang)
+        elif isinstance(value, BaseException):
+            values[name] = describe(value, lang)
+    return template.format(**values)
+
+
+def said(text: str, lang: str) -> str:
+    """``text`` in ``lang`` when it is a :class:`canemure.errors.Message`, else as it is."""
+    key = getattr(text, "key", None)
+    if isinstance(key, str) and (key in _ERRORS or key in _ERROR_PLURALS):
+        return error_text(key, lang, **getattr(text, "params", {}))
+    return text
+
+
+def _unknown(kind: str, index: int) -> str:
+    """``unknown KIND`` in language ``index`` (Finnish or Swedish); the kind as is if not known."""
+    suffix = ""
+    if kind.endswith(_NOT_IN_INVENTORY):
+        kind, suffix = kind[: -len(_NOT_IN_INVENTORY)], _NOT_IN_INVENTORY_SAID[index]
+    level = _LEVEL_SECTOR.fullmatch(kind)
+    if level is not None:
+        words = (f"tuntematon tason {level.group(1)} sektori", f"okänd sektor på nivå {level[1]}")
+        return words[index] + suffix
+    found = _UNKNOWN_KINDS.get(kind)
+    if found is None:
+        return ("tuntematon", "okänd")[index] + f" {kind}{suffix}"
+    return found[index] + suffix
+
+
+def describe(error: BaseException, lang: str) -> str:
+    """``error`` said in ``lang``: what the command line prints after ``error:``.
+
+    Keyed canemure errors (:mod:`canemure.errors`) come from the error catalogue; an unknown
+    name keeps the name and suggestions as given; a data-format error lists every problem
+    with its file, line, column and value. Any other error is its own (English) text.
+
+    >>> from canemure.errors import UnknownNameError
+    >>> describe(UnknownNameError("municipality", "Joensu", ["Joensuu"]), "fi")
+    "tuntematon kunta 'Joensu'; tarkoititko 'Joensuu'?"
+    """
+    # The error classes are told apart by their parts (canemure.errors imports this module).
+    index = check_language(lang)
+    if lang == "en":
+        return str(error)
+    if isinstance(getattr(error, "problems", None), tuple):
+        return _format_problems(error, lang)
+    if isinstance(getattr(error, "suggestions", None), tuple):
+        kind, name, suggestions = (getattr(error, a) for a in ("kind", "name", "suggestions"))
+        text = f"{_unknown(str(kind), index)} {name!r}"
+        if suggestions:
+            text += error_text("did_you_mean", lang, names=", ".join(map(repr, suggestions)))
+        return text
+    if all(hasattr(error, a) for a in ("purpose", "package", "extra")):
+        parts = {a: getattr(error, a) for a in ("purpose", "package", "extra")}
+        return error_text("missing_dependency", lang, **parts)
+    key = getattr(error, "key", None)
+    if isinstance(key, str) and (key in _ERRORS or key in _ERROR_PLURALS):
+        return error_text(key, lang, **getattr(error, "params", {}))
+    return str(error)
+
+
+def _format_problems(error: Any, lang: str) -> str:
+    """A data-format error's problems, each with its file, line, column and value."""
+
+    def said(problem: Any) -> str:
+        where = [problem.file] if problem.file else []
+        if problem.line is not None:
+            where.append(error_text("problem_line", lang, line=problem.line))
+        if problem.column is not None:
+            where.append(error_text("problem_column", lang, column=problem.column))
+        key = problem.key
+        known = key is not None and (key in _ERRORS or key in _ERROR_PLURALS)
+        text = error_text(key, lang, **problem.params) if key and known else problem.message
+        if problem.value is not None:
+            text += error_text("problem_value", lang, value=problem.value)
+        return f"{', '.join(where)}: {text}" if where else text
+
+    n = len(error.problems)
+    source = error.source or "input"
+    lines = [f"  - {said(p)}" for p in error.problems[: error.max_listed]]
+    if n > error.max_listed:
+        lines.append("  " + plural("more", n - error.max_listed, lang))
+    head = error_text("problems_in", lang, n=n, source=source)
+    return head + ":\n" + "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- argparse
+# argparse's own texts, by their English message id (as argparse passes them to gettext),
+# with the command line's own type-check messages in the same %-style.
+
+_ARGPARSE: dict[str, tuple[str, str, str]] = {
+    # message id: (fi, sv, en = the message id)
+    "usage: ": ("käyttö: ", "användning: ", "usage: "),
+    "positional arguments": ("argumentit", "positionella argument", "positional arguments"),
+    "options": ("valitsimet", "flaggor", "options"),
+    "show this help message and exit": (
+        "näytä tämä ohje ja lopeta",
+        "visa den här hjälptexten och avsluta",
+        "show this help message and exit",
+    ),
+    "show program's version number and exit": (
+        "näytä ohjelman versio ja lopeta",
+        "visa programmets versionsnummer och avsluta",
+        "show program's version number and exit",
+    ),
+    "%(prog)s: error: %(message)s\n": (
+        "%(prog)s: virhe: %(message)s\n",
+        "%(prog)s: fel: %(message)s\n",
+        "%(prog)s: error: %(message)s\n",
+    ),
+    "argument %(argument_name)s: %(message)s": (
+        "argumentti %(argument_name)s: %(message)s",
+        "argument %(argument_name)s: %(message)s",
+        "argument %(argument_name)s: %(message)s",
+    ),
+    "the following arguments are required: %s": (
+        "nämä pakolliset argumentit puuttuvat: %s",
+        "följande argument krävs: %s",
+        "the following arguments are required: %s",
+    ),
+    "one of the arguments %s is required": (
+        "jokin argumenteista %s vaaditaan",
+        "ett av argumenten %s krävs",
+        "one of the arguments %s is required",
+    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "virheellinen valinta: %(value)r (vaihtoehdot: %(choices)s)",
+        "ogiltigt val: %(value)r (välj bland %(choices)s)",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "tuntematon komento %(parser_name)r (vaihtoehdot: %(choices)s)",
+        "okänt kommando %(parser_name)r (val: %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    ),
+    "unrecognized arguments: %s": (
+        "tuntemattomat argumentit: %s",
+        "okända argument: %s",
+        "unrecognized arguments: %s",
+    ),
+    "expected one argument": (
+        "odotettiin yhtä arvoa",
+        "förväntade ett värde",
+        "expected one argument",
+    ),
+    "expected at most one argument": (
+        "odotettiin enintään yhtä arvoa",
+        "förväntade högst ett värde",
+        "expected at most one argument",
+    ),
+    "expected at least one argument": (
+        "odotettiin vähintään yhtä arvoa",
+        "förväntade minst ett värde",
+        "expected at least one argument",
+    ),
+    "expected %s argument": (
+        "odotettiin %s arvoa",
+        "förväntade %s värde",
+        "expected %s argument",
+    ),
+    "expected %s arguments": (
+        "odotettiin %s arvoa",
+        "förväntade %s värden",
+        "expected %s arguments",
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "monitulkintainen valitsin: %(option)s voi tarkoittaa mitä tahansa näistä: %(matches)s",
+        "tvetydig flagga: %(option)s kan betyda %(matches)s",
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
+    "invalid %(type)s value: %(value)r": (
+        "virheellinen arvo %(value)r (odotettiin: %(type)s)",
+        "ogiltigt värde %(value)r (förväntade: %(type)s)",
+        "invalid %(type)s value: %(value)r",
+    ),
+    "not allowed with argument %s": (
+        "ei sallittu yhdessä argumentin %s kanssa",
+        "inte tillåtet tillsammans med argumentet %s",
+        "not allowed with argument %s",
+    ),
+    "ignored explicit argument %r": (
+        "ylimääräinen arvo %r ohitettiin",
+        "det överflödiga värdet %r ignorerades",
+        "ignored explicit argument %r",
+    ),
+    "unexpected option string: %s": (
+        "odottamaton valitsin: %s",
+        "oväntad flagga: %s",
+        "unexpected option string: %s",
+    ),
+    "can't open '%(filename)s': %(error)s": (
+        "tiedostoa '%(filename)s' ei voi avata: %(error)s",
+        "kan inte öppna '%(filename)s': %(error)s",
+        "can't open '%(filename)s': %(error)s",
+    ),
+    # the command line's own
+    "not a number of seconds: %s": (
+        "ei ole sekuntimäärä: %s",
+        "inte ett antal sekunder: %s",
+        "not a number of seconds: %s",
+    ),
+    "must be a positive number of seconds, not %s": (
+        "sekuntimäärän pitää olla positiivinen, ei %s",
+        "måste vara ett positivt antal sekunder, inte %s",
+        "must be a positive number of seconds, not %s",
+    ),
+    "not a whole number: %s": (
+        "ei ole kokonaisluku: %s",
+        "inte ett heltal: %s",
+        "not a whole number: %s",
+    ),
+    "must be at least %s, not %s": (
+        "pitää olla vähintään %s, ei %s",
+        "måste vara minst %s, inte %s",
+        "must be at least %s, not %s",
+    ),
+    "(default: %(default)s)": (
+        "(oletus: %(default)s)",
+        "(standard: %(default)s)",
+        "(default: %(default)s)",
+    ),
+    "example:": ("esimerkki:", "exempel:", "example:"),
+}
+
+_PERCENT = re.compile(r"%\((\w+)\)[sr]|%[sr]")
+_ARGPARSE_SHAPES: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _argparse_shapes() -> list[tuple[str, re.Pattern[str]]]:
+    """Every message id with a placeholder as a pattern, longest first (the most specific wins).
+
+    One group per placeholder: its name, or ``p0``, ``p1``, ... for ``%s``.
+    """
+    if not _ARGPARSE_SHAPES:
+        for msgid in sorted(_ARGPARSE, key=len, reverse=True):
+            parts, last, n = [], 0, 0
+            for found in _PERCENT.finditer(msgid):
+                parts.append(re.escape(msgid[last : found.start()]))
+                name = found.group(1) or f"p{n}"
+                n += found.group(1) is None
+                parts.append(f"(?P<{name}>.+?)")
+                last = found.end()
+            if last:
+                parts.append(re.escape(msgid[last:]))
+                _ARGPARSE_SHAPES.append((msgid, re.compile("".join(parts), re.DOTALL)))
+    return _ARGPARSE_SHAPES
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """``template`` with its %-placeholders replaced by ``values`` (already formatted)."""
+    counter = iter(range(len(values)))
+
+    def value(placeholder: re.Match[str]) -> str:
+        return values[placeholder.group(1) or f"p{next(counter)}"]
+
+    return _PERCENT.sub(value, template)
+
+
+def argparse_text(message: str, lang: str) -> str:
+    """One of argparse's messages (as argparse formatted it in English) said in ``lang``.
+
+    The filled-in parts (option names, values, choices) are kept; an argument's message
+    inside ``argument X: ...`` is said in turn. A message not in the table stays as it is.
+
+    >>> argparse_text("the following arguments are required: AREA", "fi")
+    'nämä pakolliset argumentit puuttuvat: AREA'
+    >>> argparse_text("argument --format: invalid choice: 'x' (choose from 'csv')", "sv")
+    "argument --format: ogiltigt val: 'x' (välj bland 'csv')"
+    """
+    index = check_language(lang)
+    if message in _ARGPARSE:
+        return _ARGPARSE[message][index]
+    for msgid, shape in _argparse_shapes():
+        found = shape.fullmatch(message)
+        if found is None:
+            continue
+        values = found.groupdict()
+        if "message" in values:
+            values["message"] = argparse_text(values["message"], lang)
+        return _fill(_ARGPARSE[msgid][index], values)
+    return message

@@ -352,7 +352,7 @@ def test_cli_writes_one_file(
     out = capsys.readouterr().out
     assert out.startswith("<!DOCTYPE html>") and '<html lang="sv">' in out
     assert main(["report", "nowhere", "-o", str(tmp_path / "x.html"), "--lang", "sv"]) == 2
-    assert "unknown region 'nowhere'" in capsys.readouterr().err
+    assert "okänt landskap 'nowhere'" in capsys.readouterr().err  # in --lang
     assert not (tmp_path / "x.html").exists()
 
 

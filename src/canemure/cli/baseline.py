@@ -16,7 +16,7 @@ import sys
 from canemure.datasets import baseline_sources
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Municipality, Region, resolve_area
-from canemure.i18n import label, rule_name
+from canemure.i18n import describe, label, rule_name
 from canemure.reports import BaselineReport, build_baseline
 from canemure.reports.baseline import Ranking, build_ranking
 from canemure.reports.render import disagreement_lines, render_many, render_ranking
@@ -142,7 +142,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_text(args, output)
     for error in missing:
-        print(f"canemure: {label('error', args.lang)}: {error}", file=sys.stderr)
+        print(
+            f"canemure: {label('error', args.lang)}: {describe(error, args.lang)}", file=sys.stderr
+        )
     if missing:
         failed = label("partial_failure", args.lang).format(n=len(missing), total=len(areas))
         print(f"canemure: {failed}", file=sys.stderr)

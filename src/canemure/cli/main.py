@@ -48,7 +48,8 @@ import os
 import sys
 import textwrap
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import NoReturn
 
 from canemure._version import __version__
 from canemure.errors import CanemureError, CanemureWarning, DataNotAvailableError
@@ -113,18 +114,44 @@ class _Formatter(argparse.HelpFormatter):
     An option's default is appended when it says something (not ``None`` or ``False``) and the
     help text does not already say it. Paragraphs of descriptions are wrapped; lines starting
     with two spaces (examples, the exit-status table) are kept as written.
+
+    argparse's own words ("usage:", the section headings, the help of ``-h``) are said in
+    :attr:`lang` (:func:`canemure.i18n.argparse_text`); :class:`_Parser` sets it.
     """
 
+    lang = "en"
+    """The language of argparse's own words in the help."""
+
+    def _said(self, text: str) -> str:
+        from canemure import i18n
+
+        return i18n.argparse_text(text, self.lang)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, self._said("usage: ") if prefix is None else prefix
+        )
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(self._said(heading) if heading else heading)
+
     def _get_help_string(self, action: argparse.Action) -> str | None:
-        text = action.help or ""
+        text = self._said(action.help) if action.help else ""
         quiet = action.default is None or action.default is False
         if not action.option_strings or quiet or action.default == argparse.SUPPRESS:
             return text
-        return text if "default" in text else f"{text} (default: %(default)s)"
+        return text if "default" in text else f"{text} {self._said('(default: %(default)s)')}"
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         lines: list[str] = []
-        for paragraph in text.split("\n"):
+        for line in text.split("\n"):
+            paragraph = self._said(line) if line == "example:" else line
             if not paragraph or paragraph.startswith("  "):
                 lines.append(indent + paragraph)
             else:
@@ -132,6 +159,62 @@ class _Formatter(argparse.HelpFormatter):
                     textwrap.wrap(paragraph, width, initial_indent=indent, subsequent_indent=indent)
                 )
         return "\n".join(lines)
+
+
+class _Parser(argparse.ArgumentParser):
+    """The ``canemure`` parser: argparse's messages and help words said in :attr:`lang`.
+
+    argparse formats its messages in English (their gettext message ids); :meth:`error` says
+    them in the user's language (:func:`canemure.i18n.argparse_text`), keeping the option names
+    and values they quote, and the help formatter does the same for "usage:" and the section
+    headings. The language is chosen before parsing (``--lang`` on the command line, else the
+    locale), so even a parse error is in it.
+    """
+
+    lang = "en"
+    """Language of argparse's own words (set on the whole tree by :func:`build_parser`)."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = super()._get_formatter()
+        if isinstance(formatter, _Formatter):
+            formatter.lang = self.lang
+        return formatter
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and ``message`` in :attr:`lang` on stderr; exit with status 2."""
+        from canemure import i18n
+
+        self.print_usage(sys.stderr)
+        text = i18n.argparse_text(message, self.lang)
+        self.exit(EXIT_USAGE, f"{self.prog}: {i18n.label('error', self.lang)}: {text}\n")
+
+
+def _set_language(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Say argparse's words in ``lang`` in ``parser`` and every sub-command's parser."""
+    if isinstance(parser, _Parser):
+        parser.lang = lang
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _set_language(child, lang)
+
+
+def requested_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of a command line: its ``--lang`` (before parsing), else the locale's.
+
+    >>> requested_language(["baseline", "--lang", "sv"]), requested_language(["--lang=fi"])
+    ('sv', 'fi')
+    """
+    from canemure.i18n import LANGUAGES
+
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and n + 1 < len(argv) and argv[n + 1] in LANGUAGES:
+            return argv[n + 1]
+        if arg.startswith("--lang=") and arg.partition("=")[2] in LANGUAGES:
+            return arg.partition("=")[2]
+    return default_language(environ)
 
 
 def add_command(
@@ -379,6 +462,7 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="the municipality (code or name) of a single file whose name does not say it",
     )
+    _add_lang(imp)
     imp.set_defaults(run="canemure.cli.data:run_import")
     down = add_command(
         data_sub,
@@ -391,6 +475,7 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     down.add_argument("areas", nargs="+", metavar="AREA", help="region or municipality")
     _add_download_options(down)
+    _add_lang(down)
     down.set_defaults(run="canemure.cli.data:run_download")
     lst = add_command(
         data_sub,
@@ -446,9 +531,9 @@ def _add_roadmap(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     add_parsers(sub)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``canemure`` command."""
-    parser = argparse.ArgumentParser(
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser of the ``canemure`` command; argparse's own words in ``lang``."""
+    parser: argparse.ArgumentParser = _Parser(
         prog="canemure",
         description="Regional climate-mitigation roadmaps: baseline emissions, data, plugins. "
         "Run 'canemure COMMAND --help' for a command's options, defaults and an example.",
@@ -465,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plugins(sub)
     _add_roadmap(sub)
     _same_help_style(parser)
+    _set_language(parser, lang)
     return parser
 
 
@@ -495,9 +581,10 @@ def _stderr_line(text: str) -> None:
         progress.message(text, sys.stderr)
 
 
-def _error(status: int, text: str, lang: str, command: str | None) -> int:
-    from canemure.i18n import label
+def _error(status: int, error: BaseException, lang: str, command: str | None) -> int:
+    from canemure.i18n import describe, label
 
+    text = describe(error, lang)
     _stderr_line(f"canemure: {label('error', lang)}: {text}")
     if status in _HINTS:
         print(
@@ -509,8 +596,9 @@ def _error(status: int, text: str, lang: str, command: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (:data:`EXIT_CODES`)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(requested_language(words))
+    args = parser.parse_args(words)
     lang = getattr(args, "lang", None) or default_language()
     command = getattr(args, "command", None)
     module_name, _, function_name = args.run.partition(":")
@@ -524,9 +612,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"canemure: {label('interrupted', lang)} (Ctrl-C)", file=sys.stderr)
         status = EXIT_INTERRUPTED
     except DataNotAvailableError as exc:
-        status = _error(EXIT_NO_DATA, str(exc), lang, command)
+        status = _error(EXIT_NO_DATA, exc, lang, command)
     except (CanemureError, ValueError, LookupError, OSError) as exc:
-        status = _error(EXIT_USAGE, str(exc), lang, command)
+        status = _error(EXIT_USAGE, exc, lang, command)
     except Exception as exc:  # a bug: say so, ask for a report, no traceback for the user
         from canemure.i18n import label
 
@@ -542,7 +630,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @contextlib.contextmanager
 def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
-    """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr."""
+    """Show canemure's warnings as ``canemure: warning: ...`` lines, once each, on stderr.
+
+    A warning whose text is a :class:`canemure.errors.Message` is said in ``lang``.
+    """
+    from canemure import i18n
     from canemure.i18n import label
 
     shown: set[str] = set()
@@ -550,7 +642,8 @@ def _warnings_as_lines(lang: str = "en") -> Iterator[None]:
 
     def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
         if issubclass(category, CanemureWarning):
-            text = f"{prefix}{message}"
+            said = message.args[0] if isinstance(message, Warning) and message.args else message
+            text = f"{prefix}{i18n.said(said, lang) if isinstance(said, str) else message}"
             if text not in shown:
                 shown.add(text)
                 _stderr_line(text)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from canemure.errors import DataFormatError
+from canemure.errors import CanemureError, DataFormatError
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, not when the parser is built
     from canemure.engine.compare import Comparison
@@ -86,6 +86,14 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "source": ("Lähde", "Källa", "Source"),
     "emissions": ("Päästöt", "Utsläpp", "Emissions"),
     "description": ("Kuvaus", "Beskrivning", "Description"),
+    "sourced": ("lähde mainittu", "källa angiven", "sourced"),
+    "not_sourced": ("ei lähdettä", "ingen källa", "not sourced"),
+    "within_scope": ("soveltamisalan sisällä", "inom tillämpningsområdet", "within scope"),
+    "scope_accepted": (
+        "soveltamisalan ulkopuolella, hyväksytty: {reasons}",
+        "utanför tillämpningsområdet, godtaget: {reasons}",
+        "scope mismatch accepted: {reasons}",
+    ),
 }
 
 
@@ -173,11 +181,14 @@ def _scenario(args: argparse.Namespace, file: str | None) -> Scenario:
         return read_scenario(file)
     key = args.area.strip().lower().replace(" ", "-")
     if key not in EXAMPLES:
-        raise ValueError(
-            f"no example scenario for {args.area!r} (shipped: {', '.join(EXAMPLES)}); write "
-            "one (see examples/pohjois-karjala.toml) and pass --scenario FILE"
+        raise _NoExampleError.keyed(
+            "no_example_scenario", area=args.area, shipped=", ".join(EXAMPLES)
         )
     return example_scenario(key)
+
+
+class _NoExampleError(CanemureError, ValueError):
+    """No example scenario is shipped for the area asked for."""
 
 
 def _compute(scenario: Scenario, no_plugins: bool) -> RoadmapResult:
@@ -190,8 +201,15 @@ def _compute(scenario: Scenario, no_plugins: bool) -> RoadmapResult:
 
 def _problems(exc: DataFormatError, lang: str) -> int:
     print(f"canemure: {_error_word(lang)}: {label('scenario_problems', lang)}:", file=sys.stderr)
-    print(str(exc), file=sys.stderr)
+    print(_described(exc, lang), file=sys.stderr)
     return 2
+
+
+def _described(exc: Exception, lang: str) -> str:
+    """``exc`` in ``lang`` (file, line, key and value of each problem kept)."""
+    from canemure import i18n
+
+    return i18n.describe(exc, lang)
 
 
 def _number(value: float, lang: str, decimals: int = 1) -> str:
@@ -247,7 +265,7 @@ def _table(s: dict[str, Any], lang: str) -> str:
     out += _align(rows)
     out += ["", f"{t('targets')}:"]
     for target in s["targets"]:
-        out.append(f"  {target['label']}")
+        out.append(f"  {_target_label(target, lang)}")
         status = target["milestone"]
         out.append(
             f"    {t('level')} {target['year']}: {n(target['level'])}; "
@@ -282,6 +300,19 @@ def _table(s: dict[str, Any], lang: str) -> str:
     if any(m["illustrative"] or m["costs_illustrative"] for m in s["measures"]):
         out.append(t("illustrative_note"))
     return "\n".join(_fit(line) for line in out) + "\n"
+
+
+def _target_label(target: dict[str, Any], lang: str) -> str:
+    """The target's id, year, source status and scope in ``lang`` (the level's ``label``)."""
+    from canemure import i18n
+
+    status = label("sourced" if target["sourced"] else "not_sourced", lang)
+    mismatches = target["scope_mismatches"]
+    reasons = "; ".join(i18n.said(reason, lang) for reason in mismatches)
+    scope = label("scope_accepted", lang).format(reasons=reasons) if mismatches else None
+    return (
+        f"{target['target']} ({target['year']}, {status}; {scope or label('within_scope', lang)})"
+    )
 
 
 def _clean(value: Any) -> Any:
@@ -497,7 +528,7 @@ def run_compare(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         for found in problems:
-            print(str(found), file=sys.stderr)
+            print(_described(found, args.lang), file=sys.stderr)
         return 2
     try:
         with activity(i18n.label("progress_roadmap", args.lang)):

@@ -48,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
-from canemure.errors import CanemureError, UnitError
+from canemure.errors import CanemureError, Message, UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan
 from canemure.published.targets import Target, TargetKind
@@ -239,13 +239,13 @@ def own_target(
     """
     given = [reduction is not None, level is not None, neutral]
     if sum(given) != 1:
-        raise LevelError(f"{id}: give exactly one of reduction=, level= or neutral=True")
+        raise LevelError.keyed("own_target_one_kind", target=id)
     value: pint.Quantity[Any] | None
     if reduction is not None:
         if base_year is None:
-            raise LevelError(f"{id}: a reduction needs base_year=")
+            raise LevelError.keyed("own_target_base_year", target=id)
         if not reduction.dimensionless:
-            raise UnitError(f"{id}: a reduction is a percentage, got {reduction!r}")
+            raise UnitError.keyed("own_target_percentage", target=id, value=reduction)
         kind, value, unit_text = TargetKind.REDUCTION_PERCENT, reduction.to("percent"), "%"
     elif level is not None:
         kind, unit_text = TargetKind.ABSOLUTE_LEVEL, LEVEL_UNIT
@@ -375,8 +375,12 @@ def _scope_mismatches(
     notes: list[str] = []
     if rule.accounting and inventory.rule.id not in rule.accounting:
         mismatches.append(
-            f"{target.id} is defined under accounting {'/'.join(rule.accounting)}, the inventory "
-            f"follows {inventory.rule.id!r}"
+            Message(
+                "scope_accounting",
+                target=target.id,
+                expected="/".join(rule.accounting),
+                actual=inventory.rule.id,
+            )
         )
     if not rule.accounting:
         notes.append(
@@ -385,8 +389,7 @@ def _scope_mismatches(
         )
     if rule.areas == "national":
         mismatches.append(
-            f"{target.id} is a national target for Finland as a whole, applied to "
-            f"{inventory.area_level} inventory areas"
+            Message("scope_national", target=target.id, area_level=inventory.area_level)
         )
     elif rule.areas == "published":
         gaz = gazetteer()
@@ -405,7 +408,7 @@ def _scope_mismatches(
         if outside:
             where = target.city or target.region_id or "no stated area"
             mismatches.append(
-                f"{target.id} is published for {where}, applied to area(s) {', '.join(outside)}"
+                Message("scope_published", target=target.id, where=where, areas=", ".join(outside))
             )
     return mismatches, notes
 
@@ -431,17 +434,21 @@ def _emissions(inventory: EmissionInventory) -> FloatArray:
     try:
         values: FloatArray = np.asarray(inventory.values.m_as(LEVEL_UNIT), dtype=np.float64)
     except pint.DimensionalityError as exc:
-        raise UnitError(
-            f"levels need an emission inventory; this one is in {inventory.unit}"
-        ) from exc
+        raise UnitError.keyed("level_not_emissions", unit=str(inventory.unit)) from exc
     return values
 
 
-def _year_values(values: FloatArray, inventory: EmissionInventory, year: int, what: str) -> Any:
+def _year_values(
+    values: FloatArray, inventory: EmissionInventory, year: int, key: str, target: str
+) -> Any:
     if year not in inventory.years:
-        raise LevelError(
-            f"the {what} {year} is not an inventory year ({inventory.years.labels[0]}-"
-            f"{inventory.years.labels[-1]}, {len(inventory.years)} years)"
+        raise LevelError.keyed(
+            key,
+            target=target,
+            year=year,
+            first=inventory.years.labels[0],
+            last=inventory.years.labels[-1],
+            n=len(inventory.years),
         )
     return values[:, :, inventory.years.position(year)]
 
@@ -450,15 +457,15 @@ def _per_area(value: pint.Quantity[Any], areas: Sequence[str], what: str) -> Flo
     try:
         magnitude = np.asarray(value.m_as(LEVEL_UNIT), dtype=np.float64)
     except pint.DimensionalityError as exc:
-        raise UnitError(f"{what} must be an emission rate such as kt CO2e/a: {exc}") from exc
+        raise UnitError.keyed("level_not_a_rate", what=what, error=exc) from exc
     if magnitude.ndim == 0:
         if len(areas) != 1:
-            raise LevelError(
-                f"{what} is one figure but the inventory has {len(areas)} areas; give one per area"
-            )
+            raise LevelError.keyed("level_one_figure", what=what, n=len(areas))
         magnitude = magnitude.reshape(1)
     if magnitude.shape != (len(areas),):
-        raise LevelError(f"{what} has {magnitude.shape[0]} values for {len(areas)} areas")
+        raise LevelError.keyed(
+            "level_figure_count", what=what, found=magnitude.shape[0], n=len(areas)
+        )
     return magnitude
 
 
@@ -498,17 +505,14 @@ def target_level(
         raise ValueError(f'allocate must be "none" or "proportional", got {allocate!r}')
     rule = rule if rule is not None else rule_for(target)
     if target.per_resident:
-        raise LevelError(f"{target.id} is a per-resident target; levels are totals per area")
+        raise LevelError.keyed("level_per_resident", target=target.id)
     if target.target_year is None:
-        raise LevelError(
-            f"{target.id} has no single target year (printed {target.target_year_text!r})"
+        raise LevelError.keyed(
+            "level_no_target_year", target=target.id, printed=target.target_year_text
         )
     mismatches, notes = _scope_mismatches(target, rule, inventory)
     if mismatches and scope_mismatch != "accept":
-        raise ScopeMismatchError(
-            "; ".join(mismatches)
-            + '. Pass scope_mismatch="accept" to compare anyway (every result is labelled so).'
-        )
+        raise ScopeMismatchError.keyed("scope_mismatch", reasons=tuple(mismatches))
     covered = None
     if sectors is not None:
         inventory = inventory.sel(sectors=list(sectors))
@@ -525,21 +529,18 @@ def target_level(
     base_sectors: FloatArray | None = None
     if target.kind is TargetKind.REDUCTION_PERCENT:
         if target.value is None or base is None:
-            raise LevelError(f"{target.id}: a reduction needs a value and a base year")
+            raise LevelError.keyed("level_reduction_incomplete", target=target.id)
         reduction = target.value.to("percent")
         share_of_base = 1.0 - float(target.value.m_as(""))
-        base_sectors = _year_values(values, inventory, base, "base year")
+        base_sectors = _year_values(values, inventory, base, "level_base_year_missing", target.id)
         level = base_sectors.sum(axis=1) * share_of_base
         if rule.max_compensation_share is not None:
             allowed = base_sectors.sum(axis=1) * float(rule.max_compensation_share.m_as(""))
     elif target.kind is TargetKind.ABSOLUTE_LEVEL:
         if target.value is None:
-            raise LevelError(f"{target.id}: no readable level ({target.value_note})")
+            raise LevelError.keyed("level_unreadable", target=target.id, note=target.value_note)
         if inventory.area_level == "municipality" and target.municipality_code is None:
-            raise LevelError(
-                f"{target.id} is a regional level; it cannot be split between municipalities. "
-                "Sum the inventory first (inventory.to_regions())"
-            )
+            raise LevelError.keyed("level_regional_split", target=target.id)
         level = _per_area(target.value, areas, f"{target.id} level")
     elif target.kind is TargetKind.CARBON_NEUTRALITY:
         share = max_compensation_share or rule.max_compensation_share
@@ -549,7 +550,9 @@ def target_level(
             notes.append("the compensation available was given by the caller")
         elif share is not None and base is not None:
             share_of_base = float(share.m_as(""))
-            base_sectors = _year_values(values, inventory, base, "base year")
+            base_sectors = _year_values(
+                values, inventory, base, "level_base_year_missing", target.id
+            )
             level = base_sectors.sum(axis=1) * share_of_base
             allowed = level.copy()
             if max_compensation_share is not None:
@@ -558,12 +561,9 @@ def target_level(
                     "(the caller's choice)"
                 )
         else:
-            raise LevelError(
-                f"{target.id} is carbon neutrality: say how much may be compensated, with "
-                "max_compensation_share= and base_year=, or compensation= (kt CO2e/a per area)"
-            )
+            raise LevelError.keyed("level_neutrality_compensation", target=target.id)
     else:
-        raise LevelError(f"{target.id} is not a target that sets an emission level ({target.kind})")
+        raise LevelError.keyed("level_not_a_level", target=target.id, kind=str(target.kind))
     allocated = None
     sector_levels = None
     if allocate == "proportional":
@@ -572,11 +572,10 @@ def target_level(
             sector_levels = base_sectors * share_of_base
         else:
             if allocation_year is None:
-                raise LevelError(
-                    f"{target.id}: proportional allocation of an absolute level needs "
-                    "allocation_year= (the year whose sector shares split the level)"
-                )
-            year_values = _year_values(values, inventory, allocation_year, "allocation year")
+                raise LevelError.keyed("level_allocation_needs_year", target=target.id)
+            year_values = _year_values(
+                values, inventory, allocation_year, "level_allocation_year_missing", target.id
+            )
             with np.errstate(divide="ignore", invalid="ignore"):
                 shares = year_values / year_values.sum(axis=1, keepdims=True)
             sector_levels = level[:, None] * shares

@@ -74,7 +74,7 @@ from canemure.engine.projection import (
 from canemure.engine.ramp import Ramp
 from canemure.engine.replication import ByPopulation, BySector
 from canemure.engine.roadmap import Roadmap, RoadmapTarget
-from canemure.errors import DataFormatError, Problem
+from canemure.errors import CanemureError, DataFormatError, Problem
 from canemure.inventory import EmissionInventory, Source
 from canemure.published.measures import MeasureStatus
 from canemure.published.targets import Target
@@ -343,7 +343,9 @@ class Scenario:
                     )
                 )
             except (ValueError, LookupError) as exc:
-                problems.append(Problem(str(exc), self.file, column=f"target[{n}]"))
+                problems.append(
+                    Problem.keyed("as_raised", self.file, column=f"target[{n}]", error=exc)
+                )
         paths = []
         for n, path in enumerate(self.projection.factor_paths, start=1):
             try:
@@ -684,25 +686,32 @@ class _Reader:
         line = _line(self.lines, where)
         self.problems.append(Problem(message, self.file, line, where, value))
 
+    def add_keyed(self, where: str, key: str, /, value: object = None, **params: object) -> None:
+        """Record the catalogue problem ``key`` (:mod:`canemure.i18n`) at ``where``."""
+        line = _line(self.lines, where)
+        self.problems.append(Problem.keyed(key, self.file, line, where, value, **params))
+
     def keys(self, table: Mapping[str, Any], where: str, allowed: set[str]) -> None:
         for key in table:
             if key not in allowed:
-                self.add(
+                self.add_keyed(
                     f"{where}.{key}" if where else key,
-                    f"unknown key {key!r}; known here: {', '.join(sorted(allowed))}",
+                    "toml_unknown_key",
+                    name=key,
+                    known=", ".join(sorted(allowed)),
                 )
 
     def table(self, data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
-            self.add(where, f"{key!r} must be a table")
+            self.add_keyed(where, "toml_not_table", name=key)
             return {}
         return value
 
     def tables(self, data: Mapping[str, Any], key: str, where: str) -> list[dict[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.add(where, f"{key!r} must be an array of tables ([[{where}]])")
+            self.add_keyed(where, "toml_not_tables", name=key, where=where)
             return []
         return value
 
@@ -719,54 +728,56 @@ class _Reader:
         path = f"{where}.{key}" if where else key
         if key not in table:
             if required:
-                self.add(path, f"{key!r} is required")
+                self.add_keyed(path, "toml_required", name=key)
             return default
         try:
             return check(table[key])
         except (ValueError, TypeError, pint.PintError) as exc:
-            self.add(path, str(exc), table[key])
+            self.add_keyed(path, "as_raised", table[key], error=exc)
             return default
 
     def provenance(self, table: Mapping[str, Any], where: str) -> tuple[str, bool]:
         source = self.get(table, where, "source", _text, default="")
         illustrative = self.get(table, where, "illustrative", _bool, default=False)
         if not source:
-            self.add(
-                f"{where}.source",
-                "every assumption needs a source; for a figure without one write "
-                "illustrative = true and say why in source",
-            )
+            self.add_keyed(f"{where}.source", "toml_no_source")
         return source, illustrative
+
+
+class _InvalidValueError(CanemureError, ValueError):
+    """A value of the wrong kind in a scenario file (the message is in the error catalogue)."""
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise TypeError("expected a non-empty string")
+        raise _InvalidValueError.keyed("expected_text")
     return value
 
 
 def _bool(value: object) -> bool:
     if not isinstance(value, bool):
-        raise TypeError("expected true or false")
+        raise _InvalidValueError.keyed("expected_bool")
     return value
 
 
 def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("expected a whole number")
+        raise _InvalidValueError.keyed("expected_int")
     return value
 
 
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise TypeError("expected a finite number")
+        raise _InvalidValueError.keyed("expected_number")
     return float(value)
 
 
 def _choice(*options: str) -> Callable[[object], str]:
     def check(value: object) -> str:
         if value not in options:
-            raise ValueError(f"expected one of {', '.join(repr(o) for o in options)}")
+            raise _InvalidValueError.keyed(
+                "expected_choice", options=", ".join(repr(o) for o in options)
+            )
         return str(value)
 
     return check
@@ -775,18 +786,21 @@ def _choice(*options: str) -> Callable[[object], str]:
 def _quantity(dimension: str | None) -> Callable[[object], pint.Quantity[Any]]:
     def check(value: object) -> pint.Quantity[Any]:
         if not isinstance(value, str):
-            raise TypeError('expected a quantity as a string, e.g. "12 GWh/a"')
+            raise _InvalidValueError.keyed("expected_quantity_text")
         try:
             quantity: pint.Quantity[Any] = Q_(value)
         except (pint.PintError, SyntaxError, TypeError, ValueError, AttributeError) as exc:
-            raise ValueError(f"cannot read {value!r} as a quantity: {exc}") from None
+            raise _InvalidValueError.keyed(
+                "quantity_unreadable", value=value, error=str(exc)
+            ) from None
         if not isinstance(quantity, pint.Quantity):
-            raise ValueError(f"{value!r} has no unit")
+            raise _InvalidValueError.keyed("quantity_no_unit", value=value)
         if not math.isfinite(float(quantity.m)):
-            raise ValueError(f"{value!r} is not a finite number")
+            raise _InvalidValueError.keyed("quantity_not_finite", value=value)
         if dimension is not None and not quantity.is_compatible_with(dimension):
-            kind = dimension or "a dimensionless ratio (e.g. '20 %')"
-            raise ValueError(f"{value!r} is not in units of {kind}")
+            if not dimension:
+                raise _InvalidValueError.keyed("quantity_not_ratio", value=value)
+            raise _InvalidValueError.keyed("quantity_wrong_units", value=value, kind=dimension)
         return quantity
 
     return check
@@ -806,14 +820,14 @@ def _strings(value: object) -> tuple[str, ...]:
 
 def _ints(value: object) -> tuple[int, ...]:
     if not isinstance(value, list) or not value:
-        raise TypeError("expected a non-empty array of whole numbers")
+        raise _InvalidValueError.keyed("expected_ints")
     return tuple(_int(v) for v in value)
 
 
 def _window(value: object) -> tuple[int, int]:
     years = _ints(value)
     if len(years) != 2 or years[0] >= years[1]:
-        raise ValueError("expected [first, last] with first < last")
+        raise _InvalidValueError.keyed("expected_window")
     return (years[0], years[1])
 
 
@@ -999,7 +1013,7 @@ def _read_measure(reader: _Reader, table: Mapping[str, Any], where: str) -> Meas
         Ramp(spec.start, spec.full, spec.shape, spec.lifetime)  # type: ignore[arg-type]
         _built(spec)
     except (ValueError, TypeError, pint.PintError, TemplateInputError) as exc:
-        reader.add(where, f"measure {name!r}: {exc}")
+        reader.add_keyed(where, "toml_measure", name=name, error=exc)
         return None
     return spec
 
@@ -1017,7 +1031,7 @@ def _read_settings(
             if key in table:
                 settings[key] = _read_terms(reader, table[key], f"{where}.{key}")
             else:
-                reader.add(f"{where}.{key}", f"{key!r} is required")
+                reader.add_keyed(f"{where}.{key}", "toml_required", name=key)
             continue
         check: Callable[[Any], Any] = {
             "text": _text,
@@ -1050,7 +1064,7 @@ def _read_target(reader: _Reader, table: Mapping[str, Any], where: str) -> Targe
             try:
                 published_target(published)
             except LookupError as exc:
-                reader.add(f"{where}.published", str(exc))
+                reader.add_keyed(f"{where}.published", "as_raised", error=exc)
         if len(reader.problems) > before:
             return None
         return TargetSpec(published=published, **options)
@@ -1063,9 +1077,9 @@ def _read_target(reader: _Reader, table: Mapping[str, Any], where: str) -> Targe
     neutral = reader.get(table, where, "neutral", _bool, default=False)
     source, illustrative = reader.provenance(table, where)
     if [reduction is not None, level is not None, neutral].count(True) != 1:
-        reader.add(where, "give exactly one of reduction (with base_year), level or neutral")
+        reader.add_keyed(where, "toml_target_kind")
     elif reduction is not None and base_year is None:
-        reader.add(f"{where}.base_year", "a reduction needs base_year")
+        reader.add_keyed(f"{where}.base_year", "toml_reduction_base_year")
     if len(reader.problems) > before:
         return None
     return TargetSpec(
@@ -1138,7 +1152,7 @@ def scenario_from_text(text: str, file: str | None = None) -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFormatError([Problem(f"not valid TOML: {exc}", file)], file) from None
+        raise DataFormatError([Problem.keyed("toml_invalid", file, error=str(exc))], file) from None
     lines = key_lines(text)
     reader = _Reader(file, lines)
     reader.keys(data, "", {"scenario", "projection", "target", "measure"})
@@ -1161,7 +1175,7 @@ def scenario_from_text(text: str, file: str | None = None) -> Scenario:
         try:
             resolve_area(area)
         except LookupError as exc:
-            reader.add("scenario.area", str(exc))
+            reader.add_keyed("scenario.area", "as_raised", error=exc)
     projection = _read_projection(reader, reader.table(data, "projection", "projection"))
     targets = []
     for n, item in enumerate(reader.tables(data, "target", "target"), start=1):
@@ -1175,7 +1189,7 @@ def scenario_from_text(text: str, file: str | None = None) -> Scenario:
         if measure is None:
             continue
         if measure.name in seen:
-            reader.add(f"measure[{n}].name", "another measure has this name", measure.name)
+            reader.add_keyed(f"measure[{n}].name", "toml_duplicate_measure", measure.name)
         seen.add(measure.name)
         measures.append(measure)
     if reader.problems:
@@ -1201,7 +1215,9 @@ def read_scenario(path: str | Path) -> Scenario:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataFormatError([Problem(f"not UTF-8 text: {exc}", str(path))], path) from None
+        raise DataFormatError(
+            [Problem.keyed("not_utf8", str(path), error=str(exc))], path
+        ) from None
     return scenario_from_text(text, str(path))
 
 

@@ -87,18 +87,18 @@ def _kt(inventory: EmissionInventory) -> FloatArray:
     try:
         values: FloatArray = np.asarray(inventory.values.m_as(LEVEL_UNIT), dtype=np.float64)
     except pint.DimensionalityError as exc:
-        raise UnitError(
-            f"a trajectory must be an emission inventory; this one is in {inventory.unit}"
-        ) from exc
+        raise UnitError.keyed("trajectory_not_emissions", unit=str(inventory.unit)) from exc
     return values
 
 
 def _matching(trajectory: EmissionInventory, level: TargetLevel) -> EmissionInventory:
     """The trajectory on the level's areas, in the level's order, under the level's rule."""
     if trajectory.rule.id != level.accounting:
-        raise LevelError(
-            f"the level of {level.target_id} was computed under accounting {level.accounting!r}; "
-            f"the trajectory follows {trajectory.rule.id!r}"
+        raise LevelError.keyed(
+            "trajectory_other_rule",
+            target=level.target_id,
+            level_rule=level.accounting,
+            actual=trajectory.rule.id,
         )
     chosen = trajectory.sel(areas=list(level.areas))
     return chosen if level.covered is None else chosen.sel(sectors=list(level.covered))
@@ -168,7 +168,7 @@ class TargetGap:
     def at(self, year: int) -> pint.Quantity[Any]:
         """The extra abatement still needed in ``year``, per area."""
         if year not in self.years:
-            raise LevelError(f"{year} is not a year of this trajectory")
+            raise LevelError.keyed("trajectory_no_year", year=year)
         column: pint.Quantity[Any] = self.gap[:, self.years.index(year)]
         return column
 
@@ -264,15 +264,11 @@ def gap(
     else:
         first = level.base_year if start_year is None else start_year
         if first is None:
-            raise LevelError(
-                f"{level.target_id} has no base year; a linear pathway needs start_year="
-            )
+            raise LevelError.keyed("pathway_no_base_year", target=level.target_id)
         if first >= level.year:
-            raise LevelError(
-                f"a linear pathway starts before the target year {level.year}, not in {first}"
-            )
+            raise LevelError.keyed("pathway_start_late", year=level.year, first=first)
         if first not in chosen.years:
-            raise LevelError(f"the pathway's start year {first} is not a trajectory year")
+            raise LevelError.keyed("pathway_start_missing", first=first)
         k = chosen.years.position(first)
         path = _linear(totals[:, k], levels, years, first, level.year)
         sector_path = None
@@ -345,9 +341,11 @@ def milestone(
     year = level.year if year is None else year
     chosen = _matching(trajectory, level)
     if year not in chosen.years:
-        raise LevelError(
-            f"{year} is not a year of the trajectory ({chosen.years.labels[0]}-"
-            f"{chosen.years.labels[-1]}); project it first"
+        raise LevelError.keyed(
+            "milestone_no_year",
+            year=year,
+            first=chosen.years.labels[0],
+            last=chosen.years.labels[-1],
         )
     values = _kt(chosen)[:, :, chosen.years.position(year)].sum(axis=1)
     return Milestone(level, year, Q_(values, LEVEL_UNIT))
@@ -391,13 +389,10 @@ def cumulative(trajectory: EmissionInventory, first: int, last: int) -> Cumulati
     on the trajectory's year axis: a year missing is an error, not interpolated.
     """
     if last < first:
-        raise LevelError(f"the period {first}-{last} is empty")
+        raise LevelError.keyed("period_empty", first=first, last=last)
     missing = [y for y in range(first, last + 1) if y not in trajectory.years]
     if missing:
-        raise LevelError(
-            f"the trajectory has no figures for {', '.join(map(str, missing))}; cumulative "
-            "emissions need every year of the period (project or fill them first)"
-        )
+        raise LevelError.keyed("cumulative_missing_years", years=", ".join(map(str, missing)))
     chosen = trajectory.sel(years=range(first, last + 1))
     per_year = Q_(_kt(chosen), LEVEL_UNIT) * Q_(1.0, "a")
     return CumulativeEmissions(

@@ -47,7 +47,7 @@ from pathlib import Path
 import attrs
 
 from canemure._text import fold, suggest
-from canemure.errors import DataFormatError, Problem, ProblemCollector
+from canemure.errors import CanemureError, DataFormatError, Problem, ProblemCollector
 
 _GROUPED_INTEGER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 """A whole number grouped by (no-break) spaces: ``9 849``, ``1 234 567``."""
@@ -193,24 +193,21 @@ def parse_decimal(text: str, *, decimal: str = ",") -> float:
     if pattern.fullmatch(stripped):  # the common case first: one regex, one float()
         value = float(stripped.replace(decimal, ".") if decimal != "." else stripped)
         if not math.isfinite(value):
-            raise ValueError(
-                "not a finite number (too large for a float: it overflows to infinity)"
-            )
+            raise _NumberError.keyed("number_overflow")
         return value
     if stripped in NULL_TOKENS:
         return math.nan
     if stripped.casefold() in _NON_FINITE:
-        raise ValueError("not a finite number (NaN and infinity are impossible values)")
+        raise _NumberError.keyed("number_not_finite")
     other = "." if decimal == "," else ","
     if other in stripped and _number_pattern(other).fullmatch(stripped):
-        raise ValueError(
-            f"uses {other!r} as decimal mark; expected a decimal {_mark_name(decimal)}"
-        )
-    raise ValueError("not a number")
+        key = "number_decimal_point" if decimal == "," else "number_decimal_comma"
+        raise _NumberError.keyed(key, mark=other)
+    raise _NumberError.keyed("number_not_a_number")
 
 
-def _mark_name(mark: str) -> str:
-    return {",": "comma", ".": "point"}.get(mark, repr(mark))
+class _NumberError(CanemureError, ValueError):
+    """A cell is not a number (the message is in the error catalogue of canemure.i18n)."""
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -254,7 +251,7 @@ class CsvRow:
         value = self.cells[column].strip()
         if value in NULL_TOKENS:
             if required:
-                problems.add("value is missing", line=self.line, column=column, value=value)
+                problems.add_keyed("value_missing", line=self.line, column=column, value=value)
             return None
         return value
 
@@ -285,14 +282,20 @@ class CsvRow:
         try:
             value = parse_decimal(text, decimal=decimal)
         except ValueError as exc:
-            problems.add(str(exc), line=self.line, column=column, value=raw)
+            problems.add_keyed("as_raised", line=self.line, column=column, value=raw, error=exc)
             return None
         if not allow_negative and value < 0:
-            problems.add(f"{what} must not be negative", line=self.line, column=column, value=raw)
+            problems.add_keyed("negative", line=self.line, column=column, value=raw, what=what)
             return None
         if abs(value) > limit:
-            problems.add(
-                impossible_magnitude(what, limit, unit), line=self.line, column=column, value=raw
+            bound = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
+            problems.add_keyed(
+                "impossibly_large",
+                line=self.line,
+                column=column,
+                value=raw,
+                what=what,
+                bound=bound + (f" {unit}" if unit else ""),
             )
             return None
         return value
@@ -332,12 +335,17 @@ def check_year(
     if isinstance(raw, float) and raw.is_integer():
         text = str(int(raw))
     if not re.fullmatch(r"[0-9]{1,4}", text):
-        problems.add("not a year", line=line, column=column, value=raw)
+        problems.add_keyed("not_a_year", line=line, column=column, value=raw)
         return None
     year = int(text)
     if not FIRST_YEAR <= year <= last_year():
-        problems.add(
-            f"year out of range {FIRST_YEAR}..{last_year()}", line=line, column=column, value=raw
+        problems.add_keyed(
+            "year_out_of_range",
+            line=line,
+            column=column,
+            value=raw,
+            first=FIRST_YEAR,
+            last=last_year(),
         )
         return None
     return year
@@ -549,9 +557,8 @@ def _read_text(
     if require_final_newline and data.strip() and not data.endswith((b"\n", b"\r")):
         # checked on the bytes: a cut inside a multi-byte letter must not read as "not UTF-8"
         tail = data[data.rfind(b"\n") + 1 :]
-        problems.add(
-            "the file looks cut off: its last line has no line end, so its last value may be "
-            "incomplete; download or export the file again",
+        problems.add_keyed(
+            "cut_off_line",
             line=data.count(b"\n") + 1,
             value=tail[-120:].decode("utf-8", errors="replace"),
         )
@@ -591,11 +598,11 @@ def match_header(
                 )
             key = name
         if key in columns:
-            problems.add(f"duplicate column {position}", line=1, column=name)
+            problems.add_keyed("duplicate_column", line=1, column=name, position=position)
         columns.append(key)
     for name in required:
         if name not in columns:
-            problems.add("required column is missing", line=1, column=name)
+            problems.add_keyed("column_missing", line=1, column=name)
     return columns
 
 
@@ -622,10 +629,12 @@ def _table_from_text(
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
         if len(fields) != len(header):
-            problems.add(
-                f"row has {len(fields)} fields, the header has {len(header)}",
+            problems.add_keyed(
+                "field_count",
                 line=start,
                 value=separator.join(fields)[:120],
+                found=len(fields),
+                header=len(header),
             )
             continue
         rows.append(CsvRow(start, dict(zip(columns, fields, strict=True))))

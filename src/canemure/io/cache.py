@@ -50,7 +50,13 @@ from typing import BinaryIO, Literal, cast
 
 import attrs
 
-from canemure.errors import CanemureError, CanemureWarning, DataFormatError, ProblemCollector
+from canemure.errors import (
+    CanemureError,
+    CanemureWarning,
+    DataFormatError,
+    Problem,
+    ProblemCollector,
+)
 
 __all__ = [
     "CACHE_DIR_ENV",
@@ -214,24 +220,24 @@ def _write_error(exc: OSError | sqlite3.Error, path: Path, root: Path) -> CacheW
     code = exc.errno if isinstance(exc, OSError) else None
     text = str(exc).lower()
     if code in _FULL or "disk is full" in text:
-        return CacheWriteError(
-            f"the disk holding the canemure cache is full (writing {path}); free some space, or "
-            f"set {CACHE_DIR_ENV} to a folder on a disk with room, and run the command again. "
-            "Nothing was half-written: the file was not stored."
-        )
+        return CacheWriteError.keyed("cache_disk_full", path=str(path), env=CACHE_DIR_ENV)
     if code in _READ_ONLY or "readonly" in text or "read-only" in text:
-        return CacheWriteError(
-            f"the canemure cache folder {root} cannot be written (writing {path}: "
-            f"{os.strerror(code) if code else exc}); make it writable, or set {CACHE_DIR_ENV} to "
-            "a folder you can write to, and run the command again. Nothing was stored."
+        return CacheWriteError.keyed(
+            "cache_read_only",
+            root=str(root),
+            path=str(path),
+            reason=os.strerror(code) if code else str(exc),
+            env=CACHE_DIR_ENV,
         )
     if isinstance(exc, sqlite3.OperationalError):
         # 'unable to open database file' (a read-only folder or mount), 'disk I/O error' (a
         # full or failing disk), 'database is locked' past the busy timeout, ...
-        return CacheWriteError(
-            f"the canemure cache manifest {path} cannot be written ({exc}); check that the "
-            f"folder {root} is writable and its disk has room, or set {CACHE_DIR_ENV} to a "
-            "folder you can write to, and run the command again. Nothing was stored."
+        return CacheWriteError.keyed(
+            "cache_manifest_unwritable",
+            path=str(path),
+            reason=str(exc),
+            root=str(root),
+            env=CACHE_DIR_ENV,
         )
     return None
 
@@ -440,8 +446,7 @@ class Cache:
 
     def _damaged(self, exc: BaseException) -> ManifestDamagedError:
         return ManifestDamagedError(
-            f"the cache manifest cannot be read ({exc}); the cached files count as absent. "
-            f"To repair it, {_REPAIR_HINT}: the damaged manifest is set aside and a new one built",
+            [Problem.keyed("cache_manifest_damaged", str(self.manifest_path), reason=str(exc))],
             self.manifest_path,
         )
 

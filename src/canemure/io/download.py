@@ -286,15 +286,13 @@ class SykeDownloader:
         if not force and self.cache.verify(key):
             return path
         if self.offline:
-            state = (
-                "does not match its recorded checksum"
-                if path.exists() and self.cache.entry(key) is not None
-                else "is not"
-            )
-            raise DataNotAvailableError(
-                f"{relative} {state} in the cache at {path}, and offline mode is on "
-                f"(unset {OFFLINE_ENV} to allow downloads). To get the data by hand, download "
-                f"{url} in a browser and run: canemure data import <downloaded file>"
+            changed = path.exists() and self.cache.entry(key) is not None
+            raise DataNotAvailableError.keyed(
+                "offline_changed" if changed else "offline_not_cached",
+                file=str(relative),
+                path=str(path),
+                env=OFFLINE_ENV,
+                url=url,
             )
         self._download(url, key, check)
         return path
@@ -337,7 +335,7 @@ class SykeDownloader:
         reason = ""
         for attempt in range(1, attempts + 1):
             if self._cancelled.is_set():
-                raise DownloadError(f"could not download {url}: cancelled")
+                raise DownloadError.keyed("download_cancelled", url=url)
             with self.cache.writer(key) as out:
                 try:
                     self._receive(request, out.write)
@@ -351,10 +349,7 @@ class SykeDownloader:
                     return
             if attempt < attempts:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
-        raise DownloadError(
-            f"could not download {url} after {attempts} attempt{'s' if attempts != 1 else ''}; "
-            f"last error: {reason}"
-        )
+        raise DownloadError.keyed("download_failed_after", url=url, n=attempts, reason=reason)
 
     def _receive(self, request: urllib.request.Request, write: Callable[[bytes], None]) -> None:
         """One attempt: stream the body to ``write``; raise :class:`_TransientError` to retry."""
@@ -372,7 +367,7 @@ class SykeDownloader:
                 head = b""
                 while True:
                     if self._cancelled.is_set():
-                        raise DownloadError(f"could not download {url}: cancelled")
+                        raise DownloadError.keyed("download_cancelled", url=url)
                     left = self.deadline - (time.monotonic() - start)
                     if left <= 0:
                         raise _TransientError(self._past_deadline(received))
@@ -391,7 +386,7 @@ class SykeDownloader:
             exc.close()
             reason = f"HTTP {exc.code} {exc.reason}"
             if exc.code < 500 and exc.code not in _RETRY_STATUS:
-                raise DownloadError(f"could not download {url}: {reason}") from exc
+                raise DownloadError.keyed("download_failed", url=url, reason=reason) from exc
             raise _TransientError(reason) from None
         except http.client.IncompleteRead as exc:
             raise _TransientError(
@@ -418,7 +413,7 @@ class SykeDownloader:
                 f"(truncated: the server announced {length} bytes)"
             )
         if problem := _not_data(head):
-            raise DownloadError(f"could not download {url}: {problem}")
+            raise DownloadError.keyed("download_failed", url=url, reason=problem)
 
     def _past_deadline(self, received: int) -> str:
         return (

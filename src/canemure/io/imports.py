@@ -30,7 +30,7 @@ from pathlib import Path
 
 import attrs
 
-from canemure.errors import DataFormatError, Problem
+from canemure.errors import DataFormatError, Message, Problem
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population
 from canemure.io.cache import Cache, CacheWarning, ManifestDamagedError, ManifestEntry
@@ -120,14 +120,18 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
         elif path.exists():
             files.append(path)
         else:
-            problems.append(Problem("no such file or folder", file=str(path)))
+            problems.append(Problem.keyed("no_such_path", str(path)))
     return files, problems
 
 
 def _with_cli_hint(exc: DataFormatError) -> list[Problem]:
     """The reader's problems, with "pass municipality=<code>" naming the CLI option too."""
     return [
-        attrs.evolve(p, message=_MUNICIPALITY_HINT.sub(lambda m: m[0] + _CLI_HINT, p.message))
+        attrs.evolve(
+            p,
+            message=_MUNICIPALITY_HINT.sub(lambda m: m[0] + _CLI_HINT, p.message),
+            key=p.key and f"{p.key}_cli",  # the catalogue's text with the option, if it has one
+        )
         if _MUNICIPALITY_HINT.search(p.message) and _CLI_HINT not in p.message
         else p
         for p in exc.problems
@@ -181,10 +185,7 @@ def validate_file(path: Path, *, municipality: str | None = None) -> ImportCandi
             f"SYKE open-data CSV, {name} ({code}) from {data.municipality_from}, "
             f"{years[0]}-{years[-1]}",
         )
-    raise DataFormatError(
-        f"not a SYKE file: expected a .csv (open data) or .xlsx (Excel export), got {path.name!r}",
-        path,
-    )
+    raise DataFormatError([Problem.keyed("not_a_syke_file", str(path), name=path.name)], path)
 
 
 def import_paths(
@@ -226,7 +227,7 @@ def import_paths(
         clashing = ", ".join(str(c.path) for c in candidates if c.store_name == name)
         problems.append(Problem(f"several files hold the same data ({name}): {clashing}"))
     if problems:
-        raise DataFormatError(problems, "the files to import")
+        raise DataFormatError(problems, Message("files_to_import"))
     downloader = downloader or SykeDownloader()
     return [(c, downloader.import_file(c.path, name=c.store_name)) for c in candidates]
 

@@ -248,11 +248,7 @@ def _resolve_municipality(
             return None, ""
         return code, f"the municipality= argument ({municipality!r})"
     if from_name is None:
-        problems.add(
-            "cannot tell the municipality: the file name is not kunta_<n>.csv; "
-            "pass municipality=<code or name>",
-            value=name,
-        )
+        problems.add_keyed("municipality_from_name", value=name)
         return None, ""
     if not gaz.has_municipality(from_name):
         problems.add(
@@ -276,12 +272,12 @@ def _leaf_problem(
     level3 = [s.key for s in tree.level(3)]
     if a3 not in level3:
         hint = suggest(a3, level3)
-        problems.add(
-            "unknown sector abbreviation at level 3"
-            + (f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else ""),
+        problems.add_keyed(
+            "unknown_sector_level3_hint" if hint else "unknown_sector_level3",
             line=row.line,
             column="taso_3",
             value=a3,
+            names=", ".join(repr(h) for h in hint),
         )
         return
     for column, parent, abbreviation in (
@@ -291,12 +287,13 @@ def _leaf_problem(
         known = [str(s.abbreviation) for s in tree.children(parent)]
         if abbreviation not in known:
             hint = suggest(abbreviation, known) or known
-            problems.add(
-                f"unknown sector abbreviation under {parent!r}; "
-                f"known: {', '.join(repr(h) for h in hint)}",
+            problems.add_keyed(
+                "unknown_sector_under",
                 line=row.line,
                 column=column,
                 value=abbreviation,
+                parent=parent,
+                known=", ".join(repr(h) for h in hint),
             )
             return
     level5 = f"{a3}/{a4}/{a5}"
@@ -497,8 +494,8 @@ def _checked_rows(table: CsvTable, tree: SectorHierarchy, problems: ProblemColle
         )
         for column, value in (("kt", kt), ("kt_tuuli", kt_wind)):
             if value is not None and value < 0 and not is_credit:
-                problems.add(
-                    "negative emissions are only possible on the wind-power credits leaf (Tuu)",
+                problems.add_keyed(
+                    "negative_not_credit",
                     line=row.line,
                     column=column,
                     value=row.cells[column],
@@ -514,9 +511,8 @@ def _checked_rows(table: CsvTable, tree: SectorHierarchy, problems: ProblemColle
             continue
         cell = (key, year)
         if cell in first_line:
-            problems.add(
-                f"duplicate row: sector {key} and year {year} already on line {first_line[cell]}",
-                line=row.line,
+            problems.add_keyed(
+                "duplicate_row", line=row.line, sector=key, year=year, first=first_line[cell]
             )
             continue
         first_line[cell] = row.line
@@ -593,7 +589,7 @@ def read_syke_csv(
             table = table.to_table()
         rows = _checked_rows(table, tree, problems)
         if not table.rows:
-            problems.add("the file has no data rows")
+            problems.add_keyed("no_data_rows")
         last_line = table.last_line
     else:
         assert isinstance(table, CsvColumns)
@@ -769,7 +765,7 @@ def read_syke_population(
         if count is not None:
             residents[code] = count
     if not table.rows:
-        problems.add("the file has no data rows")
+        problems.add_keyed("no_data_rows")
     raise_sorted(problems)
     assert year is not None
     return Population.from_mapping(

@@ -14,7 +14,7 @@ import re
 import string
 from collections.abc import Mapping
 
-__all__ = ["LANGUAGES", "message", "restate"]
+__all__ = ["LANGUAGES", "REASON_KEYS", "message", "restate", "restate_reason"]
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -119,7 +119,150 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "region {region} is claimed by {owner} and by {others}; {name} serves it (it "
         "registered first; to choose another: {env}={region_id}=<entry-point name>)",
     ),
+    # The host's reasons for refusing an adapter at the version, register and validate
+    # stages, and for refusing a hook's answer (the English text is what the host records).
+    "version_requires_type": (
+        "CANEMURE_REQUIRES pitää olla merkkijono, kuten '>=0.1,<1', saatiin {value}",
+        "CANEMURE_REQUIRES måste vara en sträng som '>=0.1,<1', fick {value}",
+        "CANEMURE_REQUIRES must be a string like '>=0.1,<1', got {value}",
+    ),
+    "version_unreadable": (
+        "sen vaatimaa canemuren versiota {spec} ({where}) ei voi lukea: {error}",
+        "dess krav på canemures version {spec} ({where}) kan inte läsas: {error}",
+        "cannot read its core-version requirement {spec} ({where}): {error}",
+    ),
+    "version_needs": (
+        "vaatii canemuren version {spec} ({where}), tämä on canemure {version}",
+        "kräver canemure {spec} ({where}), detta är canemure {version}",
+        "needs canemure {spec} ({where}), this is canemure {version}",
+    ),
+    "version_raised": (
+        "CANEMURE_REQUIRES-arvon luku nosti poikkeuksen {error}",
+        "läsningen av CANEMURE_REQUIRES gav undantaget {error}",
+        "reading CANEMURE_REQUIRES raised {error}",
+    ),
+    "register_entry_used": (
+        "laajennuksen nimi {name} on jo käytössä: {owner}",
+        "tilläggets namn {name} används redan av {owner}",
+        "the entry-point name {name} is already used by {owner}",
+    ),
+    "register_name_used": (
+        "nimi {name} on jo käytössä: {owner}",
+        "namnet {name} används redan av {owner}",
+        "the name {name} is already used by {owner}",
+    ),
+    "register_disabled": (
+        "nimi {name} on poistettu käytöstä aiemman virheen vuoksi",
+        "namnet {name} stängdes av efter ett tidigare fel",
+        "the name {name} was disabled after an earlier failure",
+    ),
+    "register_wrapper": (
+        "{hook} on koukun kääre (hook wrapper), jota canemure ei tue",
+        "{hook} är en krokomslutning (hook wrapper), som canemure inte stöder",
+        "{hook} is a hook wrapper, which canemure does not support",
+    ),
+    "register_unknown_hook": (
+        "toteuttaa tuntemattoman koukun {hook}",
+        "implementerar en okänd krok {hook}",
+        "implements unknown hook {hook}",
+    ),
+    "register_no_hook": (
+        "ei toteuta yhtään canemuren koukkua (osoittaako entry point moduuliin, jossa "
+        "@hookimpl-funktiot ovat?)",
+        "implementerar ingen av canemures krokar (pekar entry point på modulen med "
+        "@hookimpl-funktionerna?)",
+        "implements no canemure hook (does the entry point name the module with the "
+        "@hookimpl functions?)",
+    ),
+    "validate_sequence": (
+        "pitää palauttaa luettelo (list tai tuple), jonka alkiot ovat {what}, tai None; "
+        "saatiin {got}",
+        "måste returnera en sekvens (list eller tuple) av {what} eller None, fick {got}",
+        "must return a sequence (list or tuple) of {what} or None, got {got}",
+    ),
+    "validate_item": (
+        "alkion {position} pitää olla {cls}, saatiin {got}",
+        "post {position} måste vara en {cls}, fick {got}",
+        "item {position} must be a {cls}, got {got}",
+    ),
+    "validate_twice": (
+        "ilmoittaa alueen tunnuksen {id} kahdesti",
+        "anger region-id {id} två gånger",
+        "declares region id {id} twice",
+    ),
+    "validate_region_code": (
+        "alueen {id} maakuntakoodi {code} ei ole Tilastokeskuksen maakuntakoodi",
+        "regionen {id} har landskapskoden {code}, som inte är en landskapskod från "
+        "Statistikcentralen",
+        "region {id} has region code {code}, which is not a Statistics Finland region code",
+    ),
+    "validate_unknown_codes": (
+        "luettelee kuntanumeroita, joita ei ole olemassa: {codes}",
+        "listar kommunnummer som inte finns: {codes}",
+        "lists municipality codes that do not exist: {codes}",
+    ),
+    "validate_codes_twice": (
+        "luettelee kuntanumeroita kahdesti: {codes}",
+        "listar kommunnummer två gånger: {codes}",
+        "lists municipality codes twice: {codes}",
+    ),
+    "validate_other_region": (
+        "kuntanumerot {codes} eivät ole maakunnan {code} ({region}) kuntia",
+        "kommunnumren {codes} hör inte till landskapet {code} ({region})",
+        "codes {codes} are not municipalities of region {code} ({region})",
+    ),
+    "validate_returned": (
+        "pitää palauttaa {what} tai None, saatiin {got}",
+        "måste returnera en {what} eller None, fick {got}",
+        "must return a {what} or None, got {got}",
+    ),
+    "hook_unchecked": (
+        "palautti arvon, jota isäntä ei pystynyt tarkistamaan ({error})",
+        "returnerade ett värde som värden inte kunde kontrollera ({error})",
+        "returned a value the host could not check ({error})",
+    ),
+    "hook_other_region": (
+        "siltä kysyttiin aluetta {asked}, ja se palautti alueen {got} tiekartan",
+        "den tillfrågades om regionen {asked} och returnerade färdplanen för {got}",
+        "was asked for region {asked} and returned the roadmap of {got}",
+    ),
+    "hook_other_rule": (
+        "siltä kysyttiin laskentatapaa {asked}, mutta se palautti laskentatavan {got} päästötiedot",
+        "den tillfrågades om beräkningsmetoden {asked} men returnerade utsläppsdata enligt {got}",
+        "was asked for rule {asked} but returned an inventory of rule {got}",
+    ),
+    "hook_infinite": (
+        "päästötiedoissa on äärettömiä arvoja; puuttuvien lukujen pitää olla NaN",
+        "utsläppsdata innehåller oändliga värden; saknade värden måste vara NaN",
+        "inventory holds infinite values; missing figures must be NaN",
+    ),
 }
+
+REASON_KEYS = (
+    "version_requires_type",
+    "version_unreadable",
+    "version_needs",
+    "version_raised",
+    "register_entry_used",
+    "register_name_used",
+    "register_disabled",
+    "register_wrapper",
+    "register_unknown_hook",
+    "register_no_hook",
+    "validate_sequence",
+    "validate_item",
+    "validate_twice",
+    "validate_region_code",
+    "validate_unknown_codes",
+    "validate_codes_twice",
+    "validate_other_region",
+    "validate_returned",
+    "hook_unchecked",
+    "hook_other_region",
+    "hook_other_rule",
+    "hook_infinite",
+)
+"""Keys of the host's own reasons, most specific first (:func:`restate_reason`)."""
 
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 """A decimal point between digits; Finnish and Swedish write a comma."""
@@ -167,3 +310,22 @@ def restate(key: str, text: str, lang: str, within: Mapping[str, str] | None = N
     if lang != "en" and "seconds" in values:
         values["seconds"] = _DECIMAL.sub(",", values["seconds"])
     return message(key, lang).format(**values)
+
+
+def restate_reason(reason: str, lang: str) -> str | None:
+    """A failure's ``reason`` recorded by the host (:data:`REASON_KEYS`) said in ``lang``.
+
+    Several reasons joined by ``"; "`` (a register failure lists every problem) are said one
+    by one. ``None`` when a part is not one of the host's reasons (an adapter's own error,
+    which is quoted as raised).
+
+    >>> restate_reason("needs canemure >=2 (CANEMURE_REQUIRES), this is canemure 0.1", "fi")
+    'vaatii canemuren version >=2 (CANEMURE_REQUIRES), tämä on canemure 0.1'
+    """
+    if lang == "en":
+        return reason
+    for parts in (reason.split("; "), [reason]):
+        said = [next((t for k in REASON_KEYS if (t := restate(k, p, lang))), None) for p in parts]
+        if all(part is not None for part in said):
+            return "; ".join(part for part in said if part is not None)
+    return None

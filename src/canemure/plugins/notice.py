@@ -7,8 +7,10 @@ and why, and what to do, even when the report itself looks complete.
 
 from __future__ import annotations
 
+import attrs
+
 from canemure.plugins.loading import BLOCK_ENV, BUILTIN_NAME, REGION_ADAPTER_ENV
-from canemure.plugins.messages import message, restate
+from canemure.plugins.messages import message, restate, restate_reason
 from canemure.plugins.report import PluginFailure, PluginReport, PluginWarning, format_failure
 
 __all__ = ["format_plugin_notice"]
@@ -52,6 +54,9 @@ _WARNING_KEYS = {"slow": "warning_slow", "output": "warning_output", "conflict":
 def _line(item: PluginFailure | PluginWarning, lang: str) -> str:
     """One failure or warning in ``lang``."""
     if isinstance(item, PluginFailure):
+        reason = restate_reason(item.reason, lang)
+        if reason is not None and reason != item.reason:
+            item = attrs.evolve(item, reason=reason)
         return format_failure(item, lang)
     key = _WARNING_KEYS.get(item.kind)
     said = restate(key, item.message, lang) if key is not None and lang != "en" else None

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from canemure.errors import UnknownNameError
+from canemure.errors import Message, UnknownNameError
 from canemure.geography import Region, gazetteer
 from canemure.plugins.markers import hookimpl
 
@@ -116,7 +116,7 @@ def _verified(
     try:
         entry = cache.entry(relative)
     except ManifestDamagedError as exc:
-        _left_out(f"the user cache is not used: {exc}")
+        _left_out(Message("cache_not_used", error=exc))
         return None
     if entry is None:
         return None
@@ -255,7 +255,7 @@ def _municipality_inventory(
         else:
             inventory = _read_csv(cache, entry, code, rule)  # type: ignore[assignment]
     except DataFormatError as exc:
-        _left_out(f"left out of the figures: {exc}\nImport the file again to replace it.")
+        _left_out(Message("cache_file_left_out", error=exc))
         return None
     residents = _population(cache, code, list(inventory.years), listed)
     if residents is not None:
@@ -311,7 +311,7 @@ def cached_inventory(
     try:
         listed = frozenset(entry.path for entry in cache.entries())
     except ManifestDamagedError as exc:
-        _left_out(f"the user cache is not used: {exc}")
+        _left_out(Message("cache_not_used", error=exc))
         return None
     parts = []
     for municipality in gazetteer().municipalities_of(region):

@@ -765,6 +765,7 @@ def _target_rows(data: _Data) -> list[_TargetRow]:
     from canemure.engine.levels import LevelError, target_level
     from canemure.engine.projection import Constant, LogLinearTrend, project
     from canemure.engine.trajectory import gap
+    from canemure.i18n import describe
 
     rows = []
     for target in data.profile.targets:
@@ -776,7 +777,7 @@ def _target_rows(data: _Data) -> list[_TargetRow]:
         try:
             level = target_level(target, area)
         except (LevelError, ValueError) as exc:
-            reason = str(exc)
+            reason = describe(exc, data.lang)  # why there is no level, in the report's language
             rows.append(_TargetRow(target, owner, None, reason, None, None, None, False))
             continue
         value = float(level.level.m_as(_KT)[0])

@@ -78,6 +78,8 @@ def roadmap_summary(result: RoadmapResult, scenario: Scenario) -> dict[str, Any]
                 "sector_gap": _sector_gap(tgap, k),
                 "milestone": status,
                 "scope": level.scope_label,
+                "sourced": level.sourced,
+                "scope_mismatches": list(level.scope_mismatches),
                 "citation": level.citation,
             }
         )

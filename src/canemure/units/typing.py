@@ -38,13 +38,18 @@ def ensure_unit(value: object, dimension_of: str, what: str = "value") -> pint.Q
         try:
             value = ureg.Quantity(value)
         except Exception as exc:  # pint raises several unrelated types on bad strings
-            raise UnitError(f"{what}: cannot parse {value!r} as a quantity: {exc}") from exc
+            raise UnitError.keyed(
+                "unit_unparsable", what=what, value=value, error=str(exc)
+            ) from exc
     if not isinstance(value, pint.Quantity):
-        raise UnitError(f"{what}: {value!r} has no unit; give it as a quantity in {dimension_of}")
+        raise UnitError.keyed("unit_missing", what=what, value=value, unit=dimension_of)
     if not value.is_compatible_with(dimension_of):
-        raise UnitError(
-            f"{what}: {value!r} has dimension {value.dimensionality}, "
-            f"expected the dimension of {dimension_of!r}"
+        raise UnitError.keyed(
+            "unit_dimension",
+            what=what,
+            value=value,
+            dimension=str(value.dimensionality),
+            unit=dimension_of,
         )
     return value
 
@@ -54,4 +59,4 @@ def magnitude(value: pint.Quantity[Any], unit: str) -> npt.NDArray[np.float64]:
     try:
         return np.asarray(value.m_as(unit), dtype=np.float64)
     except pint.DimensionalityError as exc:
-        raise UnitError(f"cannot express {value!r} in {unit}: {exc}") from exc
+        raise UnitError.keyed("unit_inexpressible", value=value, unit=unit, error=str(exc)) from exc
