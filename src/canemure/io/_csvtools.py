@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import math
 import os
@@ -43,11 +44,16 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from canemure._text import fold, suggest
 from canemure.errors import DataFormatError, Problem, ProblemCollector
+
+if TYPE_CHECKING:  # numpy is imported where the column readers need it, not with this module
+    import numpy as np
+    from numpy.typing import NDArray
 
 _GROUPED_INTEGER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 """A whole number grouped by (no-break) spaces: ``9 849``, ``1 234 567``."""
@@ -380,7 +386,7 @@ def read_csv_table(
     ``problems.raise_if_any()``. Blank lines are skipped; a row of empty cells is kept.
     """
     source = problems.source or str(path)
-    text = _read_text(
+    _, text = _read_text(
         path,
         problems,
         source,
@@ -399,31 +405,225 @@ def read_csv_table(
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class CsvColumns:
-    """A plain CSV file read column-wise: every row well formed, nothing quoted, no blank line.
+    """A plain CSV file split column-wise on its bytes (see :func:`read_csv_columns`).
 
-    Row ``i`` (from 0) is on line ``i + 2`` (the header is line 1). :meth:`to_table` gives the
-    same rows as :func:`read_csv_table` would, for the row-by-row checks that locate a problem.
+    Nothing is made per cell: the data rows stay one byte string, and each cell is known by
+    its start and end offsets (found with numpy). Columns are read as whole arrays
+    (:meth:`words`, :meth:`decimals`); :meth:`texts` and :meth:`to_table` make Python strings
+    only when a reader needs them (the row-by-row checks that locate a problem). Row ``i``
+    (from 0) is on line ``i + 2`` (the header is line 1).
     """
 
     source: str
     """The file as named in messages."""
     columns: tuple[str, ...]
     """Canonical names of the columns, in file order."""
-    cells: dict[str, list[str]]
-    """The raw cell texts of each column, in row order."""
     n_rows: int
     """The number of data rows."""
+    data: bytes
+    """The data rows (LF line ends), followed by zero bytes (:data:`_PADDING`)."""
+    starts: NDArray[np.intp]
+    """``(n_rows, width)``: the offset in :attr:`data` of each cell's first byte."""
+    ends: NDArray[np.intp]
+    """``(n_rows, width)``: the offset of the separator or line end after each cell."""
+
+    def cell(self, row: int, name: str) -> str:
+        """The text of one cell (``row`` from 0)."""
+        j = self.columns.index(name)
+        return self.data[int(self.starts[row, j]) : int(self.ends[row, j])].decode("utf-8")
+
+    def texts(self, name: str) -> list[str]:
+        """Every cell of column ``name`` as text, in row order."""
+        j = self.columns.index(name)
+        data = self.data
+        return [
+            data[a:b].decode("utf-8")
+            for a, b in zip(self.starts[:, j].tolist(), self.ends[:, j].tolist(), strict=True)
+        ]
+
+    def lengths(self, name: str) -> NDArray[np.intp]:
+        """The length in bytes of each cell of column ``name``."""
+        j = self.columns.index(name)
+        lengths: NDArray[np.intp] = self.ends[:, j] - self.starts[:, j]
+        return lengths
+
+    def words(self, name: str) -> NDArray[np.uint64] | None:
+        """Each cell of ``name`` as one integer: its UTF-8 bytes as a little-endian word.
+
+        Two cells are equal exactly when their words are (no cell holds a zero byte), so a
+        column is compared with a vocabulary by ``np.searchsorted``, with no string per cell.
+        ``None`` when a cell is longer than 8 bytes.
+        """
+        lengths = self.lengths(name)
+        if len(lengths) and int(lengths.max()) > 8:
+            return None
+        return _words_at(self.data, self.starts[:, self.columns.index(name)], lengths)
+
+    def decimals(
+        self, name: str, *, mark: str, nulls: Iterable[str] = ()
+    ) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+        """The numbers of column ``name``, and the rows whose cells need a closer look.
+
+        Cells written ``[-]digits[<mark>digits]`` with 1 to 15 digits are converted on their
+        bytes with integer arithmetic: the digits as an integer ``m`` (exact, below 2**53)
+        divided by ``10**f`` (``f`` digits after the mark, an exact double) is the correctly
+        rounded double, the very value ``float()`` gives. A cell equal to one of ``nulls`` is
+        NaN. Every other cell (an exponent, a plus sign, blanks, text, more digits) is NaN in
+        the values and listed in the rows returned, for the caller to parse one by one.
+        """
+        import numpy as np
+
+        t = _tables()
+        j = self.columns.index(name)
+        starts = self.starts[:, j]
+        lengths = self.lengths(name)
+        n = len(lengths)
+        values = np.full(n, np.nan)
+        if not n:
+            return values, np.empty(0, dtype=np.intp)
+        data = self.data
+        first = _words_at(data, starts, np.minimum(lengths, 8))
+        null = np.zeros(n, dtype=np.bool_)
+        for token in nulls:
+            raw = token.encode("utf-8")
+            if len(raw) <= 8:
+                null |= (first == np.uint64(int.from_bytes(raw, "little"))) & (lengths == len(raw))
+        width = max(1, min(-(-int(lengths.max()) // 8), 3))  # words per cell looked at
+        cells = np.empty((n, width), dtype=np.uint64)
+        cells[:, 0] = first
+        for k in range(1, width):
+            cells[:, k] = _words_at(data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+        matrix = cells.view(np.uint8).reshape(n, 8 * width)
+        # per byte 1 or 0, eight bytes to a word: whole-word tests instead of row reductions
+        digit = ((matrix - np.uint8(ord("0"))) < np.uint8(10)).view(np.uint64)
+        marks = (matrix == ord(mark)).view(np.uint64)
+        known = digit | marks | (matrix == 0).view(np.uint64)  # zero: the padding after a cell
+        minus = matrix[:, 0] == ord("-")
+        known[:, 0] |= minus.astype(np.uint64)
+        ones = np.uint64(_ONES)
+        simple = (lengths <= 8 * width) & ~null
+        digits = np.zeros(n, dtype=np.uint64)
+        mark_count = np.zeros(n, dtype=np.uint64)
+        at = np.zeros(n, dtype=np.intp)  # where the mark is (0 if none)
+        for k in range(width):
+            simple &= known[:, k] == ones
+            digits += _byte_sum(digit[:, k])
+            found = marks[:, k]
+            mark_count += _byte_sum(found)
+            # below a single 1 byte, (found - 1) has 0xFF bytes: as many as its position
+            position = _byte_sum((found - np.uint64(1)) & ones).astype(np.intp) + 8 * k
+            at += np.where(found != 0, position, 0)
+        simple &= (mark_count <= 1) & (digits >= 1) & (digits <= _EXACT_DIGITS)
+        rows = np.flatnonzero(simple)
+        if len(rows):
+            sign = minus[rows]
+            length = lengths[rows]
+            at = np.where(mark_count[rows] != 0, at[rows], length)
+            start = starts[rows]
+            lead = sign.astype(np.intp)
+            whole = _digits_value(data, start + lead, at - lead)
+            fraction_length = np.maximum(length - at - 1, 0)
+            fraction = _digits_value(data, start + at + 1, fraction_length)
+            mantissa = whole * t.powers_int[fraction_length] + fraction
+            parsed = mantissa.astype(np.float64) / t.powers[fraction_length]
+            parsed[sign] *= -1.0
+            values[rows] = parsed
+        return values, np.flatnonzero(~simple & ~null)
 
     def to_table(self) -> CsvTable:
         """The same file as a :class:`CsvTable` (one :class:`CsvRow` per data row)."""
-        columns = [self.cells[name] for name in self.columns]
+        columns = [self.texts(name) for name in self.columns]
         rows = tuple(
             CsvRow(line, dict(zip(self.columns, fields, strict=True)))
             for line, fields in enumerate(zip(*columns, strict=True), start=2)
         )
         return CsvTable(self.source, self.columns, rows, self.n_rows + 1)
+
+
+_PADDING = 32
+"""Zero bytes after the data rows, so that an 8-byte word read from any cell stays inside."""
+
+_EXACT_DIGITS = 15
+"""Decimals with at most this many digits are exact as ``m / 10**f`` (``CsvColumns.decimals``)."""
+
+
+@attrs.frozen(eq=False)
+class _Tables:
+    """Lookup tables of the column readers (built on first use: importing this needs no numpy)."""
+
+    low_bytes: NDArray[np.uint64]
+    """``low_bytes[k]`` keeps the first ``k`` bytes (in memory order) of a little-endian word."""
+    powers: NDArray[np.float64]
+    """Exact doubles ``10**0 .. 10**16``."""
+    powers_int: NDArray[np.uint64]
+    """``10**0 .. 10**16`` as integers."""
+
+
+@functools.cache
+def _tables() -> _Tables:
+    import numpy as np
+
+    return _Tables(
+        np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64),
+        np.array([float(10**k) for k in range(_EXACT_DIGITS + 2)]),
+        np.array([10**k for k in range(_EXACT_DIGITS + 2)], dtype=np.uint64),
+    )
+
+
+def _words_at(
+    data: bytes, starts: NDArray[np.intp], lengths: NDArray[np.intp]
+) -> NDArray[np.uint64]:
+    """The ``lengths[i] <= 8`` bytes at ``starts[i]`` of ``data`` as little-endian words."""
+    import numpy as np
+
+    every = np.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+    words: NDArray[np.uint64] = every[starts].astype(np.uint64, copy=False)
+    words &= _tables().low_bytes[lengths]
+    return words
+
+
+_ONES = 0x0101010101010101
+"""A 1 in each byte of a word."""
+
+
+def _byte_sum(words: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """The sum of the bytes of each word, for bytes that sum to at most 255."""
+    import numpy as np
+
+    total: NDArray[np.uint64] = (words * np.uint64(_ONES)) >> np.uint64(56)
+    return total
+
+
+_SPREAD = ((10, 8, 0x00FF00FF00FF00FF), (100, 16, 0x0000FFFF0000FFFF), (10_000, 32, 0xFFFFFFFF))
+"""Folding eight digit bytes into their number: pairs, then quadruples, then all eight."""
+
+
+def _digits_value(
+    data: bytes, starts: NDArray[np.intp], lengths: NDArray[np.intp]
+) -> NDArray[np.uint64]:
+    """The number written by the ``lengths[i] <= 16`` ASCII digits at ``starts[i]``.
+
+    Eight digits at a time, in a word: shifted so the digits end at the word's top byte
+    (zero bytes before them are leading zeros), each byte's low nibble is its digit, and
+    three multiply-add-mask steps fold them into one number.
+    """
+    import numpy as np
+
+    def eight(word: NDArray[np.uint64], count: NDArray[np.intp]) -> NDArray[np.uint64]:
+        word <<= (8 * (8 - count)).astype(np.uint64)  # a shift by 64 gives 0 in numpy
+        word &= np.uint64(0x0F0F0F0F0F0F0F0F)
+        for factor, shift, mask in _SPREAD:
+            word = (word * np.uint64(factor) + (word >> np.uint64(shift))) & np.uint64(mask)
+        return word
+
+    head = np.minimum(lengths, 8)
+    value = eight(_words_at(data, starts, head), head)
+    if len(lengths) and int(lengths.max()) > 8:
+        tail = lengths - head
+        value = value * _tables().powers_int[tail] + eight(_words_at(data, starts + 8, tail), tail)
+    return value
 
 
 def read_csv_columns(
@@ -439,14 +639,14 @@ def read_csv_columns(
 ) -> CsvColumns | CsvTable:
     """Like :func:`read_csv_table`, but column-wise when the file is plain.
 
-    A plain file (no quote character, no carriage return other than in CR LF line ends,
-    no blank line, every row with the header's number of fields, a header without problems)
-    gives a :class:`CsvColumns`, split with a few string operations instead of a CSV parser.
-    Any other file gives exactly what :func:`read_csv_table` gives, with the same problems
-    recorded, so the caller can locate them row by row.
+    A plain file (no quote character, no zero byte, no carriage return other than in CR LF
+    line ends, no blank line, every row with the header's number of fields, a header without
+    problems) gives a :class:`CsvColumns`, split on its bytes with numpy. Any other file gives
+    exactly what :func:`read_csv_table` gives, with the same problems recorded, so the caller
+    can locate them row by row.
     """
     source = problems.source or str(path)
-    text = _read_text(
+    data, text = _read_text(
         path,
         problems,
         source,
@@ -455,6 +655,7 @@ def read_csv_columns(
         require_final_newline=require_final_newline,
     )
     columns = _plain_columns(
+        data,
         text,
         source,
         separator=separator,
@@ -476,6 +677,7 @@ def read_csv_columns(
 
 
 def _plain_columns(
+    data: bytes,
     text: str,
     source: str,
     *,
@@ -484,55 +686,51 @@ def _plain_columns(
     optional: Sequence[str],
     allow_extra: bool,
 ) -> CsvColumns | None:
-    """The columns of a plain file (see :func:`read_csv_columns`), or ``None``."""
-    if '"' in text or "\x00" in text or len(separator) != 1 or not separator.isascii():
+    """The columns of a plain file (see :func:`read_csv_columns`), or ``None``.
+
+    ``data`` are the file's bytes and ``text`` the same decoded (so known to be UTF-8). The
+    separator and the line feed are one byte each in UTF-8, never part of another
+    character's bytes, so the cells are found on the bytes.
+    """
+    if len(separator) != 1 or not separator.isascii() or b'"' in data or b"\x00" in data:
         return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
             return None
-    if "\n\n" in text:  # a blank line (a line of blanks has the wrong number of fields)
-        return None
-    head, _, body = text.partition("\n")
-    if body.endswith("\n"):
-        body = body[:-1]
-    if not body:
-        return None
-    header = head.split(separator)
+    head, _, rest = text.partition("\n")
+    header = head.rstrip("\r").split(separator)
     checked = ProblemCollector(source)
     names = match_header(
         header, checked, required=required, optional=optional, allow_extra=allow_extra
     )
     if checked:
         return None
-    width = len(header)
-    n_rows = body.count("\n") + 1
-    cells = body.replace("\n", separator).split(separator)
-    if len(cells) != width * n_rows or not _rows_have_fields(text, separator, width):
+    body = data[data.find(b"\n") + 1 :] if rest else b""
+    if not body:
         return None
+    import numpy as np
+
+    padded = b"".join((body, b"" if body.endswith(b"\n") else b"\n", bytes(_PADDING)))
+    buffer = np.frombuffer(padded, dtype=np.uint8)
+    width = len(header)
+    n_rows = padded.count(b"\n")
+    marks = buffer == ord(separator)
+    marks |= buffer == ord("\n")
+    ends = np.flatnonzero(marks)
+    if len(ends) != width * n_rows or not (buffer[ends[width - 1 :: width]] == ord("\n")).all():
+        return None  # a row with too few or too many fields, or a blank line
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
     return CsvColumns(
         source,
         tuple(names),
-        {name: cells[j::width] for j, name in enumerate(names)},
         n_rows,
+        padded,
+        starts.reshape(n_rows, width),
+        ends.reshape(n_rows, width),
     )
-
-
-def _rows_have_fields(text: str, separator: str, width: int) -> bool:
-    """Whether every line of ``text`` (lines end with a line feed) has ``width`` fields.
-
-    Counted on the bytes with numpy (a separator and a line feed are one byte each in UTF-8,
-    never part of another character's bytes), not line by line in Python.
-    """
-    import numpy as np  # the readers that use this need numpy anyway; importing this does not
-
-    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    ends = np.flatnonzero(data == ord("\n"))
-    if not text.endswith("\n"):
-        ends = np.append(ends, len(data))
-    separators = np.flatnonzero(data == ord(separator))
-    per_line = np.diff(np.searchsorted(separators, ends), prepend=0)
-    return bool((per_line == width - 1).all())
 
 
 def _read_text(
@@ -543,8 +741,8 @@ def _read_text(
     separator: str,
     what: str,
     require_final_newline: bool,
-) -> str:
-    """The decoded text of ``path``, its header checked for the separator (or raise)."""
+) -> tuple[bytes, str]:
+    """The bytes of ``path`` and their decoded text, its header checked (or raise)."""
     data = read_input_bytes(path, source, what=what)
     if require_final_newline and data.strip() and not data.endswith((b"\n", b"\r")):
         # checked on the bytes: a cut inside a multi-byte letter must not read as "not UTF-8"
@@ -557,13 +755,14 @@ def _read_text(
         )
         problems.raise_if_any()
     text = decode_text(data, source, what=what)
-    first_line = text.split("\n", 1)[0].rstrip("\r")
+    end = text.find("\n")
+    first_line = (text if end < 0 else text[:end]).rstrip("\r")
     if not first_line.strip():
         problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
         problems.raise_if_any()
     if not check_separator(first_line, separator, problems, what=what):
         problems.raise_if_any()
-    return text
+    return data, text
 
 
 def match_header(
@@ -575,10 +774,10 @@ def match_header(
     allow_extra: bool,
 ) -> list[str]:
     """The canonical name of each header field; header problems are recorded in ``problems``."""
-    canonical = {fold(name): name for name in (*required, *optional)}
+    canonical = _canonical_names((*required, *optional))
     columns: list[str] = []
     for position, name in enumerate(header, start=1):
-        key = canonical.get(fold(name))
+        key = canonical.get(_fold(name))
         if key is None:
             if not allow_extra:
                 hint = suggest(name, canonical.values())
@@ -597,6 +796,16 @@ def match_header(
         if name not in columns:
             problems.add("required column is missing", line=1, column=name)
     return columns
+
+
+_fold = functools.lru_cache(maxsize=4096)(fold)
+""":func:`~canemure._text.fold` of header names, remembered (every SYKE file has the same)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _canonical_names(names: tuple[str, ...]) -> dict[str, str]:
+    """Each expected column by its folded name (callers only read it)."""
+    return {fold(name): name for name in names}
 
 
 def _table_from_text(
