@@ -520,13 +520,21 @@ class CsvColumns:
         if len(rows):
             sign = minus[rows]
             length = lengths[rows]
-            at = np.where(mark_count[rows] != 0, at[rows], length)
-            start = starts[rows]
+            has_mark = mark_count[rows] != 0
+            at = np.where(has_mark, at[rows], length)
+            fraction_length = np.where(has_mark, length - at - 1, 0)
             lead = sign.astype(np.intp)
-            whole = _digits_value(data, start + lead, at - lead)
-            fraction_length = np.maximum(length - at - 1, 0)
-            fraction = _digits_value(data, start + at + 1, fraction_length)
-            mantissa = whole * t.powers_int[fraction_length] + fraction
+            if width == 1:  # the cell is one word: drop the sign and the mark, fold once
+                word = first[rows] >> (lead * 8).astype(np.uint64)
+                after = (at - lead).astype(np.uint64) * np.uint64(8)  # the mark's bit offset
+                kept = (word >> (after + np.uint64(8))) << after
+                kept |= word & t.low_bytes[at - lead]
+                mantissa = _eight_digits(kept, digits[rows].astype(np.intp))
+            else:
+                start = starts[rows]
+                whole = _digits_value(data, start + lead, at - lead)
+                fraction = _digits_value(data, start + at + 1, fraction_length)
+                mantissa = whole * t.powers_int[fraction_length] + fraction
             parsed = mantissa.astype(np.float64) / t.powers[fraction_length]
             parsed[sign] *= -1.0
             values[rows] = parsed
@@ -559,6 +567,8 @@ class _Tables:
     """Exact doubles ``10**0 .. 10**16``."""
     powers_int: NDArray[np.uint64]
     """``10**0 .. 10**16`` as integers."""
+    shift_up: NDArray[np.uint64]
+    """``shift_up[k]``: the bits that move ``k`` bytes to the top of a word, ``8 * (8 - k)``."""
 
 
 @functools.cache
@@ -569,6 +579,7 @@ def _tables() -> _Tables:
         np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64),
         np.array([float(10**k) for k in range(_EXACT_DIGITS + 2)]),
         np.array([10**k for k in range(_EXACT_DIGITS + 2)], dtype=np.uint64),
+        np.array([8 * (8 - k) for k in range(9)], dtype=np.uint64),
     )
 
 
@@ -603,27 +614,32 @@ _SPREAD = ((10, 8, 0x00FF00FF00FF00FF), (100, 16, 0x0000FFFF0000FFFF), (10_000, 
 def _digits_value(
     data: bytes, starts: NDArray[np.intp], lengths: NDArray[np.intp]
 ) -> NDArray[np.uint64]:
-    """The number written by the ``lengths[i] <= 16`` ASCII digits at ``starts[i]``.
+    """The number written by the ``lengths[i] <= 16`` ASCII digits at ``starts[i]``."""
+    import numpy as np
 
-    Eight digits at a time, in a word: shifted so the digits end at the word's top byte
-    (zero bytes before them are leading zeros), each byte's low nibble is its digit, and
-    three multiply-add-mask steps fold them into one number.
+    head = np.minimum(lengths, 8)
+    value = _eight_digits(_words_at(data, starts, head), head)
+    if len(lengths) and int(lengths.max()) > 8:
+        tail = lengths - head
+        value *= _tables().powers_int[tail]
+        value += _eight_digits(_words_at(data, starts + 8, tail), tail)
+    return value
+
+
+def _eight_digits(word: NDArray[np.uint64], count: NDArray[np.intp]) -> NDArray[np.uint64]:
+    """The number written by the first ``count[i] <= 8`` bytes (ASCII digits) of ``word[i]``.
+
+    Shifted so the digits end at the word's top byte (zero bytes before them are leading
+    zeros), each byte's low nibble is its digit, and three multiply-add-mask steps fold them
+    into one number. ``word`` is changed in place.
     """
     import numpy as np
 
-    def eight(word: NDArray[np.uint64], count: NDArray[np.intp]) -> NDArray[np.uint64]:
-        word <<= (8 * (8 - count)).astype(np.uint64)  # a shift by 64 gives 0 in numpy
-        word &= np.uint64(0x0F0F0F0F0F0F0F0F)
-        for factor, shift, mask in _SPREAD:
-            word = (word * np.uint64(factor) + (word >> np.uint64(shift))) & np.uint64(mask)
-        return word
-
-    head = np.minimum(lengths, 8)
-    value = eight(_words_at(data, starts, head), head)
-    if len(lengths) and int(lengths.max()) > 8:
-        tail = lengths - head
-        value = value * _tables().powers_int[tail] + eight(_words_at(data, starts + 8, tail), tail)
-    return value
+    word <<= _tables().shift_up[count]  # a shift by 64 gives 0 in numpy
+    word &= np.uint64(0x0F0F0F0F0F0F0F0F)
+    for factor, shift, mask in _SPREAD:
+        word = (word * np.uint64(factor) + (word >> np.uint64(shift))) & np.uint64(mask)
+    return word
 
 
 def read_csv_columns(
