@@ -423,6 +423,8 @@ class _Vocabulary:
     """The abbreviations at levels 3, 4 and 5 (each sorted, distinct)."""
     leaf_of: np.ndarray
     """``leaf_of[a3, a4, a5, hinku, ets]`` (positions in ``levels``): the leaf, or -1."""
+    layouts: dict[AccountingRule, tuple[list[str], np.ndarray]] = attrs.field(factory=dict)
+    """Per accounting rule, what :func:`_rule_layout` gives."""
 
 
 def _word(text: str) -> int | None:
@@ -601,6 +603,21 @@ def _checked_rows(table: CsvTable, tree: SectorHierarchy, problems: ProblemColle
     )
 
 
+def _rule_layout(rule: AccountingRule, tree: SectorHierarchy) -> tuple[list[str], np.ndarray]:
+    """The keys of the leaves ``rule`` counts, and each leaf's position among them (or -1).
+
+    Worked out once per rule and hierarchy (the hierarchy's :class:`_Vocabulary` keeps it).
+    """
+    layouts = _vocabulary(tree).layouts
+    if rule not in layouts:
+        leaves = [leaf.key for leaf in rule.leaves(tree)]
+        in_rule = {leaf: j for j, leaf in enumerate(leaves)}
+        position = np.array([in_rule.get(leaf.key, -1) for leaf in tree.leaves], dtype=np.intp)
+        layouts[rule] = (leaves, position)
+    leaves, position = layouts[rule]
+    return list(leaves), position
+
+
 @functools.cache
 def _unit(text: str) -> pint.Unit:
     """The registry's unit for ``text``, parsed once per process."""
@@ -687,9 +704,7 @@ def read_syke_csv(
             ShortYearWarning,
             stacklevel=2,
         )
-    leaves = [leaf.key for leaf in rule.leaves(tree)]
-    in_rule = {leaf: j for j, leaf in enumerate(leaves)}
-    rule_position = np.array([in_rule.get(leaf.key, -1) for leaf in tree.leaves], dtype=np.intp)
+    leaves, rule_position = _rule_layout(rule, tree)
     at = rule_position[rows.leaves]
     kept = at >= 0
     at, columns = at[kept], columns[kept]
