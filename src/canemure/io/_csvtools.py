@@ -41,10 +41,11 @@ import math
 import os
 import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -83,6 +84,7 @@ __all__ = [
     "read_csv_columns",
     "read_csv_table",
     "read_input_bytes",
+    "split_plain_bytes",
 ]
 
 FIRST_YEAR = 1990
@@ -424,15 +426,41 @@ class CsvColumns:
     """The number of data rows."""
     data: bytes
     """The data rows (LF line ends), followed by zero bytes (:data:`_PADDING`)."""
-    starts: NDArray[np.intp]
-    """``(n_rows, width)``: the offset in :attr:`data` of each cell's first byte."""
     ends: NDArray[np.intp]
-    """``(n_rows, width)``: the offset of the separator or line end after each cell."""
+    """``(n_rows, width)``: the offset in :attr:`data` of the separator or line end after
+    each cell (a cell starts one byte after the end of the cell before it)."""
+    _known: dict[tuple[str, int], NDArray[np.intp]] = attrs.field(factory=dict, init=False)
+    """Starts and lengths of the columns asked for (computed once)."""
+
+    def starts(self, name: str) -> NDArray[np.intp]:
+        """The offset in :attr:`data` of the first byte of each cell of column ``name``."""
+        found = self._known.get((name, 0))
+        if found is None:
+            import numpy as np
+
+            j = self.columns.index(name)
+            if j:
+                found = self.ends[:, j - 1] + 1
+            else:
+                found = np.empty(self.n_rows, dtype=np.intp)
+                found[:1] = 0
+                found[1:] = self.ends[:-1, -1] + 1
+            self._known[name, 0] = found
+        return found
+
+    def lengths(self, name: str) -> NDArray[np.intp]:
+        """The length in bytes of each cell of column ``name``."""
+        found = self._known.get((name, 1))
+        if found is None:
+            found = self.ends[:, self.columns.index(name)] - self.starts(name)
+            self._known[name, 1] = found
+        return found
 
     def cell(self, row: int, name: str) -> str:
         """The text of one cell (``row`` from 0)."""
         j = self.columns.index(name)
-        return self.data[int(self.starts[row, j]) : int(self.ends[row, j])].decode("utf-8")
+        end = int(self.ends[row, j])
+        return self.data[end - int(self.lengths(name)[row]) : end].decode("utf-8")
 
     def texts(self, name: str) -> list[str]:
         """Every cell of column ``name`` as text, in row order."""
@@ -440,14 +468,8 @@ class CsvColumns:
         data = self.data
         return [
             data[a:b].decode("utf-8")
-            for a, b in zip(self.starts[:, j].tolist(), self.ends[:, j].tolist(), strict=True)
+            for a, b in zip(self.starts(name).tolist(), self.ends[:, j].tolist(), strict=True)
         ]
-
-    def lengths(self, name: str) -> NDArray[np.intp]:
-        """The length in bytes of each cell of column ``name``."""
-        j = self.columns.index(name)
-        lengths: NDArray[np.intp] = self.ends[:, j] - self.starts[:, j]
-        return lengths
 
     def words(self, name: str) -> NDArray[np.uint64] | None:
         """Each cell of ``name`` as one integer: its UTF-8 bytes as a little-endian word.
@@ -459,7 +481,62 @@ class CsvColumns:
         lengths = self.lengths(name)
         if len(lengths) and int(lengths.max()) > 8:
             return None
-        return _words_at(self.data, self.starts[:, self.columns.index(name)], lengths)
+        return _words_at(self.data, self.starts(name), lengths)
+
+    def factorize(self, name: str) -> tuple[list[str], NDArray[np.intp]] | None:
+        """The distinct texts of column ``name`` (first appearance first) and each row's code.
+
+        Compared on the bytes, eight at a time: runs of equal cells first (a file written in
+        axis order has few), then the distinct heads of the runs, with no string per cell.
+        ``None`` when a cell is longer than 64 bytes.
+        """
+        import numpy as np
+
+        lengths = self.lengths(name)
+        n = len(lengths)
+        if not n:
+            return [], np.empty(0, dtype=np.intp)
+        longest = int(lengths.max())
+        if longest > 64:
+            return None
+        starts = self.starts(name)
+        words = [
+            _words_at(self.data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+            for k in range(max(1, -(-longest // 8)))
+        ]
+        changed = np.zeros(n, dtype=np.bool_)
+        changed[0] = True
+        for word in words:
+            changed[1:] |= word[1:] != word[:-1]
+        heads = np.flatnonzero(changed)
+        code: NDArray[Any] = words[0][heads]
+        for word in words[1:]:  # one code per distinct head, word by word (codes stay < heads)
+            distinct, inverse = np.unique(word[heads], return_inverse=True)
+            code = np.unique(code, return_inverse=True)[1].reshape(-1)
+            code = code * len(distinct) + inverse.reshape(-1)
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        order = np.argsort(first)  # codes in order of first appearance
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        texts = [self.cell(int(heads[i]), name) for i in first[order].tolist()]
+        codes: NDArray[np.intp] = rank[inverse.reshape(-1)][np.cumsum(changed) - 1]
+        return texts, codes
+
+    def fixed_width(self, name: str, rows: NDArray[np.intp]) -> NDArray[np.bytes_] | None:
+        """The cells of ``rows`` as numpy byte strings (``S<n>``), or ``None`` beyond 64 bytes."""
+        import numpy as np
+
+        lengths = self.lengths(name)[rows]
+        longest = int(lengths.max()) if len(lengths) else 0
+        if longest > 64:
+            return None
+        count = max(1, -(-longest // 8))
+        cells = np.empty((len(rows), count), dtype=np.uint64)
+        starts = self.starts(name)[rows]
+        for k in range(count):
+            cells[:, k] = _words_at(self.data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+        strings: NDArray[np.bytes_] = cells.view(f"S{8 * count}").reshape(-1)
+        return strings
 
     def decimals(
         self, name: str, *, mark: str, nulls: Iterable[str] = ()
@@ -476,8 +553,7 @@ class CsvColumns:
         import numpy as np
 
         t = _tables()
-        j = self.columns.index(name)
-        starts = self.starts[:, j]
+        starts = self.starts(name)
         lengths = self.lengths(name)
         n = len(lengths)
         values = np.full(n, np.nan)
@@ -708,45 +784,47 @@ def _plain_columns(
     separator and the line feed are one byte each in UTF-8, never part of another
     character's bytes, so the cells are found on the bytes.
     """
-    if len(separator) != 1 or not separator.isascii() or b'"' in data or b"\x00" in data:
-        return None
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
-        if b"\r" in data:
-            return None
-    head, _, rest = text.partition("\n")
-    header = head.rstrip("\r").split(separator)
+    end = text.find("\n")
+    header = (text if end < 0 else text[:end]).rstrip("\r").split(separator)
     checked = ProblemCollector(source)
     names = match_header(
         header, checked, required=required, optional=optional, allow_extra=allow_extra
     )
-    if checked:
+    if checked or end < 0:
         return None
-    body = data[data.find(b"\n") + 1 :] if rest else b""
-    if not body:
+    return split_plain_bytes(
+        data[data.find(b"\n") + 1 :], source=source, columns=names, separator=separator
+    )
+
+
+def split_plain_bytes(
+    body: bytes, *, source: str, columns: Sequence[str], separator: str
+) -> CsvColumns | None:
+    """The data rows ``body`` (the bytes after the header line) split column-wise, or ``None``.
+
+    ``None`` unless every row has one field per column and nothing needs a CSV parser: no
+    quote, no zero byte, no carriage return (the caller turns CR LF into LF first), no blank
+    line, at least one row. The bytes must be UTF-8 (checked by the caller): the separator
+    and the line feed are one byte each there, never part of another character's bytes.
+    """
+    if len(separator) != 1 or not separator.isascii() or not body or sys.byteorder != "little":
+        return None  # the words of the column readers are little-endian
+    if b'"' in body or b"\x00" in body or b"\r" in body:
         return None
     import numpy as np
 
     padded = b"".join((body, b"" if body.endswith(b"\n") else b"\n", bytes(_PADDING)))
     buffer = np.frombuffer(padded, dtype=np.uint8)
-    width = len(header)
+    width = len(columns)
     n_rows = padded.count(b"\n")
     marks = buffer == ord(separator)
     marks |= buffer == ord("\n")
     ends = np.flatnonzero(marks)
     if len(ends) != width * n_rows or not (buffer[ends[width - 1 :: width]] == ord("\n")).all():
         return None  # a row with too few or too many fields, or a blank line
-    starts = np.empty_like(ends)
-    starts[0] = 0
-    starts[1:] = ends[:-1] + 1
-    return CsvColumns(
-        source,
-        tuple(names),
-        n_rows,
-        padded,
-        starts.reshape(n_rows, width),
-        ends.reshape(n_rows, width),
-    )
+    return CsvColumns(source, tuple(columns), n_rows, padded, ends.reshape(n_rows, width))
 
 
 def _read_text(
