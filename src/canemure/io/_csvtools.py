@@ -483,12 +483,15 @@ class CsvColumns:
             return None
         return _words_at(self.data, self.starts(name), lengths)
 
-    def factorize(self, name: str) -> tuple[list[str], NDArray[np.intp]] | None:
-        """The distinct texts of column ``name`` (first appearance first) and each row's code.
+    def factorize(
+        self, name: str, *, ordered: bool = True
+    ) -> tuple[list[str], NDArray[np.intp]] | None:
+        """The distinct texts of column ``name`` and each row's code (its text's position).
 
         Compared on the bytes, eight at a time: runs of equal cells first (a file written in
         axis order has few), then the distinct heads of the runs, with no string per cell.
-        ``None`` when a cell is longer than 64 bytes.
+        The texts are in order of first appearance, or (``ordered=False``, which saves a
+        sort) in an unspecified order. ``None`` when a cell is longer than 64 bytes.
         """
         import numpy as np
 
@@ -509,17 +512,29 @@ class CsvColumns:
         for word in words:
             changed[1:] |= word[1:] != word[:-1]
         heads = np.flatnonzero(changed)
-        code: NDArray[Any] = words[0][heads]
+        every_row = len(heads) == n
+        code: NDArray[Any] = words[0] if every_row else words[0][heads]
         for word in words[1:]:  # one code per distinct head, word by word (codes stay < heads)
-            distinct, inverse = np.unique(word[heads], return_inverse=True)
+            distinct, inverse = np.unique(word if every_row else word[heads], return_inverse=True)
             code = np.unique(code, return_inverse=True)[1].reshape(-1)
             code = code * len(distinct) + inverse.reshape(-1)
-        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
-        order = np.argsort(first)  # codes in order of first appearance
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        texts = [self.cell(int(heads[i]), name) for i in first[order].tolist()]
-        codes: NDArray[np.intp] = rank[inverse.reshape(-1)][np.cumsum(changed) - 1]
+        if ordered:
+            _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+            order = np.argsort(first)  # codes in order of first appearance
+            rank = np.empty_like(order)
+            rank[order] = np.arange(len(order))
+            inverse = rank[inverse.reshape(-1)]
+            shown = heads[first[order]]
+        else:
+            distinct, inverse = np.unique(code, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            shown = np.empty(len(distinct), dtype=np.intp)
+            shown[inverse] = heads  # any row of each text will do
+        end = self.ends[shown, self.columns.index(name)].tolist()
+        size = lengths[shown].tolist()
+        data = self.data
+        texts = [data[b - k : b].decode("utf-8") for b, k in zip(end, size, strict=True)]
+        codes: NDArray[np.intp] = inverse if every_row else inverse[np.cumsum(changed) - 1]
         return texts, codes
 
     def fixed_width(self, name: str, rows: NDArray[np.intp]) -> NDArray[np.bytes_] | None:
@@ -592,27 +607,39 @@ class CsvColumns:
             position = _byte_sum((found - np.uint64(1)) & ones).astype(np.intp) + 8 * k
             at += np.where(found != 0, position, 0)
         simple &= (mark_count <= 1) & (digits >= 1) & (digits <= _EXACT_DIGITS)
-        rows = np.flatnonzero(simple)
+        everywhere = bool(simple.all())
+        rows = np.flatnonzero(simple) if not everywhere else np.arange(n)
         if len(rows):
-            sign = minus[rows]
-            length = lengths[rows]
-            has_mark = mark_count[rows] != 0
-            at = np.where(has_mark, at[rows], length)
+
+            def take(array: NDArray[Any]) -> NDArray[Any]:  # no copy when every cell is plain
+                return array if everywhere else array[rows]
+
+            sign = take(minus)
+            negative = bool(sign.any())
+            length = take(lengths)
+            has_mark = take(mark_count) != 0
+            at = np.where(has_mark, take(at), length)
             fraction_length = np.where(has_mark, length - at - 1, 0)
             lead = sign.astype(np.intp)
             if width == 1:  # the cell is one word: drop the sign and the mark, fold once
-                word = first[rows] >> (lead * 8).astype(np.uint64)
-                after = (at - lead).astype(np.uint64) * np.uint64(8)  # the mark's bit offset
+                word = take(first)
+                if negative:
+                    word = word >> (lead * 8).astype(np.uint64)
+                    at -= lead
+                after = at.astype(np.uint64) * np.uint64(8)  # the mark's bit offset
                 kept = (word >> (after + np.uint64(8))) << after
-                kept |= word & t.low_bytes[at - lead]
-                mantissa = _eight_digits(kept, digits[rows].astype(np.intp))
+                kept |= word & t.low_bytes[at]
+                mantissa = _eight_digits(kept, take(digits).astype(np.intp))
             else:
-                start = starts[rows]
+                start = take(starts)
                 whole = _digits_value(data, start + lead, at - lead)
                 fraction = _digits_value(data, start + at + 1, fraction_length)
                 mantissa = whole * t.powers_int[fraction_length] + fraction
             parsed = mantissa.astype(np.float64) / t.powers[fraction_length]
-            parsed[sign] *= -1.0
+            if negative:
+                parsed[sign] *= -1.0
+            if everywhere:
+                return parsed, np.empty(0, dtype=np.intp)
             values[rows] = parsed
         return values, np.flatnonzero(~simple & ~null)
 

@@ -253,7 +253,7 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
     text: dict[str, _Factor] = {}
     for name in columns:
         if name != "value":
-            found = table.factorize(name)
+            found = table.factorize(name, ordered=name in ("area", "sector"))  # axis order
             if found is None:
                 return None
             text[name] = _Factor(*found)
