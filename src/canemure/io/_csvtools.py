@@ -653,8 +653,8 @@ class CsvColumns:
         return CsvTable(self.source, self.columns, rows, self.n_rows + 1)
 
 
-_PADDING = 32
-"""Zero bytes after the data rows, so that an 8-byte word read from any cell stays inside."""
+_PADDING = 72
+"""Zero bytes after the data rows: the eight words of a cell of up to 64 bytes stay inside."""
 
 _EXACT_DIGITS = 15
 """Decimals with at most this many digits are exact as ``m / 10**f`` (``CsvColumns.decimals``)."""
