@@ -865,7 +865,7 @@ def _read_text(
 ) -> tuple[bytes, str]:
     """The bytes of ``path`` and their decoded text, its header checked (or raise)."""
     data = read_input_bytes(path, source, what=what)
-    if require_final_newline and data.strip() and not data.endswith((b"\n", b"\r")):
+    if require_final_newline and not data.endswith((b"\n", b"\r")) and data.strip():
         # checked on the bytes: a cut inside a multi-byte letter must not read as "not UTF-8"
         tail = data[data.rfind(b"\n") + 1 :]
         problems.add(
