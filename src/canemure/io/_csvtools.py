@@ -29,6 +29,10 @@ Every reader in canemure follows the same discipline, and these helpers make it 
   (a named pipe would block a reader forever).
 * Truncation: ``require_final_newline`` makes :func:`read_csv_table` refuse a file whose last
   line has no line end, the mark of a file cut off in the middle of a line.
+* Speed: :func:`read_csv_columns` (and :func:`split_plain_bytes`) split a plain file on its
+  bytes with numpy, and :class:`CsvColumns` reads whole columns there (texts as 8-byte words,
+  decimals with integer arithmetic) without a Python string per cell. Anything the splitter
+  cannot prove plain is read with :mod:`csv`, row by row, so every problem is still located.
 """
 
 from __future__ import annotations
@@ -814,7 +818,10 @@ def _plain_columns(
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
     end = text.find("\n")
-    header = (text if end < 0 else text[:end]).rstrip("\r").split(separator)
+    head = (text if end < 0 else text[:end]).rstrip("\r")
+    if '"' in head:
+        return None  # quoted names: the CSV parser's job
+    header = head.split(separator)
     checked = ProblemCollector(source)
     names = match_header(
         header, checked, required=required, optional=optional, allow_extra=allow_extra

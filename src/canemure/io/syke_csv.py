@@ -654,9 +654,10 @@ def read_syke_csv(
     line, column, value); warns with :class:`ShortYearWarning` for a markedly short year that
     does not look cut.
 
-    Every cell is checked column by column first (each distinct year, flag and abbreviation
-    once, each number column with one pattern); only a file with a problem is read again row
-    by row, to locate every problem.
+    Every cell is checked column by column first, on the file's bytes (years, flags and
+    abbreviations against their valid texts, numbers with integer arithmetic, no string per
+    cell); only a file with a problem, or anything unusual (quotes, blank lines, blanks around
+    a text), is read again row by row, to locate every problem.
     """
     source_name = str(path)
     problems = ProblemCollector(source_name)
