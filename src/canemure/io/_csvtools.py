@@ -580,37 +580,52 @@ class CsvColumns:
             return values, np.empty(0, dtype=np.intp)
         data = self.data
         first = _words_at(data, starts, np.minimum(lengths, 8))
-        null = np.zeros(n, dtype=np.bool_)
+        null: NDArray[np.bool_] | None = None
         for token in nulls:
             raw = token.encode("utf-8")
             if len(raw) <= 8:
-                null |= (first == np.uint64(int.from_bytes(raw, "little"))) & (lengths == len(raw))
-        width = max(1, min(-(-int(lengths.max()) // 8), 3))  # words per cell looked at
-        cells = np.empty((n, width), dtype=np.uint64)
-        cells[:, 0] = first
-        for k in range(1, width):
-            cells[:, k] = _words_at(data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+                same = lengths == len(raw)
+                if same.any():
+                    same &= first == np.uint64(int.from_bytes(raw, "little"))
+                    null = same if null is None else null | same
+        longest = int(lengths.max())
+        width = max(1, min(-(-longest // 8), 3))  # words per cell looked at
+        if width == 1:
+            cells = first.reshape(n, 1)
+        else:
+            cells = np.empty((n, width), dtype=np.uint64)
+            cells[:, 0] = first
+            for k in range(1, width):
+                cells[:, k] = _words_at(data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
         matrix = cells.view(np.uint8).reshape(n, 8 * width)
         # per byte 1 or 0, eight bytes to a word: whole-word tests instead of row reductions
         digit = ((matrix - np.uint8(ord("0"))) < np.uint8(10)).view(np.uint64)
         marks = (matrix == ord(mark)).view(np.uint64)
-        known = digit | marks | (matrix == 0).view(np.uint64)  # zero: the padding after a cell
+        known = digit | marks
+        known |= (matrix == 0).view(np.uint64)  # zero: the padding after a cell
         minus = matrix[:, 0] == ord("-")
-        known[:, 0] |= minus.astype(np.uint64)
+        known[:, 0] |= minus.view(np.uint8)
         ones = np.uint64(_ONES)
-        simple = (lengths <= 8 * width) & ~null
-        digits = np.zeros(n, dtype=np.uint64)
-        mark_count = np.zeros(n, dtype=np.uint64)
-        at = np.zeros(n, dtype=np.intp)  # where the mark is (0 if none)
-        for k in range(width):
+        simple = known[:, 0] == ones
+        digits = _byte_sum(digit[:, 0])
+        mark_count = _byte_sum(marks[:, 0])
+        # below a single 1 byte, (found - 1) has 0xFF bytes: as many as its position (8 if
+        # there is no mark in the word)
+        at = _byte_sum((marks[:, 0] - np.uint64(1)) & ones).astype(np.intp)
+        for k in range(1, width):
             simple &= known[:, k] == ones
             digits += _byte_sum(digit[:, k])
             found = marks[:, k]
             mark_count += _byte_sum(found)
-            # below a single 1 byte, (found - 1) has 0xFF bytes: as many as its position
             position = _byte_sum((found - np.uint64(1)) & ones).astype(np.intp) + 8 * k
-            at += np.where(found != 0, position, 0)
-        simple &= (mark_count <= 1) & (digits >= 1) & (digits <= _EXACT_DIGITS)
+            at = np.where(found != 0, position, at)
+        simple &= (mark_count <= 1) & (digits >= 1)
+        if width > 1:
+            simple &= digits <= _EXACT_DIGITS
+        if longest > 8 * width:
+            simple &= lengths <= 8 * width
+        if null is not None:
+            simple &= ~null
         everywhere = bool(simple.all())
         rows = np.flatnonzero(simple) if not everywhere else np.arange(n)
         if len(rows):
@@ -645,7 +660,7 @@ class CsvColumns:
             if everywhere:
                 return parsed, np.empty(0, dtype=np.intp)
             values[rows] = parsed
-        return values, np.flatnonzero(~simple & ~null)
+        return values, np.flatnonzero(~simple if null is None else ~simple & ~null)
 
     def to_table(self) -> CsvTable:
         """The same file as a :class:`CsvTable` (one :class:`CsvRow` per data row)."""
