@@ -44,6 +44,7 @@ Design decisions
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import os
@@ -354,6 +355,7 @@ def _year(raw: str) -> int | Problem:
     return year
 
 
+@functools.lru_cache(maxsize=256)  # pint parses a unit in about a millisecond
 def _unit(raw: str) -> pint.Unit | Problem:
     text = _required(raw)
     if isinstance(text, Problem):
