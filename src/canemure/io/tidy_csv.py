@@ -67,6 +67,7 @@ from canemure.io._csvtools import (
     FIRST_YEAR,
     MAX_MAGNITUDE,
     NULL_TOKENS,
+    CsvColumns,
     atomic_write_text,
     check_separator,
     decode_text,
@@ -252,8 +253,11 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
     if table is None:
         return None
     text: dict[str, _Factor] = {}
+    years = _four_digit_years(table)
+    if years is not None:
+        text["year"] = years
     for name in columns:
-        if name != "value":
+        if name != "value" and name not in text:
             found = table.factorize(name, ordered=name in ("area", "sector"))  # axis order
             if found is None:
                 return None
@@ -285,6 +289,32 @@ def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
         lambda i: table.cell(i, "value"),
         bad,
     )
+
+
+def _four_digit_years(table: CsvColumns) -> _Factor | None:
+    """The year column when every cell is four ASCII digits (the writer's), else ``None``.
+
+    Read as numbers on the bytes and factorised by counting (no sort); the texts are the
+    distinct years in ascending order, each exactly as written.
+    """
+    lengths = table.lengths("year")
+    words = table.words("year")
+    if words is None or not (lengths == 4).all():
+        return None
+    offset = words ^ np.uint64(0x30303030)  # digits become the values 0-9 of their bytes
+    if (offset & np.uint64(0xFFFFFFFFF0F0F0F0)).any():
+        return None
+    if ((offset + np.uint64(0x06060606)) & np.uint64(0x10101010)).any():
+        return None  # a byte 10-15 (":" to "?")
+    value = (offset & np.uint64(0xFF)) * np.uint64(1000)
+    value += ((offset >> np.uint64(8)) & np.uint64(0xFF)) * np.uint64(100)
+    value += ((offset >> np.uint64(16)) & np.uint64(0xFF)) * np.uint64(10)
+    value += offset >> np.uint64(24)
+    years = value.astype(np.intp)
+    distinct = np.flatnonzero(np.bincount(years, minlength=1))
+    code = np.zeros(int(distinct[-1]) + 1 if len(distinct) else 1, dtype=np.intp)
+    code[distinct] = np.arange(len(distinct))
+    return _Factor([f"{year:04d}" for year in distinct.tolist()], code[years])
 
 
 # ------------------------------------------------------------------------------- checks
