@@ -867,9 +867,10 @@ def split_plain_bytes(
     padded = b"".join((body, b"" if body.endswith(b"\n") else b"\n", bytes(_PADDING)))
     buffer = np.frombuffer(padded, dtype=np.uint8)
     width = len(columns)
-    n_rows = padded.count(b"\n")
+    line_ends = buffer == ord("\n")
+    n_rows = int(np.count_nonzero(line_ends))
     marks = buffer == ord(separator)
-    marks |= buffer == ord("\n")
+    marks |= line_ends
     ends = np.flatnonzero(marks)
     if len(ends) != width * n_rows or not (buffer[ends[width - 1 :: width]] == ord("\n")).all():
         return None  # a row with too few or too many fields, or a blank line

@@ -122,10 +122,14 @@ def _may_be_negative(sector: str) -> bool:
     return any(leaf.key.split("/", 1)[0] == CREDITS for leaf in tree.leaves_under(sector))
 
 
+_THREE_DIGITS = re.compile(r"\d{3}").fullmatch
+_TWO_DIGITS = re.compile(r"\d{2}").fullmatch
+
+
 def _area_level(areas: list[str]) -> AreaLevel:
-    if areas and all(re.fullmatch(r"\d{3}", a) for a in areas):
+    if areas and all(map(_THREE_DIGITS, areas)):
         return "municipality"
-    if areas and all(re.fullmatch(r"\d{2}", a) for a in areas):
+    if areas and all(map(_TWO_DIGITS, areas)):
         return "region"
     return "group"
 
