@@ -117,3 +117,20 @@ def test_startup_commands_check_out(bench_startup: ModuleType, tmp_path: Path) -
     medians = bench_startup.measure(table, runs=1, only=["help"])
     assert set(medians) == {"help", "help cpu", bench_startup.REFERENCE, "numpy+pint cpu"}
     assert "help" in bench_startup.report(medians)
+
+
+def test_tidy_benchmark_times_both_sides_and_checks_them(tmp_path: Path) -> None:
+    bench_io = _load("bench_io")
+    from canemure.io.tidy_csv import read_tidy_csv, write_tidy_csv
+
+    inventory = bench_io.bench_inventory.tiled_inventory(1).sel(areas=["091", "167"])
+    path = tmp_path / "tidy.csv"
+    write_tidy_csv(inventory, path)
+    frame = bench_io.read_with_pandas(path)
+    bench_io.check(read_tidy_csv(path), frame)  # both sides read the same cells
+    frame.loc[3, "value"] += 1.0
+    with pytest.raises(AssertionError, match="different values"):
+        bench_io.check(read_tidy_csv(path), frame)
+    times = bench_io.time_read(path, 1)
+    assert set(times) == {"ours", "theirs", "ours_cpu", "theirs_cpu"}
+    assert all(t >= 0 for t in times.values())

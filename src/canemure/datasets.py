@@ -158,8 +158,15 @@ def stack_areas(parts: Sequence[EmissionInventory]) -> EmissionInventory:
         raise ValueError("stack_areas needs at least one inventory")
     level = min(p.sector_level for p in parts)
     leveled = [p.aggregate_sectors(level) for p in parts]
-    sectors = list(dict.fromkeys(s for p in leveled for s in p.sectors))
-    years = sorted({int(y) for p in leveled for y in p.years})
+    first = leveled[0]
+    if all(
+        p.sectors.labels == first.sectors.labels and p.years.labels == first.years.labels
+        for p in leveled
+    ):  # the usual case (e.g. every municipality's SYKE file): no union to work out
+        sectors, years = list(first.sectors), sorted(int(y) for y in first.years)
+    else:
+        sectors = list(dict.fromkeys(s for p in leveled for s in p.sectors))
+        years = sorted({int(y) for p in leveled for y in p.years})
     unit = leveled[0].unit
     return EmissionInventory.concat([_reindex(p, sectors, years, unit) for p in leveled])
 

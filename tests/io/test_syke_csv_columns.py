@@ -10,6 +10,7 @@ column-wise check could miss.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,13 @@ from hypothesis import strategies as st
 
 from canemure.errors import DataFormatError, ProblemCollector
 from canemure.io import syke_csv
-from canemure.io._csvtools import CsvColumns, CsvTable, read_csv_columns, read_csv_table
+from canemure.io._csvtools import (
+    CsvColumns,
+    CsvTable,
+    parse_decimal,
+    read_csv_columns,
+    read_csv_table,
+)
 from canemure.io.syke_csv import SYKE_CSV_COLUMNS, read_syke_csv
 from canemure.sectors import ALL, HINKU, HINKU_WITH_CREDITS, sector_hierarchy
 
@@ -37,6 +44,7 @@ def line(leaf_key: str, year: int, kt: str, gwh: str = "1,0", kt_tuuli: str | No
 
 
 def write(tmp_path: Path, lines: list[str], *, end: str = "\n") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "kunta_91.csv"
     path.write_bytes((end.join([";".join(SYKE_CSV_COLUMNS), *lines]) + end).encode("utf-8"))
     return path
@@ -232,3 +240,224 @@ def test_files_that_are_not_plain_are_read_by_the_csv_parser(tmp_path: Path, tex
     assert isinstance(got, CsvTable)
     assert got == read_csv_table(path, want_problems, **args)
     assert got_problems.problems == want_problems.problems
+
+
+# ------------------------------------------------------------------ malformed cells, both ways
+BAD_NUMBERS = [
+    "1.5",
+    "1,5,0",
+    ",",
+    "-",
+    "--1",
+    "+1",
+    "-,5",
+    "1e400",
+    "1e",
+    "e1",
+    "NAN",
+    "nan",
+    "inf",
+    "Inf",
+    "1_000",
+    "NUL",
+    "na",
+    " NA ",
+    "NULL ",
+    "1 000",
+    "200000",
+    "-0,0",
+    "1,5e+2",
+    "0000000000000001,5",
+    "12345678901234,5",
+    "1234567890123456",
+    "9" * 30,
+    "1,2345678901234",
+    "-99999,999",
+    "100000,0001",
+    "１",
+    "٣",
+]
+"""Number cells that are not plain decimals: every form CsvRow.number treats specially."""
+
+BAD_NUMBER = st.one_of(
+    st.sampled_from(BAD_NUMBERS),
+    st.text(alphabet="0123456789,.-+eENAUL \t", max_size=20),
+)
+"""Number cells, mostly not valid: every form CsvRow.number treats specially, random ones."""
+
+NUMBER_CELL = st.one_of(CELL, CELL, CELL, CELL, CELL, CELL, BAD_NUMBER)
+"""Number cells, most of them valid (so that a file often has a single bad cell)."""
+
+
+TEXT_VARIANTS: dict[str, list[str]] = {
+    "vuosi": [" 2020", "2020 ", "02020", "2020,0", "1989", "2200", "", "NA"],
+    "hinku_laskenta": ["true", " TRUE", "", "kyllä", "ei", "x", "1", "FALSE"],
+    "päästökauppa": ["false", "0", "F", "EI", "", "NA", "yes ", "TRUE"],
+    "taso_3": ["kul", "Kul ", "", "NA", "Tuu", "Xyz", "Kulk"],
+    "taso_4": ["KUL", "", "Asu", "ÄÄÄ"],
+    "taso_5": [" Asu", "", "NULL", "Läp", "Sä"],
+}
+"""Text cells that a valid file's cell may be replaced by (some valid, most not)."""
+
+
+def test_every_malformed_cell_alone_in_a_valid_file_is_refused_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each bad number in each number column, each text variant in its column, one at a time."""
+    valid = [line(key, 2020, "1,5", "2,25") for key in LEAF_KEYS[:3]]
+    valid.append(line(CREDIT, 2020, "NA", "0", kt_tuuli="-3,5"))
+    cases = [(column, text) for column in ("kt", "kt_tuuli", "GWh") for text in BAD_NUMBERS]
+    cases += [(column, text) for column, texts in TEXT_VARIANTS.items() for text in texts]
+    for n, (column, text) in enumerate(cases):
+        cells = valid[1].split(";")
+        cells[SYKE_CSV_COLUMNS.index(column)] = text
+        path = write(tmp_path / str(n), [valid[0], ";".join(cells), *valid[2:]])
+        fast = _read_or_problems(path)
+        with monkeypatch.context() as patch:
+            patch.setattr(syke_csv, "_fast_rows", lambda table, tree: None)
+            slow = _read_or_problems(path)
+        if isinstance(slow, list):
+            assert fast == slow, (column, text)
+        else:
+            assert not isinstance(fast, list), (column, text)
+            assert_same(fast, slow)
+
+
+def _read_or_problems(path: Path) -> syke_csv.SykeMunicipalityData | list[tuple[object, ...]]:
+    try:
+        return read_syke_csv(path, rule=ALL)
+    except DataFormatError as exc:
+        return [(p.line, p.column, p.message, p.value) for p in exc.problems]
+
+
+def _pick(choice: int, valid: str, others: list[str]) -> str:
+    """The valid text for choices 0-29, else one of ``others``."""
+    return valid if choice < 30 else others[choice % len(others)]
+
+
+ROW = st.tuples(
+    st.sampled_from([*LEAF_KEYS, CREDIT]),
+    NUMBER_CELL,
+    NUMBER_CELL,
+    NUMBER_CELL,
+    st.lists(st.integers(0, 35), min_size=6, max_size=6),
+)
+"""A leaf, three number cells, and which variant of each text cell to write."""
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(ROW, min_size=1, max_size=8), crlf=st.booleans())
+def test_malformed_cells_are_refused_alike_whichever_way_the_file_is_read(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[str, str, str, str, list[int]]],
+    crlf: bool,
+) -> None:
+    """The column-wise check may only accept what the row-by-row path accepts, and alike.
+
+    Every cell may be malformed: numbers (NUMBER_CELL), years, flags and abbreviations with
+    blanks, other cases and spellings, and invalid leaves. Either both paths raise the same
+    problems, or both read the same inventories.
+    """
+    lines = []
+    for i, (key, kt, kt_wind, gwh, pick) in enumerate(rows):
+        leaf = TREE[key]
+        a3, a4, a5 = leaf.key.split(":")[0].split("/")
+        hinku, ets = ("TRUE" if leaf.hinku else "FALSE"), ("TRUE" if leaf.ets else "FALSE")
+        year = str(2015 + i % 3)
+        texts = [
+            _pick(choice, valid, TEXT_VARIANTS[column])
+            for choice, valid, column in zip(
+                pick, (year, hinku, ets, a3, a4, a5), SYKE_CSV_COLUMNS[3:], strict=True
+            )
+        ]
+        cells = [kt, kt_wind, gwh, *texts]
+        if any(";" in c or "\n" in c or "\r" in c or '"' in c for c in cells):
+            continue
+        lines.append(";".join(cells))
+    assume(lines)
+    path = write(tmp_path, lines, end="\r\n" if crlf else "\n")
+
+    def read() -> syke_csv.SykeMunicipalityData | list[tuple[object, ...]]:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", syke_csv.ShortYearWarning)
+                return read_syke_csv(path, rule=ALL)
+        except DataFormatError as exc:
+            return [(p.line, p.column, p.message, p.value) for p in exc.problems]
+
+    fast = read()
+    with monkeypatch.context() as patch:
+        patch.setattr(syke_csv, "_fast_rows", lambda table, tree: None)
+        slow = read()
+    if isinstance(slow, list):
+        assert fast == slow  # the same problems, each with its line, column and value
+    else:
+        assert not isinstance(fast, list)
+        assert_same(fast, slow)
+
+
+# ------------------------------------------------------------------ numbers on the bytes
+def _column(tmp_path: Path, cells: list[str]) -> CsvColumns:
+    path = tmp_path / "numbers.csv"
+    path.write_bytes(("x;y\n" + "".join(f"{c};0\n" for c in cells)).encode("utf-8"))
+    table = read_csv_columns(path, ProblemCollector(str(path)), separator=";", required=("x", "y"))
+    assert isinstance(table, CsvColumns)
+    return table
+
+
+DECIMAL = st.builds(
+    lambda sign, whole, mark, fraction: sign + whole + mark + fraction,
+    st.sampled_from(["", "-"]),
+    st.text(alphabet="0123456789", max_size=16),
+    st.sampled_from(["", ","]),
+    st.text(alphabet="0123456789", max_size=16),
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cells=st.lists(st.one_of(DECIMAL, CELL, BAD_NUMBER), min_size=1, max_size=30))
+def test_decimals_on_the_bytes_are_exactly_what_parse_decimal_gives(
+    tmp_path: Path, cells: list[str]
+) -> None:
+    cells = [c for c in cells if ";" not in c and "\n" not in c and "\r" not in c and '"' not in c]
+    assume(cells)
+    short = [c for c in cells if len(c.encode("utf-8")) <= 8]  # the one-word way
+    for texts in (cells, short) if short else (cells,):
+        _check_decimals(tmp_path, texts)
+
+
+def _check_decimals(tmp_path: Path, cells: list[str]) -> None:
+    table = _column(tmp_path, cells)
+    values, odd = table.decimals("x", mark=",", nulls=("NA", "NULL", ""))
+    odd_rows = set(odd.tolist())
+    for i, text in enumerate(cells):
+        digits = sum(ch.isdigit() for ch in text)
+        plain = re.fullmatch(r"-?[0-9]*(,[0-9]*)?", text) is not None and 1 <= digits <= 15
+        if text in ("NA", "NULL", ""):
+            assert i not in odd_rows and math.isnan(values[i])
+        elif plain:  # read on the bytes, bit for bit what float() gives (-0.0 too)
+            assert i not in odd_rows
+            expected = parse_decimal(text)
+            assert values[i] == expected, text
+            assert math.copysign(1, values[i]) == math.copysign(1, expected), text
+        else:  # left to the caller, who parses it one by one
+            assert i in odd_rows and math.isnan(values[i]), text
+
+
+def test_decimals_with_a_point_and_long_cells(tmp_path: Path) -> None:
+    cells = ["0.1", "123456789012345", "-12345678.1234567", "1.5e3", "0.00000000000001", "x"]
+    table = _column(tmp_path, cells)
+    values, odd = table.decimals("x", mark=".")
+    assert values[:3].tolist() == [0.1, 123456789012345.0, -12345678.1234567]
+    assert values[4] == 1e-14  # 15 digits: still exact
+    assert odd.tolist() == [3, 5]  # an exponent and text: the caller's to parse
+    short = _column(tmp_path, ["-0.5", "12.25", "-.5", "7.", "-0", "9999999", "1.2.3", "+1"])
+    values, odd = short.decimals("x", mark=".")  # every cell one word
+    assert values[:6].tolist() == [-0.5, 12.25, -0.5, 7.0, -0.0, 9999999.0]
+    assert math.copysign(1, values[4]) == -1
+    assert odd.tolist() == [6, 7]

@@ -29,25 +29,36 @@ Every reader in canemure follows the same discipline, and these helpers make it 
   (a named pipe would block a reader forever).
 * Truncation: ``require_final_newline`` makes :func:`read_csv_table` refuse a file whose last
   line has no line end, the mark of a file cut off in the middle of a line.
+* Speed: :func:`read_csv_columns` (and :func:`split_plain_bytes`) split a plain file on its
+  bytes with numpy, and :class:`CsvColumns` reads whole columns there (texts as 8-byte words,
+  decimals with integer arithmetic) without a Python string per cell. Anything the splitter
+  cannot prove plain is read with :mod:`csv`, row by row, so every problem is still located.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import math
 import os
 import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from canemure._text import fold, suggest
 from canemure.errors import CanemureError, DataFormatError, Problem, ProblemCollector
+
+if TYPE_CHECKING:  # numpy is imported where the column readers need it, not with this module
+    import numpy as np
+    from numpy.typing import NDArray
 
 _GROUPED_INTEGER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 """A whole number grouped by (no-break) spaces: ``9 849``, ``1 234 567``."""
@@ -77,6 +88,7 @@ __all__ = [
     "read_csv_columns",
     "read_csv_table",
     "read_input_bytes",
+    "split_plain_bytes",
 ]
 
 FIRST_YEAR = 1990
@@ -388,7 +400,7 @@ def read_csv_table(
     ``problems.raise_if_any()``. Blank lines are skipped; a row of empty cells is kept.
     """
     source = problems.source or str(path)
-    text = _read_text(
+    _, text = _read_text(
         path,
         problems,
         source,
@@ -407,31 +419,357 @@ def read_csv_table(
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class CsvColumns:
-    """A plain CSV file read column-wise: every row well formed, nothing quoted, no blank line.
+    """A plain CSV file split column-wise on its bytes (see :func:`read_csv_columns`).
 
-    Row ``i`` (from 0) is on line ``i + 2`` (the header is line 1). :meth:`to_table` gives the
-    same rows as :func:`read_csv_table` would, for the row-by-row checks that locate a problem.
+    Nothing is made per cell: the data rows stay one byte string, and each cell is known by
+    its start and end offsets (found with numpy). Columns are read as whole arrays
+    (:meth:`words`, :meth:`decimals`); :meth:`texts` and :meth:`to_table` make Python strings
+    only when a reader needs them (the row-by-row checks that locate a problem). Row ``i``
+    (from 0) is on line ``i + 2`` (the header is line 1).
     """
 
     source: str
     """The file as named in messages."""
     columns: tuple[str, ...]
     """Canonical names of the columns, in file order."""
-    cells: dict[str, list[str]]
-    """The raw cell texts of each column, in row order."""
     n_rows: int
     """The number of data rows."""
+    data: bytes
+    """The data rows (LF line ends), followed by zero bytes (:data:`_PADDING`)."""
+    ends: NDArray[np.intp]
+    """``(n_rows, width)``: the offset in :attr:`data` of the separator or line end after
+    each cell (a cell starts one byte after the end of the cell before it)."""
+    _known: dict[tuple[str, int], NDArray[np.intp]] = attrs.field(factory=dict, init=False)
+    """Starts and lengths of the columns asked for (computed once)."""
+
+    def starts(self, name: str) -> NDArray[np.intp]:
+        """The offset in :attr:`data` of the first byte of each cell of column ``name``."""
+        found = self._known.get((name, 0))
+        if found is None:
+            import numpy as np
+
+            j = self.columns.index(name)
+            if j:
+                found = self.ends[:, j - 1] + 1
+            else:
+                found = np.empty(self.n_rows, dtype=np.intp)
+                found[:1] = 0
+                found[1:] = self.ends[:-1, -1] + 1
+            self._known[name, 0] = found
+        return found
+
+    def lengths(self, name: str) -> NDArray[np.intp]:
+        """The length in bytes of each cell of column ``name``."""
+        found = self._known.get((name, 1))
+        if found is None:
+            found = self.ends[:, self.columns.index(name)] - self.starts(name)
+            self._known[name, 1] = found
+        return found
+
+    def cell(self, row: int, name: str) -> str:
+        """The text of one cell (``row`` from 0)."""
+        j = self.columns.index(name)
+        end = int(self.ends[row, j])
+        return self.data[end - int(self.lengths(name)[row]) : end].decode("utf-8")
+
+    def texts(self, name: str) -> list[str]:
+        """Every cell of column ``name`` as text, in row order."""
+        j = self.columns.index(name)
+        data = self.data
+        return [
+            data[a:b].decode("utf-8")
+            for a, b in zip(self.starts(name).tolist(), self.ends[:, j].tolist(), strict=True)
+        ]
+
+    def words(self, name: str) -> NDArray[np.uint64] | None:
+        """Each cell of ``name`` as one integer: its UTF-8 bytes as a little-endian word.
+
+        Two cells are equal exactly when their words are (no cell holds a zero byte), so a
+        column is compared with a vocabulary by ``np.searchsorted``, with no string per cell.
+        ``None`` when a cell is longer than 8 bytes.
+        """
+        lengths = self.lengths(name)
+        if len(lengths) and int(lengths.max()) > 8:
+            return None
+        return _words_at(self.data, self.starts(name), lengths)
+
+    def factorize(
+        self, name: str, *, ordered: bool = True
+    ) -> tuple[list[str], NDArray[np.intp]] | None:
+        """The distinct texts of column ``name`` and each row's code (its text's position).
+
+        Compared on the bytes, eight at a time: runs of equal cells first (a file written in
+        axis order has few), then the distinct heads of the runs, with no string per cell.
+        The texts are in order of first appearance, or (``ordered=False``, which saves a
+        sort) in an unspecified order. ``None`` when a cell is longer than 64 bytes.
+        """
+        import numpy as np
+
+        lengths = self.lengths(name)
+        n = len(lengths)
+        if not n:
+            return [], np.empty(0, dtype=np.intp)
+        longest = int(lengths.max())
+        if longest > 64:
+            return None
+        starts = self.starts(name)
+        words = [
+            _words_at(self.data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+            for k in range(max(1, -(-longest // 8)))
+        ]
+        changed = np.zeros(n, dtype=np.bool_)
+        changed[0] = True
+        for word in words:
+            changed[1:] |= word[1:] != word[:-1]
+        heads = np.flatnonzero(changed)
+        every_row = len(heads) == n
+        code: NDArray[Any] = words[0] if every_row else words[0][heads]
+        for word in words[1:]:  # one code per distinct head, word by word (codes stay < heads)
+            distinct, inverse = np.unique(word if every_row else word[heads], return_inverse=True)
+            code = np.unique(code, return_inverse=True)[1].reshape(-1)
+            code = code * len(distinct) + inverse.reshape(-1)
+        if ordered:
+            _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+            order = np.argsort(first)  # codes in order of first appearance
+            rank = np.empty_like(order)
+            rank[order] = np.arange(len(order))
+            inverse = rank[inverse.reshape(-1)]
+            shown = heads[first[order]]
+        else:
+            distinct, inverse = np.unique(code, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            shown = np.empty(len(distinct), dtype=np.intp)
+            shown[inverse] = heads  # any row of each text will do
+        end = self.ends[shown, self.columns.index(name)].tolist()
+        size = lengths[shown].tolist()
+        data = self.data
+        texts = [data[b - k : b].decode("utf-8") for b, k in zip(end, size, strict=True)]
+        codes: NDArray[np.intp] = inverse if every_row else inverse[np.cumsum(changed) - 1]
+        return texts, codes
+
+    def fixed_width(self, name: str, rows: NDArray[np.intp]) -> NDArray[np.bytes_] | None:
+        """The cells of ``rows`` as numpy byte strings (``S<n>``), or ``None`` beyond 64 bytes."""
+        import numpy as np
+
+        lengths = self.lengths(name)[rows]
+        longest = int(lengths.max()) if len(lengths) else 0
+        if longest > 64:
+            return None
+        count = max(1, -(-longest // 8))
+        cells = np.empty((len(rows), count), dtype=np.uint64)
+        starts = self.starts(name)[rows]
+        for k in range(count):
+            cells[:, k] = _words_at(self.data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+        strings: NDArray[np.bytes_] = cells.view(f"S{8 * count}").reshape(-1)
+        return strings
+
+    def decimals(
+        self, name: str, *, mark: str, nulls: Iterable[str] = ()
+    ) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+        """The numbers of column ``name``, and the rows whose cells need a closer look.
+
+        Cells written ``[-]digits[<mark>digits]`` with 1 to 15 digits are converted on their
+        bytes with integer arithmetic: the digits as an integer ``m`` (exact, below 2**53)
+        divided by ``10**f`` (``f`` digits after the mark, an exact double) is the correctly
+        rounded double, the very value ``float()`` gives. A cell equal to one of ``nulls`` is
+        NaN. Every other cell (an exponent, a plus sign, blanks, text, more digits) is NaN in
+        the values and listed in the rows returned, for the caller to parse one by one.
+        """
+        import numpy as np
+
+        t = _tables()
+        starts = self.starts(name)
+        lengths = self.lengths(name)
+        n = len(lengths)
+        values = np.full(n, np.nan)
+        if not n:
+            return values, np.empty(0, dtype=np.intp)
+        data = self.data
+        first = _words_at(data, starts, np.minimum(lengths, 8))
+        null: NDArray[np.bool_] | None = None
+        for token in nulls:
+            raw = token.encode("utf-8")
+            if len(raw) <= 8:
+                same = lengths == len(raw)
+                if same.any():
+                    same &= first == np.uint64(int.from_bytes(raw, "little"))
+                    null = same if null is None else null | same
+        longest = int(lengths.max())
+        width = max(1, min(-(-longest // 8), 3))  # words per cell looked at
+        if width == 1:
+            cells = first.reshape(n, 1)
+        else:
+            cells = np.empty((n, width), dtype=np.uint64)
+            cells[:, 0] = first
+            for k in range(1, width):
+                cells[:, k] = _words_at(data, starts + 8 * k, np.clip(lengths - 8 * k, 0, 8))
+        matrix = cells.view(np.uint8).reshape(n, 8 * width)
+        # per byte 1 or 0, eight bytes to a word: whole-word tests instead of row reductions
+        digit = ((matrix - np.uint8(ord("0"))) < np.uint8(10)).view(np.uint64)
+        marks = (matrix == ord(mark)).view(np.uint64)
+        known = digit | marks
+        known |= (matrix == 0).view(np.uint64)  # zero: the padding after a cell
+        minus = matrix[:, 0] == ord("-")
+        known[:, 0] |= minus.view(np.uint8)
+        ones = np.uint64(_ONES)
+        simple = known[:, 0] == ones
+        digits = _byte_sum(digit[:, 0])
+        mark_count = _byte_sum(marks[:, 0])
+        # below a single 1 byte, (found - 1) has 0xFF bytes: as many as its position (8 if
+        # there is no mark in the word)
+        at = _byte_sum((marks[:, 0] - np.uint64(1)) & ones).astype(np.intp)
+        for k in range(1, width):
+            simple &= known[:, k] == ones
+            digits += _byte_sum(digit[:, k])
+            found = marks[:, k]
+            mark_count += _byte_sum(found)
+            position = _byte_sum((found - np.uint64(1)) & ones).astype(np.intp) + 8 * k
+            at = np.where(found != 0, position, at)
+        simple &= (mark_count <= 1) & (digits >= 1)
+        if width > 1:
+            simple &= digits <= _EXACT_DIGITS
+        if longest > 8 * width:
+            simple &= lengths <= 8 * width
+        if null is not None:
+            simple &= ~null
+        everywhere = bool(simple.all())
+        rows = np.flatnonzero(simple) if not everywhere else np.arange(n)
+        if len(rows):
+
+            def take(array: NDArray[Any]) -> NDArray[Any]:  # no copy when every cell is plain
+                return array if everywhere else array[rows]
+
+            sign = take(minus)
+            negative = bool(sign.any())
+            length = take(lengths)
+            has_mark = take(mark_count) != 0
+            at = np.where(has_mark, take(at), length)
+            fraction_length = np.where(has_mark, length - at - 1, 0)
+            lead = sign.astype(np.intp)
+            if width == 1:  # the cell is one word: drop the sign and the mark, fold once
+                word = take(first)
+                if negative:
+                    word = word >> (lead * 8).astype(np.uint64)
+                    at -= lead
+                after = at.astype(np.uint64) * np.uint64(8)  # the mark's bit offset
+                kept = (word >> (after + np.uint64(8))) << after
+                kept |= word & t.low_bytes[at]
+                mantissa = _eight_digits(kept, take(digits).astype(np.intp))
+            else:
+                start = take(starts)
+                whole = _digits_value(data, start + lead, at - lead)
+                fraction = _digits_value(data, start + at + 1, fraction_length)
+                mantissa = whole * t.powers_int[fraction_length] + fraction
+            parsed = mantissa.astype(np.float64) / t.powers[fraction_length]
+            if negative:
+                parsed[sign] *= -1.0
+            if everywhere:
+                return parsed, np.empty(0, dtype=np.intp)
+            values[rows] = parsed
+        return values, np.flatnonzero(~simple if null is None else ~simple & ~null)
 
     def to_table(self) -> CsvTable:
         """The same file as a :class:`CsvTable` (one :class:`CsvRow` per data row)."""
-        columns = [self.cells[name] for name in self.columns]
+        columns = [self.texts(name) for name in self.columns]
         rows = tuple(
             CsvRow(line, dict(zip(self.columns, fields, strict=True)))
             for line, fields in enumerate(zip(*columns, strict=True), start=2)
         )
         return CsvTable(self.source, self.columns, rows, self.n_rows + 1)
+
+
+_PADDING = 72
+"""Zero bytes after the data rows: the eight words of a cell of up to 64 bytes stay inside."""
+
+_EXACT_DIGITS = 15
+"""Decimals with at most this many digits are exact as ``m / 10**f`` (``CsvColumns.decimals``)."""
+
+
+@attrs.frozen(eq=False)
+class _Tables:
+    """Lookup tables of the column readers (built on first use: importing this needs no numpy)."""
+
+    low_bytes: NDArray[np.uint64]
+    """``low_bytes[k]`` keeps the first ``k`` bytes (in memory order) of a little-endian word."""
+    powers: NDArray[np.float64]
+    """Exact doubles ``10**0 .. 10**16``."""
+    powers_int: NDArray[np.uint64]
+    """``10**0 .. 10**16`` as integers."""
+    shift_up: NDArray[np.uint64]
+    """``shift_up[k]``: the bits that move ``k`` bytes to the top of a word, ``8 * (8 - k)``."""
+
+
+@functools.cache
+def _tables() -> _Tables:
+    import numpy as np
+
+    return _Tables(
+        np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64),
+        np.array([float(10**k) for k in range(_EXACT_DIGITS + 2)]),
+        np.array([10**k for k in range(_EXACT_DIGITS + 2)], dtype=np.uint64),
+        np.array([8 * (8 - k) for k in range(9)], dtype=np.uint64),
+    )
+
+
+def _words_at(
+    data: bytes, starts: NDArray[np.intp], lengths: NDArray[np.intp]
+) -> NDArray[np.uint64]:
+    """The ``lengths[i] <= 8`` bytes at ``starts[i]`` of ``data`` as little-endian words."""
+    import numpy as np
+
+    every = np.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+    words: NDArray[np.uint64] = every[starts].astype(np.uint64, copy=False)
+    words &= _tables().low_bytes[lengths]
+    return words
+
+
+_ONES = 0x0101010101010101
+"""A 1 in each byte of a word."""
+
+
+def _byte_sum(words: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """The sum of the bytes of each word, for bytes that sum to at most 255."""
+    import numpy as np
+
+    total: NDArray[np.uint64] = (words * np.uint64(_ONES)) >> np.uint64(56)
+    return total
+
+
+_SPREAD = ((10, 8, 0x00FF00FF00FF00FF), (100, 16, 0x0000FFFF0000FFFF), (10_000, 32, 0xFFFFFFFF))
+"""Folding eight digit bytes into their number: pairs, then quadruples, then all eight."""
+
+
+def _digits_value(
+    data: bytes, starts: NDArray[np.intp], lengths: NDArray[np.intp]
+) -> NDArray[np.uint64]:
+    """The number written by the ``lengths[i] <= 16`` ASCII digits at ``starts[i]``."""
+    import numpy as np
+
+    head = np.minimum(lengths, 8)
+    value = _eight_digits(_words_at(data, starts, head), head)
+    if len(lengths) and int(lengths.max()) > 8:
+        tail = lengths - head
+        value *= _tables().powers_int[tail]
+        value += _eight_digits(_words_at(data, starts + 8, tail), tail)
+    return value
+
+
+def _eight_digits(word: NDArray[np.uint64], count: NDArray[np.intp]) -> NDArray[np.uint64]:
+    """The number written by the first ``count[i] <= 8`` bytes (ASCII digits) of ``word[i]``.
+
+    Shifted so the digits end at the word's top byte (zero bytes before them are leading
+    zeros), each byte's low nibble is its digit, and three multiply-add-mask steps fold them
+    into one number. ``word`` is changed in place.
+    """
+    import numpy as np
+
+    word <<= _tables().shift_up[count]  # a shift by 64 gives 0 in numpy
+    word &= np.uint64(0x0F0F0F0F0F0F0F0F)
+    for factor, shift, mask in _SPREAD:
+        word = (word * np.uint64(factor) + (word >> np.uint64(shift))) & np.uint64(mask)
+    return word
 
 
 def read_csv_columns(
@@ -447,14 +785,14 @@ def read_csv_columns(
 ) -> CsvColumns | CsvTable:
     """Like :func:`read_csv_table`, but column-wise when the file is plain.
 
-    A plain file (no quote character, no carriage return other than in CR LF line ends,
-    no blank line, every row with the header's number of fields, a header without problems)
-    gives a :class:`CsvColumns`, split with a few string operations instead of a CSV parser.
-    Any other file gives exactly what :func:`read_csv_table` gives, with the same problems
-    recorded, so the caller can locate them row by row.
+    A plain file (no quote character, no zero byte, no carriage return other than in CR LF
+    line ends, no blank line, every row with the header's number of fields, a header without
+    problems) gives a :class:`CsvColumns`, split on its bytes with numpy. Any other file gives
+    exactly what :func:`read_csv_table` gives, with the same problems recorded, so the caller
+    can locate them row by row.
     """
     source = problems.source or str(path)
-    text = _read_text(
+    data, text = _read_text(
         path,
         problems,
         source,
@@ -463,6 +801,7 @@ def read_csv_columns(
         require_final_newline=require_final_newline,
     )
     columns = _plain_columns(
+        data,
         text,
         source,
         separator=separator,
@@ -484,6 +823,7 @@ def read_csv_columns(
 
 
 def _plain_columns(
+    data: bytes,
     text: str,
     source: str,
     *,
@@ -492,55 +832,57 @@ def _plain_columns(
     optional: Sequence[str],
     allow_extra: bool,
 ) -> CsvColumns | None:
-    """The columns of a plain file (see :func:`read_csv_columns`), or ``None``."""
-    if '"' in text or "\x00" in text or len(separator) != 1 or not separator.isascii():
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:
-            return None
-    if "\n\n" in text:  # a blank line (a line of blanks has the wrong number of fields)
-        return None
-    head, _, body = text.partition("\n")
-    if body.endswith("\n"):
-        body = body[:-1]
-    if not body:
-        return None
+    """The columns of a plain file (see :func:`read_csv_columns`), or ``None``.
+
+    ``data`` are the file's bytes and ``text`` the same decoded (so known to be UTF-8). The
+    separator and the line feed are one byte each in UTF-8, never part of another
+    character's bytes, so the cells are found on the bytes.
+    """
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+    end = text.find("\n")
+    head = (text if end < 0 else text[:end]).rstrip("\r")
+    if '"' in head:
+        return None  # quoted names: the CSV parser's job
     header = head.split(separator)
     checked = ProblemCollector(source)
     names = match_header(
         header, checked, required=required, optional=optional, allow_extra=allow_extra
     )
-    if checked:
+    if checked or end < 0:
         return None
-    width = len(header)
-    n_rows = body.count("\n") + 1
-    cells = body.replace("\n", separator).split(separator)
-    if len(cells) != width * n_rows or not _rows_have_fields(text, separator, width):
-        return None
-    return CsvColumns(
-        source,
-        tuple(names),
-        {name: cells[j::width] for j, name in enumerate(names)},
-        n_rows,
+    return split_plain_bytes(
+        data[data.find(b"\n") + 1 :], source=source, columns=names, separator=separator
     )
 
 
-def _rows_have_fields(text: str, separator: str, width: int) -> bool:
-    """Whether every line of ``text`` (lines end with a line feed) has ``width`` fields.
+def split_plain_bytes(
+    body: bytes, *, source: str, columns: Sequence[str], separator: str
+) -> CsvColumns | None:
+    """The data rows ``body`` (the bytes after the header line) split column-wise, or ``None``.
 
-    Counted on the bytes with numpy (a separator and a line feed are one byte each in UTF-8,
-    never part of another character's bytes), not line by line in Python.
+    ``None`` unless every row has one field per column and nothing needs a CSV parser: no
+    quote, no zero byte, no carriage return (the caller turns CR LF into LF first), no blank
+    line, at least one row. The bytes must be UTF-8 (checked by the caller): the separator
+    and the line feed are one byte each there, never part of another character's bytes.
     """
-    import numpy as np  # the readers that use this need numpy anyway; importing this does not
+    if len(separator) != 1 or not separator.isascii() or not body or sys.byteorder != "little":
+        return None  # the words of the column readers are little-endian
+    if b'"' in body or b"\x00" in body or b"\r" in body:
+        return None
+    import numpy as np
 
-    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    ends = np.flatnonzero(data == ord("\n"))
-    if not text.endswith("\n"):
-        ends = np.append(ends, len(data))
-    separators = np.flatnonzero(data == ord(separator))
-    per_line = np.diff(np.searchsorted(separators, ends), prepend=0)
-    return bool((per_line == width - 1).all())
+    padded = b"".join((body, b"" if body.endswith(b"\n") else b"\n", bytes(_PADDING)))
+    buffer = np.frombuffer(padded, dtype=np.uint8)
+    width = len(columns)
+    line_ends = buffer == ord("\n")
+    n_rows = int(np.count_nonzero(line_ends))
+    marks = buffer == ord(separator)
+    marks |= line_ends
+    ends = np.flatnonzero(marks)
+    if len(ends) != width * n_rows or not (buffer[ends[width - 1 :: width]] == ord("\n")).all():
+        return None  # a row with too few or too many fields, or a blank line
+    return CsvColumns(source, tuple(columns), n_rows, padded, ends.reshape(n_rows, width))
 
 
 def _read_text(
@@ -551,10 +893,10 @@ def _read_text(
     separator: str,
     what: str,
     require_final_newline: bool,
-) -> str:
-    """The decoded text of ``path``, its header checked for the separator (or raise)."""
+) -> tuple[bytes, str]:
+    """The bytes of ``path`` and their decoded text, its header checked (or raise)."""
     data = read_input_bytes(path, source, what=what)
-    if require_final_newline and data.strip() and not data.endswith((b"\n", b"\r")):
+    if require_final_newline and not data.endswith((b"\n", b"\r")) and data.strip():
         # checked on the bytes: a cut inside a multi-byte letter must not read as "not UTF-8"
         tail = data[data.rfind(b"\n") + 1 :]
         problems.add_keyed(
@@ -564,13 +906,14 @@ def _read_text(
         )
         problems.raise_if_any()
     text = decode_text(data, source, what=what)
-    first_line = text.split("\n", 1)[0].rstrip("\r")
+    end = text.find("\n")
+    first_line = (text if end < 0 else text[:end]).rstrip("\r")
     if not first_line.strip():
         problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
         problems.raise_if_any()
     if not check_separator(first_line, separator, problems, what=what):
         problems.raise_if_any()
-    return text
+    return data, text
 
 
 def match_header(
@@ -582,10 +925,10 @@ def match_header(
     allow_extra: bool,
 ) -> list[str]:
     """The canonical name of each header field; header problems are recorded in ``problems``."""
-    canonical = {fold(name): name for name in (*required, *optional)}
+    canonical = _canonical_names((*required, *optional))
     columns: list[str] = []
     for position, name in enumerate(header, start=1):
-        key = canonical.get(fold(name))
+        key = canonical.get(_fold(name))
         if key is None:
             if not allow_extra:
                 hint = suggest(name, canonical.values())
@@ -604,6 +947,16 @@ def match_header(
         if name not in columns:
             problems.add_keyed("column_missing", line=1, column=name)
     return columns
+
+
+_fold = functools.lru_cache(maxsize=4096)(fold)
+""":func:`~canemure._text.fold` of header names, remembered (every SYKE file has the same)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _canonical_names(names: tuple[str, ...]) -> dict[str, str]:
+    """Each expected column by its folded name (callers only read it)."""
+    return {fold(name): name for name in names}
 
 
 def _table_from_text(

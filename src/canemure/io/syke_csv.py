@@ -115,6 +115,8 @@ from canemure.io._csvtools import (
     CsvRow,
     CsvTable,
     check_year,
+    last_year,
+    parse_decimal,
     raise_sorted,
     read_csv_columns,
     read_csv_table,
@@ -367,37 +369,23 @@ class _Rows:
     """Energy use (GWh/a), NaN for an explicit null."""
 
 
-_NOT_NUMBER_TEXT = str.maketrans("", "", "0123456789,+-eE \t\nNAUL")
-"""Deletes every character a column of SYKE numbers and nulls may hold (see _fast_numbers)."""
-_NULL_AS_NAN = {token: "nan" for token in NULL_TOKENS}
-
-
 def _fast_numbers(
-    texts: list[str], *, limit: float, allow_negative: bool = True
+    table: CsvColumns, column: str, *, limit: float, allow_negative: bool = True
 ) -> np.ndarray | None:
-    """The numbers of a column, NaN for nulls; ``None`` if any cell might have a problem.
+    """The numbers of a column, NaN for nulls; ``None`` if any cell has a problem.
 
     Refuses all that :meth:`CsvRow.number <canemure.io._csvtools.CsvRow.number>` refuses, for
-    a whole column at once (the row-by-row path then says where a problem is): only digits,
-    signs, the decimal comma, exponents and the null tokens may occur; Python's ``float``
-    refuses every malformed number of those characters, and the one spelling it accepts that
-    SYKE's format does not (``NAN``) is refused by name. A null padded with blanks also goes
-    the row-by-row way.
+    a whole column at once (the row-by-row path then says where a problem is): plain decimals
+    and the exact null tokens are read on the bytes (:meth:`CsvColumns.decimals`), any other
+    cell with :func:`~canemure.io._csvtools.parse_decimal`, as the row-by-row path does.
     """
-    joined = "\n".join(texts)
-    if joined.translate(_NOT_NUMBER_TEXT) or "NAN" in joined:
-        return None
-    if "N" in joined:  # SYKE's usual null, NA alone on its line; two passes catch runs of them
-        wrapped = f"\n{joined}\n".replace("\nNA\n", "\nnan\n").replace("\nNA\n", "\nnan\n")
-        joined = wrapped[1:-1]
-    parts = joined.replace(",", ".").split("\n")
-    if "N" in joined or "\n\n" in f"\n{joined}\n":  # NULL, or an empty cell
-        parts = list(map(_NULL_AS_NAN.get, parts, parts))
-    try:
-        values = np.array(list(map(float, parts)), dtype=np.float64)
-    except ValueError:
-        return None
-    if np.isinf(values).any() or (np.abs(values) > limit).any():
+    values, odd = table.decimals(column, mark=",", nulls=NULL_TOKENS)
+    for i in odd.tolist():
+        try:
+            values[i] = parse_decimal(table.cell(i, column))
+        except ValueError:
+            return None
+    if (np.abs(values) > limit).any():  # NaN compares False; an infinity is beyond any limit
         return None
     if not allow_negative and (values < 0).any():
         return None
@@ -406,64 +394,144 @@ def _fast_numbers(
 
 def _leaf_positions(tree: SectorHierarchy) -> tuple[dict[str, int], np.ndarray]:
     """Each leaf key's position in ``tree.leaves``, and which positions are the credits."""
-    known = _LEAF_POSITIONS.get(id(tree))
-    if known is not None and known[0] is tree:
-        return known[1], known[2]
+    vocabulary = _vocabulary(tree)
+    return vocabulary.position, vocabulary.credit
+
+
+@attrs.frozen(eq=False)
+class _Vocabulary:
+    """The cell texts of a valid SYKE file as 8-byte words (see ``CsvColumns.words``).
+
+    Whole columns are recognised with ``np.searchsorted`` against these sorted words, and a
+    row's leaf is read from a table indexed by its three abbreviations and two flags; a cell
+    that is not here sends the file the row-by-row way.
+    """
+
+    tree: SectorHierarchy
+    position: dict[str, int]
+    """Each leaf key's position in ``tree.leaves``."""
+    credit: np.ndarray
+    """Whether each leaf is a wind-power credits leaf."""
+    flag_words: np.ndarray
+    """The accepted flag spellings (:data:`BOOLEAN_SPELLINGS`), sorted."""
+    flag_values: np.ndarray
+    """The boolean of each spelling."""
+    levels: tuple[np.ndarray, np.ndarray, np.ndarray]
+    """The abbreviations at levels 3, 4 and 5 (each sorted, distinct)."""
+    leaf_of: np.ndarray
+    """``leaf_of[a3, a4, a5, hinku, ets]`` (positions in ``levels``): the leaf, or -1."""
+    layouts: dict[AccountingRule, tuple[list[str], np.ndarray]] = attrs.field(factory=dict)
+    """Per accounting rule, what :func:`_rule_layout` gives."""
+
+
+def _word(text: str) -> int | None:
+    raw = text.encode("utf-8")
+    return int.from_bytes(raw, "little") if 0 < len(raw) <= 8 and b"\x00" not in raw else None
+
+
+def _vocabulary(tree: SectorHierarchy) -> _Vocabulary:
+    known = _VOCABULARIES.get(id(tree))
+    if known is not None and known.tree is tree:
+        return known
     leaves = tree.leaves
     position = {leaf.key: i for i, leaf in enumerate(leaves)}
     credit = np.array([leaf.key.split("/", 1)[0] == CREDITS for leaf in leaves], dtype=bool)
-    _LEAF_POSITIONS[id(tree)] = (tree, position, credit)
-    return position, credit
+    flags = sorted((w, v) for t, v in BOOLEAN_SPELLINGS.items() if (w := _word(t)) is not None)
+    rows: list[tuple[int, int, int, bool, bool, int]] = []
+    for i, leaf in enumerate(leaves):
+        parts = leaf.key.split(":", 1)[0].split("/")
+        hinku, ets = leaf.hinku, leaf.ets
+        if len(parts) != 3 or hinku is None or ets is None:
+            continue  # not recognised here: such rows are read row by row
+        if tree.leaf_key(*parts, hinku=hinku, ets=ets) != leaf.key:
+            continue
+        words = [_word(part) for part in parts]
+        if words[0] is not None and words[1] is not None and words[2] is not None:
+            rows.append((words[0], words[1], words[2], hinku, ets, i))
+    levels = tuple(np.array(sorted({r[k] for r in rows}), dtype=np.uint64) for k in range(3))
+    leaf_of = np.full((*(len(level) for level in levels), 2, 2), -1, dtype=np.intp)
+    for w3, w4, w5, hinku, ets, i in rows:
+        a3, a4, a5 = (
+            int(np.searchsorted(level, np.uint64(w)))
+            for level, w in zip(levels, (w3, w4, w5), strict=True)
+        )
+        leaf_of[a3, a4, a5, int(hinku), int(ets)] = i
+    vocabulary = _Vocabulary(
+        tree,
+        position,
+        credit,
+        np.array([w for w, _ in flags], dtype=np.uint64),
+        np.array([v for _, v in flags], dtype=bool),
+        (levels[0], levels[1], levels[2]),
+        leaf_of,
+    )
+    _VOCABULARIES[id(tree)] = vocabulary
+    return vocabulary
 
 
-_LEAF_POSITIONS: dict[int, tuple[SectorHierarchy, dict[str, int], np.ndarray]] = {}
-"""Per hierarchy (by identity; the entry keeps it alive): what :func:`_leaf_positions` gives."""
+_VOCABULARIES: dict[int, _Vocabulary] = {}
+"""Per hierarchy (by identity; the entry keeps it alive): its :class:`_Vocabulary`."""
+
+
+def _find(words: np.ndarray | None, vocabulary: np.ndarray) -> np.ndarray | None:
+    """The position of each word in the sorted ``vocabulary``; ``None`` if one is not there."""
+    if words is None or not len(vocabulary):
+        return None
+    at = np.searchsorted(vocabulary, words)
+    np.minimum(at, len(vocabulary) - 1, out=at)
+    return at if bool((vocabulary[at] == words).all()) else None
+
+
+def _fast_years(table: CsvColumns) -> np.ndarray | None:
+    """The years (four digits, in range); ``None`` if any cell is anything else."""
+    words, years = _year_words(last_year())
+    at = _find(table.words("vuosi"), words)
+    return None if at is None else years[at]
+
+
+@functools.cache
+def _year_words(last: int) -> tuple[np.ndarray, np.ndarray]:
+    """The texts of the years ``FIRST_YEAR..last`` as sorted words, and their years."""
+    pairs = sorted((_word(str(year)), year) for year in range(FIRST_YEAR, last + 1))
+    return (
+        np.array([w for w, _ in pairs], dtype=np.uint64),
+        np.array([y for _, y in pairs], dtype=np.intp),
+    )
 
 
 def _fast_rows(table: CsvColumns, tree: SectorHierarchy) -> _Rows | None:
     """Check and convert every cell column by column; ``None`` if anything is wrong.
 
-    Each distinct year, flag and abbreviation triple is checked once; numbers are checked a
-    column at a time. Any problem (or anything unusual) gives ``None``, and the caller reads
-    the file row by row, which locates every problem.
+    Nothing is made per cell: years, flags and abbreviations are recognised on the bytes
+    (against :class:`_Vocabulary`), numbers are parsed on the bytes, and duplicates are
+    counted with one ``bincount``. Any problem (or anything unusual) gives ``None``, and the
+    caller reads the file row by row, which locates every problem.
     """
-    cells = table.cells
-    scratch = ProblemCollector(table.source)
-    year_of: dict[str, int] = {}
-    for text in set(cells["vuosi"]):
-        year = check_year(text, scratch, line=None, column=None)
-        if year is None:
-            return None
-        year_of[text] = year
-    flag_of: dict[str, bool] = {}
-    for text in set(cells["hinku_laskenta"]) | set(cells["päästökauppa"]):
-        flag = BOOLEAN_SPELLINGS.get(text.strip())
-        if flag is None:
-            return None
-        flag_of[text] = flag
-    columns = [cells[c] for c in ("taso_3", "taso_4", "taso_5", "hinku_laskenta", "päästökauppa")]
-    position, credits = _leaf_positions(tree)
-    index_of: dict[tuple[str, ...], int] = {}
-    for combo in set(zip(*columns, strict=True)):
-        parts = [text.strip() for text in combo[:3]]
-        if any(part in NULL_TOKENS for part in parts):
-            return None
-        key = tree.leaf_key(*parts, hinku=flag_of[combo[3]], ets=flag_of[combo[4]])
-        if key not in position:
-            return None
-        index_of[combo] = position[key]
-    leaves = np.array(list(map(index_of.__getitem__, zip(*columns, strict=True))), dtype=np.intp)
-    years = np.array(list(map(year_of.__getitem__, cells["vuosi"])), dtype=np.intp)
-    span = max(year_of.values()) - FIRST_YEAR + 1
-    cell = leaves * span + (years - FIRST_YEAR)
-    if np.bincount(cell).max() > 1:
+    vocabulary = _vocabulary(tree)
+    years = _fast_years(table)
+    hinku = _find(table.words("hinku_laskenta"), vocabulary.flag_words)
+    ets = _find(table.words("päästökauppa"), vocabulary.flag_words)
+    parts = [
+        _find(table.words(column), level)
+        for column, level in zip(("taso_3", "taso_4", "taso_5"), vocabulary.levels, strict=True)
+    ]
+    if years is None or hinku is None or ets is None or any(p is None for p in parts):
+        return None
+    flags = vocabulary.flag_values
+    leaves = vocabulary.leaf_of[
+        parts[0], parts[1], parts[2], flags[hinku].view(np.uint8), flags[ets].view(np.uint8)
+    ]
+    if len(leaves) and leaves.min() < 0:
+        return None  # abbreviations and flags that name no leaf
+    span = int(years.max()) - FIRST_YEAR + 1 if len(years) else 1
+    if len(leaves) and np.bincount(leaves * span + (years - FIRST_YEAR)).max() > 1:
         return None  # a duplicate row
-    kt = _fast_numbers(cells["kt"], limit=MAX_KT)
-    kt_wind = _fast_numbers(cells["kt_tuuli"], limit=MAX_KT)
-    gwh = _fast_numbers(cells["GWh"], limit=MAX_GWH, allow_negative=False)
+    kt = _fast_numbers(table, "kt", limit=MAX_KT)
+    kt_wind = _fast_numbers(table, "kt_tuuli", limit=MAX_KT)
+    gwh = _fast_numbers(table, "GWh", limit=MAX_GWH, allow_negative=False)
     if kt is None or kt_wind is None or gwh is None:
         return None
-    credit = credits[leaves]
+    credit = vocabulary.credit[leaves]
     if ((kt < 0) & ~credit).any() or ((kt_wind < 0) & ~credit).any():
         return None
     return _Rows(leaves, years, np.where(credit, kt_wind, kt), gwh)
@@ -531,6 +599,21 @@ def _checked_rows(table: CsvTable, tree: SectorHierarchy, problems: ProblemColle
     )
 
 
+def _rule_layout(rule: AccountingRule, tree: SectorHierarchy) -> tuple[list[str], np.ndarray]:
+    """The keys of the leaves ``rule`` counts, and each leaf's position among them (or -1).
+
+    Worked out once per rule and hierarchy (the hierarchy's :class:`_Vocabulary` keeps it).
+    """
+    layouts = _vocabulary(tree).layouts
+    if rule not in layouts:
+        leaves = [leaf.key for leaf in rule.leaves(tree)]
+        in_rule = {leaf: j for j, leaf in enumerate(leaves)}
+        position = np.array([in_rule.get(leaf.key, -1) for leaf in tree.leaves], dtype=np.intp)
+        layouts[rule] = (leaves, position)
+    leaves, position = layouts[rule]
+    return list(leaves), position
+
+
 @functools.cache
 def _unit(text: str) -> pint.Unit:
     """The registry's unit for ``text``, parsed once per process."""
@@ -567,9 +650,10 @@ def read_syke_csv(
     line, column, value); warns with :class:`ShortYearWarning` for a markedly short year that
     does not look cut.
 
-    Every cell is checked column by column first (each distinct year, flag and abbreviation
-    once, each number column with one pattern); only a file with a problem is read again row
-    by row, to locate every problem.
+    Every cell is checked column by column first, on the file's bytes (years, flags and
+    abbreviations against their valid texts, numbers with integer arithmetic, no string per
+    cell); only a file with a problem, or anything unusual (quotes, blank lines, blanks around
+    a text), is read again row by row, to locate every problem.
     """
     source_name = str(path)
     problems = ProblemCollector(source_name)
@@ -617,9 +701,7 @@ def read_syke_csv(
             ShortYearWarning,
             stacklevel=2,
         )
-    leaves = [leaf.key for leaf in rule.leaves(tree)]
-    in_rule = {leaf: j for j, leaf in enumerate(leaves)}
-    rule_position = np.array([in_rule.get(leaf.key, -1) for leaf in tree.leaves], dtype=np.intp)
+    leaves, rule_position = _rule_layout(rule, tree)
     at = rule_position[rows.leaves]
     kept = at >= 0
     at, columns = at[kept], columns[kept]

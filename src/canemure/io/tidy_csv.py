@@ -44,6 +44,7 @@ Design decisions
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import os
@@ -66,6 +67,7 @@ from canemure.io._csvtools import (
     FIRST_YEAR,
     MAX_MAGNITUDE,
     NULL_TOKENS,
+    CsvColumns,
     atomic_write_text,
     check_separator,
     decode_text,
@@ -74,6 +76,7 @@ from canemure.io._csvtools import (
     parse_decimal,
     raise_sorted,
     read_input_bytes,
+    split_plain_bytes,
 )
 from canemure.sectors import CREDITS, AccountingRule, accounting_rule, sector_hierarchy
 from canemure.units import Q_, unit_text, ureg
@@ -119,10 +122,14 @@ def _may_be_negative(sector: str) -> bool:
     return any(leaf.key.split("/", 1)[0] == CREDITS for leaf in tree.leaves_under(sector))
 
 
+_THREE_DIGITS = re.compile(r"\d{3}").fullmatch
+_TWO_DIGITS = re.compile(r"\d{2}").fullmatch
+
+
 def _area_level(areas: list[str]) -> AreaLevel:
-    if areas and all(re.fullmatch(r"\d{3}", a) for a in areas):
+    if areas and all(map(_THREE_DIGITS, areas)):
         return "municipality"
-    if areas and all(re.fullmatch(r"\d{2}", a) for a in areas):
+    if areas and all(map(_TWO_DIGITS, areas)):
         return "region"
     return "group"
 
@@ -152,59 +159,8 @@ class _Columns:
     """Rows whose value cell is not a number: row -> reason."""
 
 
-_NUMBER_BYTES = np.zeros(256, dtype=np.bool_)
-_NUMBER_BYTES[list(b"0123456789.eE+-")] = True
-_NUMBER_BYTES[0] = True  # the padding of the fixed-width cell matrix
-
-
-_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
-"""``_LOW_BYTES[k]`` keeps the first ``k`` bytes (in memory order) of a little-endian word."""
-
-_EXACT_DIGITS = 15
-"""Decimals with at most this many digits and no exponent are exact as ``m / 10**f``."""
-
-
-_POWERS_OF_TEN = np.array([float(10**k) for k in range(_EXACT_DIGITS + 1)])
-"""Exact doubles ``10**0 .. 10**15``."""
-
-
-def _simple_decimals(cells: npt.NDArray[np.uint8], plain: npt.NDArray[np.bool_]) -> BoolArray:
-    """Rows of ``cells`` that are ``[-]digits[.digits]`` with 1 to 15 digits.
-
-    For those, ``m / 10**f`` (``m`` the digits as an integer, ``f`` the digits after the
-    point) is exactly what ``float(text)`` gives: both are exact doubles (``m < 2**53``,
-    ``10**f`` for ``f <= 22``) and IEEE division rounds correctly once.
-    """
-    digit = (cells >= ord("0")) & (cells <= ord("9"))
-    point = cells == ord(".")
-    other = ~(digit | point | (cells == 0))
-    other[:, 0] &= cells[:, 0] != ord("-")
-    digits = digit.sum(axis=1)
-    result: BoolArray = (
-        plain
-        & ~other.any(axis=1)
-        & (point.sum(axis=1) <= 1)
-        & (digits >= 1)
-        & (digits <= _EXACT_DIGITS)
-    )
-    return result
-
-
-def _decimal_values(cells: npt.NDArray[np.uint8]) -> FloatArray:
-    """The numbers in rows of ``cells`` that :func:`_simple_decimals` accepted."""
-    mantissa = np.zeros(len(cells), dtype=np.int64)
-    fraction = np.zeros(len(cells), dtype=np.int64)
-    after_point = np.zeros(len(cells), dtype=np.bool_)
-    for k in range(cells.shape[1]):
-        column = cells[:, k]
-        digit = (column >= ord("0")) & (column <= ord("9"))
-        mantissa = np.where(digit, mantissa * 10 + (column.astype(np.int64) - ord("0")), mantissa)
-        fraction += digit & after_point
-        after_point |= column == ord(".")
-    values: FloatArray = mantissa / _POWERS_OF_TEN[fraction]
-    negative = cells[:, 0] == ord("-") if len(cells) else np.zeros(0, dtype=np.bool_)
-    values[negative] *= -1.0
-    return values
+_NUMBER_CHARACTERS = frozenset(b"0123456789.eE+-")
+"""The bytes a number numpy's own conversion may read can hold (a sign, digits, exponent)."""
 
 
 def _refuse_impossible(table: _Columns) -> None:
@@ -287,98 +243,82 @@ def _split_rows(text: str, columns: list[str], problems: ProblemCollector) -> _C
     )
 
 
-def _split_bytes(body: bytes | memoryview, columns: list[str]) -> _Columns | None:
+def _split_bytes(body: bytes, columns: list[str]) -> _Columns | None:
     """The fast reader for plain files (no quotes, LF line ends, no blank lines), by column.
 
-    Splits on the separator bytes with numpy and handles each column as a fixed-width byte
-    matrix, so no Python object is made per cell; ``None`` when the file is not that plain
-    (then :func:`_split_rows` reads it and locates every problem).
+    Splits on the separator bytes with numpy (:func:`~canemure.io._csvtools.split_plain_bytes`)
+    and reads each column on the bytes, so no Python object is made per cell: plain decimals
+    with integer arithmetic (:meth:`~canemure.io._csvtools.CsvColumns.decimals`), other
+    numbers with numpy's own conversion in one go, and each text column as its distinct texts
+    and a code per row. ``None`` when the file is not that plain (then :func:`_split_rows`
+    reads it and locates every problem).
     """
-    width = len(columns)
-    longest = 64
-    newline = b"" if body[-1:] == b"\n" else b"\n"
-    padded = b"".join((body, newline, bytes(longest)))  # the one copy of the rows
-    if b'"' in padded or b"\r" in padded or padded.find(b"\x00", 0, -longest) >= 0:
+    table = split_plain_bytes(body, source="", columns=columns, separator=",")
+    if table is None:
         return None
-    n = padded.count(b"\n")
-    buffer = np.frombuffer(padded, dtype=np.uint8)
-    seps = np.flatnonzero((buffer == ord(",")) | (buffer == ord("\n")))
-    if len(seps) != n * width or not (buffer[seps[width - 1 :: width]] == ord("\n")).all():
-        return None  # a row with too few or too many fields, or a blank line
-    ends = seps.reshape(n, width)
-    starts = np.empty_like(ends)
-    starts.flat[0] = 0
-    starts.flat[1:] = seps[:-1] + 1
-    lengths = ends - starts
-    if n and int(lengths.max()) > longest:
-        return None
-    # the 8 bytes from every offset of the file, as one little-endian word each (a view)
-    every_word = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
-
-    def cell(i: int, j: int) -> str:
-        return padded[starts[i, j] : ends[i, j]].decode("utf-8")
-
-    def matrix(j: int) -> npt.NDArray[np.uint64]:
-        """Column ``j``'s cells as whole 8-byte words, zero after each cell's end."""
-        count = -(-max(int(lengths[:, j].max()), 1) // 8)
-        cells = np.empty((n, count), dtype="<u8")
-        for k in range(count):
-            cells[:, k] = every_word[starts[:, j] + 8 * k]
-            cells[:, k] &= _LOW_BYTES[np.clip(lengths[:, j] - 8 * k, 0, 8)]
-        return cells
-
     text: dict[str, _Factor] = {}
-    values = np.full(n, np.nan)
+    years = _four_digit_years(table)
+    if years is not None:
+        text["year"] = years
+    for name in columns:
+        if name != "value" and name not in text:
+            found = table.factorize(name, ordered=name in ("area", "sector"))  # axis order
+            if found is None:
+                return None
+            text[name] = _Factor(*found)
+    values, odd = table.decimals("value", mark=".", nulls=("",))
     bad: dict[int, str] = {}
-    for j, name in enumerate(columns):
-        if n == 0:
-            text[name] = _Factor([], np.empty(0, dtype=np.intp))
-            continue
-        words = matrix(j)
-        if name == "value":
-            cells = words.view(np.uint8).reshape(n, -1)  # memory order: the cell's bytes
-            plain = _NUMBER_BYTES[cells].all(axis=1) & (lengths[:, j] > 0)
-            simple = _simple_decimals(cells, plain)
-            values[simple] = _decimal_values(cells[simple])
-            rest = plain & ~simple
-            try:
-                values[rest] = cells[rest].view(f"S{cells.shape[1]}").ravel().astype(np.float64)
-                odd = np.flatnonzero(~plain & (lengths[:, j] > 0))
-            except ValueError:  # e.g. "1.2.3": parse row by row to say which
-                odd = np.flatnonzero(rest | (~plain & (lengths[:, j] > 0)))
-            for i in odd.tolist():
-                parsed = _parse_value(cell(i, j))
-                if isinstance(parsed, str):
-                    bad[i] = parsed
-                else:
-                    values[i] = parsed
-            continue
-        changed = np.empty(n, dtype=np.bool_)
-        changed[0] = True
-        changed[1:] = (words[1:] != words[:-1]).any(axis=1)
-        heads = np.flatnonzero(changed)  # runs of equal cells (few, in the usual file order)
-        if words.shape[1] == 1:
-            _, first, inverse = np.unique(words[heads, 0], return_index=True, return_inverse=True)
-        else:
-            _, first, inverse = np.unique(
-                words[heads], axis=0, return_index=True, return_inverse=True
-            )
-        order = np.argsort(first)  # codes in order of first appearance
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        run_codes = rank[inverse.ravel()]
-        text[name] = _Factor(
-            [cell(int(heads[i]), j) for i in first[order].tolist()],
-            run_codes[np.cumsum(changed) - 1],
-        )
-    raw_value = columns.index("value")
+    if len(odd):
+        strings = table.fixed_width("value", odd)
+        if strings is None:
+            return None
+        matrix = strings.view(np.uint8).reshape(len(odd), -1)
+        number = np.isin(matrix, np.frombuffer(bytes(_NUMBER_CHARACTERS) + b"\0", np.uint8))
+        plain = number.all(axis=1)  # exponents, 16 digits or more, a plus sign
+        try:
+            values[odd[plain]] = strings[plain].astype(np.float64)
+            odd = odd[~plain]
+        except ValueError:  # e.g. "1.2.3": parse them one by one to say which
+            pass
+        for i in odd.tolist():
+            parsed = _parse_value(table.cell(i, "value"))
+            if isinstance(parsed, str):
+                bad[i] = parsed
+            else:
+                values[i] = parsed
     return _Columns(
-        np.arange(2, n + 2, dtype=np.intp),
+        np.arange(2, table.n_rows + 2, dtype=np.intp),
         text,
         values,
-        lambda i: cell(i, raw_value),
+        lambda i: table.cell(i, "value"),
         bad,
     )
+
+
+def _four_digit_years(table: CsvColumns) -> _Factor | None:
+    """The year column when every cell is four ASCII digits (the writer's), else ``None``.
+
+    Read as numbers on the bytes and factorised by counting (no sort); the texts are the
+    distinct years in ascending order, each exactly as written.
+    """
+    lengths = table.lengths("year")
+    words = table.words("year")
+    if words is None or not (lengths == 4).all():
+        return None
+    offset = words ^ np.uint64(0x30303030)  # digits become the values 0-9 of their bytes
+    if (offset & np.uint64(0xFFFFFFFFF0F0F0F0)).any():
+        return None
+    if ((offset + np.uint64(0x06060606)) & np.uint64(0x10101010)).any():
+        return None  # a byte 10-15 (":" to "?")
+    value = (offset & np.uint64(0xFF)) * np.uint64(1000)
+    value += ((offset >> np.uint64(8)) & np.uint64(0xFF)) * np.uint64(100)
+    value += ((offset >> np.uint64(16)) & np.uint64(0xFF)) * np.uint64(10)
+    value += offset >> np.uint64(24)
+    years = value.astype(np.intp)
+    distinct = np.flatnonzero(np.bincount(years, minlength=1))
+    code = np.zeros(int(distinct[-1]) + 1 if len(distinct) else 1, dtype=np.intp)
+    code[distinct] = np.arange(len(distinct))
+    return _Factor([f"{year:04d}" for year in distinct.tolist()], code[years])
 
 
 # ------------------------------------------------------------------------------- checks
@@ -449,6 +389,7 @@ def _year(raw: str) -> int | Problem:
     return year
 
 
+@functools.lru_cache(maxsize=256)  # pint parses a unit in about a millisecond
 def _unit(raw: str) -> pint.Unit | Problem:
     text = _required(raw)
     if isinstance(text, Problem):
@@ -517,7 +458,7 @@ def read_tidy_csv(
         problems.raise_if_any()
     columns = _header(first_line, problems)
     raise_sorted(problems)  # the rows cannot be read by column name
-    body = memoryview(data)[data.find(b"\n") + 1 :] if "\n" in text else memoryview(b"")
+    body = data[data.find(b"\n") + 1 :] if "\n" in text else b""
     table = None if '"' in first_line else _split_bytes(body, columns)
     if table is None:
         table = _split_rows(text, columns, problems)
