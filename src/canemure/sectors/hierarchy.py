@@ -198,7 +198,7 @@ class SectorHierarchy:
             return self._by_key[name]
         found = self._found.get((level, name))  # files repeat the same few names on every row
         if found is None:
-            found = self._folded_index().get(level, {}).get(fold(name))
+            found = self._folded_index(level).get(fold(name))
         if found is not None:
             self._found[(level, name)] = found
             return found
@@ -207,25 +207,28 @@ class SectorHierarchy:
         what = "sector" if level is None else f"level-{level} sector"
         raise UnknownNameError(what, name, suggest(name, names))
 
-    def _folded_index(self) -> dict[int | None, dict[str, Sector]]:
-        """Folded names (and level-3 abbreviations) -> node, per level and for any level.
+    def _folded_index(self, level: int | None) -> dict[str, Sector]:
+        """Folded names (and level-3 abbreviations) -> node, at ``level`` or at any level.
 
-        Built once, on the first :meth:`find` by name: folding every name for every look-up
-        cost more than reading a whole file. For each folded name the first node in
+        Built once per level, on the first :meth:`find` by name there: folding every name for
+        every look-up cost more than reading a whole file (and a file's look-ups are at one
+        level, so the others are not folded). For each folded name the first node in
         :attr:`nodes` order wins, as in a scan (so for any level, the highest node).
         """
         if self._folded is None:
-            index: dict[int | None, dict[str, Sector]] = {None: {}}
-            for node in self.nodes:
+            object.__setattr__(self, "_folded", {})
+        assert self._folded is not None
+        index = self._folded.get(level)
+        if index is None:
+            index = {}
+            for node in self.nodes if level is None else self.level(level):
                 folded = {fold(n) for n in node.names.all()}
                 if node.level == 3 and node.abbreviation:
                     folded.add(fold(node.abbreviation))
                 for text in folded:
-                    index[None].setdefault(text, node)
-                    index.setdefault(node.level, {}).setdefault(text, node)
-            object.__setattr__(self, "_folded", index)
-        assert self._folded is not None
-        return self._folded
+                    index.setdefault(text, node)
+            self._folded[level] = index
+        return index
 
     def resolve(self, names: Iterable[str], level: int | None = None) -> tuple[str, ...]:
         """Resolve several names or keys to node keys (see :meth:`find`)."""
