@@ -6,6 +6,7 @@ import csv
 import io
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from canemure.io.bundled import _bundled_table, bundled_area_codes, pohjois_karjala
@@ -31,3 +32,54 @@ def test_bundled_area_codes_are_the_inventorys_areas() -> None:
     codes = bundled_area_codes()
     assert len(codes) == 13
     assert codes == frozenset(pohjois_karjala().areas)
+
+
+def _district_heating_table() -> tuple[dict[str, int], list[list[str]]]:
+    from canemure.io.bundled import _DH_FILE
+
+    return _bundled_table(_DH_FILE)
+
+
+def test_district_heating_columns_equal_the_row_by_row_reading() -> None:
+    from canemure.errors import ProblemCollector
+    from canemure.io.bundled import _district_heating_fast, _district_heating_rows
+
+    columns, rows = _district_heating_table()
+    fast = _district_heating_fast(columns, rows)
+    assert fast is not None
+    problems = ProblemCollector("test")
+    slow = _district_heating_rows(columns, rows, problems)
+    assert not problems
+    assert fast[:3] == slow[:3]
+    assert np.array_equal(fast[3], slow[3]) and np.array_equal(fast[4], slow[4])
+    assert list(fast[5].items()) == list(slow[5].items())
+    assert list(fast[6].items()) == list(slow[6].items())
+
+
+_BROKEN = {  # what is changed -> the line and column the problem must name
+    "a number": (3, "emission_ktco2e", "x", 5),
+    "a flag": (7, "emissions_trading", "maybe", 9),
+    "an implied factor": (11, "implied_emission_factor_kgco2e_per_kwh", "9.5", 13),
+    "a negative number": (12, "energy_use_gwh", "-1", 14),
+    "a name": (20, "municipality_name_in_source", "Elsewhere", 22),
+}
+
+
+@pytest.mark.parametrize("what", [*_BROKEN, "a duplicate row", "a short row"])
+def test_each_district_heating_problem_leaves_the_columns_and_is_located(what: str) -> None:
+    from canemure.errors import ProblemCollector
+    from canemure.io.bundled import _district_heating_fast, _district_heating_rows
+
+    columns, rows = _district_heating_table()
+    rows = [list(fields) for fields in rows]
+    if what in _BROKEN:
+        index, column, value, line = _BROKEN[what]
+        rows[index][columns[column]] = value
+        expected_column: str | None = None if what == "a name" else column
+    else:
+        rows.append(list(rows[30]) if what == "a duplicate row" else rows[0][:-1])
+        line, expected_column = len(rows) + 1, None
+    assert _district_heating_fast(columns, rows) is None
+    problems = ProblemCollector("test")
+    _district_heating_rows(columns, rows, problems)
+    assert (line, expected_column) in {(p.line, p.column) for p in problems.problems}

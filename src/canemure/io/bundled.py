@@ -373,45 +373,124 @@ class DistrictHeatingData:
         return dict(sorted(groups.items()))
 
 
-@cache
-def district_heating_alas11() -> DistrictHeatingData:
-    """Return district-heat emissions and energy use per municipality, ALas 1.1, 2005-2018."""
-    name = bundled_path(_DH_FILE)
-    problems = ProblemCollector(name)
+_DH_NUMBERS = ("emission_ktco2e", "energy_use_gwh", "implied_emission_factor_kgco2e_per_kwh")
+
+_DistrictHeatingColumns = tuple[
+    list[str], list[int], list[bool], np.ndarray, np.ndarray, dict[str, str], dict[str, str]
+]
+"""Codes, years, ETS flags, emissions and energy per row; names and regions per code."""
+
+
+def _district_heating_fast(
+    columns: Mapping[str, int], rows: list[list[str]]
+) -> _DistrictHeatingColumns | None:
+    """The district-heating file's rows, checked column by column; ``None`` at any problem.
+
+    Makes every check of :func:`_district_heating_rows` at once per column (numbers, flags,
+    factors, names, duplicates); when one fails, that row-by-row reading locates each problem.
+    """
+    if any(len(fields) != len(columns) for fields in rows):
+        return None
+
+    def column(name: str) -> list[str]:
+        at = columns[name]
+        return [fields[at] for fields in rows]
+
+    codes, flags = column("municipality_code"), column("emissions_trading")
+    try:
+        years = [int(text) for text in column("year")]
+        emissions, energy, factor = (
+            np.fromiter(map(float, column(name)), dtype=float, count=len(rows))
+            for name in _DH_NUMBERS
+        )
+    except ValueError:
+        return None
+    numbers = np.stack([emissions, energy, factor])
+    if not set(flags) <= {"yes", "no"} or not (np.isfinite(numbers) & (numbers >= 0)).all():
+        return None
+    used = energy > 0  # math.isclose(e / u, f, rel_tol) where energy is used, as row by row
+    implied = emissions[used] / energy[used]
+    given = factor[used]
+    if not (np.abs(implied - given) <= _FACTOR_RTOL * np.maximum(abs(implied), abs(given))).all():
+        return None
+    ets = [flag == "yes" for flag in flags]
+    names_in_rows, regions_in_rows = (
+        column("municipality_name_in_source"),
+        column("region_code_2025"),
+    )
+    if len(set(zip(codes, names_in_rows, regions_in_rows, strict=True))) != len(set(codes)):
+        return None
+    if len(set(zip(codes, years, ets, strict=True))) != len(rows):
+        return None
+    names = dict(zip(reversed(codes), reversed(names_in_rows), strict=True))
+    regions = dict(zip(reversed(codes), reversed(regions_in_rows), strict=True))
+    first = {code: names[code] for code in dict.fromkeys(codes)}  # first-seen order
+    return codes, years, ets, emissions, energy, first, {c: regions[c] for c in first}
+
+
+def _district_heating_rows(
+    columns: Mapping[str, int], rows: list[list[str]], problems: ProblemCollector
+) -> _DistrictHeatingColumns:
+    """The district-heating file read row by row, every problem added to ``problems``."""
     cells: dict[tuple[str, int, bool], tuple[float, float]] = {}
     names: dict[str, str] = {}
     regions: dict[str, str] = {}
-    for line, row in enumerate(read_bundled_csv(_DH_FILE), start=2):
-        code, year = row["municipality_code"], int(row["year"])
-        ets = _yes_no(row["emissions_trading"], line, "emissions_trading", problems)
-        emissions = _number(row, "emission_ktco2e", line, problems)
-        energy = _number(row, "energy_use_gwh", line, problems)
-        factor = _number(row, "implied_emission_factor_kgco2e_per_kwh", line, problems)
+    code_at, year_at = columns["municipality_code"], columns["year"]
+    ets_at, name_at = columns["emissions_trading"], columns["municipality_name_in_source"]
+    region_at = columns["region_code_2025"]
+    for line, fields in enumerate(rows, start=2):
+        if len(fields) != len(columns):
+            problems.add(f"{len(fields)} fields, the header has {len(columns)}", line=line)
+            continue
+        row = {column: fields[columns[column]] for column in _DH_NUMBERS}
+        code, year = fields[code_at], int(fields[year_at])
+        ets = _yes_no(fields[ets_at], line, "emissions_trading", problems)
+        emissions, energy, factor = (_number(row, c, line, problems) for c in _DH_NUMBERS)
         _check_factor(emissions, energy, factor, line, problems)
-        if (
-            names.setdefault(code, row["municipality_name_in_source"])
-            != row["municipality_name_in_source"]
-            or regions.setdefault(code, row["region_code_2025"]) != row["region_code_2025"]
-        ):
+        name, region = fields[name_at], fields[region_at]
+        if names.setdefault(code, name) != name or regions.setdefault(code, region) != region:
             problems.add("municipality name or region differs from earlier rows", line=line)
         key = (code, year, bool(ets))
         if ets is None or key in cells:
             problems.add("missing ETS flag or duplicate row", line=line, value=key)
             continue
         cells[key] = (emissions, energy)
-    problems.raise_if_any()
+    pairs = np.array(list(cells.values()), dtype=float).reshape(-1, 2)
+    return (
+        [key[0] for key in cells],
+        [key[1] for key in cells],
+        [key[2] for key in cells],
+        pairs[:, 0],
+        pairs[:, 1],
+        names,
+        regions,
+    )
+
+
+@cache
+def district_heating_alas11() -> DistrictHeatingData:
+    """Return district-heat emissions and energy use per municipality, ALas 1.1, 2005-2018."""
+    columns, rows = _bundled_table(_DH_FILE)  # 5,387 rows, checked column by column
+    read = _district_heating_fast(columns, rows)
+    if read is None:
+        problems = ProblemCollector(bundled_path(_DH_FILE))
+        read = _district_heating_rows(columns, rows, problems)
+        problems.raise_if_any()
+    codes, row_years, row_ets, emissions, energy, names, regions = read
     areas = sorted(names)
-    years = sorted({y for _, y, _ in cells})
-    arrays = {
-        (ets, kind): np.full((len(areas), 1, len(years)), np.nan)
-        for ets in (True, False)
-        for kind in (0, 1)
-    }
+    years = sorted(set(row_years))
     a_pos = {a: i for i, a in enumerate(areas)}
     y_pos = {y: k for k, y in enumerate(years)}
-    for (code, year, ets), pair in cells.items():
-        for kind in (0, 1):
-            arrays[(ets, kind)][a_pos[code], 0, y_pos[year]] = pair[kind]
+    area_index = np.array([a_pos[code] for code in codes], dtype=np.intp)
+    year_index = np.array([y_pos[year] for year in row_years], dtype=np.intp)
+    in_ets = np.array(row_ets, dtype=bool)
+    arrays = {}
+    for ets in (True, False):
+        rows_of = in_ets == ets
+        for kind, values in ((0, emissions), (1, energy)):
+            array = np.full((len(areas), 1, len(years)), np.nan)
+            array[area_index[rows_of], 0, year_index[rows_of]] = values[rows_of]
+            arrays[(ets, kind)] = array
 
     def inventory(ets: bool, kind: int) -> EmissionInventory:
         return EmissionInventory.from_array(
