@@ -147,6 +147,21 @@ class _Entry:
     info: PluginInfo
 
 
+class _PluggyManager(pluggy.PluginManager):
+    """pluggy's manager, not inspecting Python's own ``__dunder__`` attributes for hooks.
+
+    pluggy looks at every name in ``dir(plugin)`` with ``inspect.getattr_static``; for an
+    adapter object (an attrs class) two thirds of them are ``__eq__``, ``__repr__`` and the
+    like, and the look-ups were a good part of loading the plugins. A hook is named
+    ``canemure_*`` (or given by ``specname``), never ``__*__``.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if name.startswith("__") and name.endswith("__"):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 class PluginManager:
     """Region adapter plugins behind one typed method per hook.
 
@@ -166,7 +181,7 @@ class PluginManager:
         core_version: str = __version__,
         slow_import_seconds: float = SLOW_IMPORT_SECONDS,
     ) -> None:
-        self._pm = pluggy.PluginManager(NAME)
+        self._pm = _PluggyManager(NAME)
         self._pm.add_hookspecs(hookspecs)
         self._use_entry_points = entry_points
         self._environ = environ
