@@ -637,6 +637,15 @@ class Cache:
             return f"{path} cannot be checked: {exc}"
         if entry is None:
             return f"{path} is not recorded in the cache manifest; {_REPAIR_HINT}"
+        return self.entry_problem(entry)
+
+    def entry_problem(self, entry: ManifestEntry) -> str | None:
+        """Say why the file of ``entry`` (a record of this manifest) cannot be used, or ``None``.
+
+        :meth:`problem` without asking the manifest again: for a caller that has just read the
+        records with :meth:`entries` (the user cache reads a region's files that way).
+        """
+        path = self.path_for(entry.path)
         try:
             digest = _sha256_file(path)
         except FileNotFoundError:
