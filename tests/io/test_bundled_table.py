@@ -83,3 +83,51 @@ def test_each_district_heating_problem_leaves_the_columns_and_is_located(what: s
     problems = ProblemCollector("test")
     _district_heating_rows(columns, rows, problems)
     assert (line, expected_column) in {(p.line, p.column) for p in problems.problems}
+
+
+def test_pohjois_karjala_columns_equal_the_row_by_row_reading() -> None:
+    from canemure.io.bundled import _pk_cells_by_row, _pk_cells_fast
+    from canemure.sectors import sector_hierarchy
+
+    fast = _pk_cells_fast(sector_hierarchy())
+    slow = _pk_cells_by_row(sector_hierarchy())
+    assert fast is not None
+    assert fast[:3] == slow[:3]
+    assert np.array_equal(fast[3], slow[3])
+
+
+def test_pohjois_karjala_duplicate_or_bad_rows_leave_the_columns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from canemure.io import bundled
+    from canemure.sectors import sector_hierarchy
+
+    table = bundled._bundled_columns(bundled._PK_FILE)
+    assert table is not None
+    columns, n = table
+    duplicated = {name: [*values, values[-1]] for name, values in columns.items()}
+    monkeypatch.setattr(bundled, "_bundled_columns", lambda name: (duplicated, n + 1))
+    assert bundled._pk_cells_fast(sector_hierarchy()) is None
+    bad = {name: list(values) for name, values in columns.items()}
+    bad["emission_ktco2e"][5] = "1,5"
+    monkeypatch.setattr(bundled, "_bundled_columns", lambda name: (bad, n))
+    assert bundled._pk_cells_fast(sector_hierarchy()) is None
+
+
+def test_bundled_columns_refuse_a_ragged_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from canemure.io import bundled
+
+    class _Text:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def joinpath(self, name: str) -> _Text:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return self.text
+
+    monkeypatch.setattr(bundled.resources, "files", lambda package: _Text("a,b\n1,2\n3\n"))
+    assert bundled._bundled_columns("x.csv") is None
+    monkeypatch.setattr(bundled.resources, "files", lambda package: _Text("a,b\n1,2\n3,4\n"))
+    assert bundled._bundled_columns("x.csv") == ({"a": ["1", "3"], "b": ["2", "4"]}, 2)

@@ -56,7 +56,7 @@ from canemure._resources import bundled_path, read_bundled_csv
 from canemure._text import fold, suggest
 from canemure.errors import DataFormatError, DataNotAvailableError, ProblemCollector
 from canemure.inventory import EmissionInventory, Population, Source
-from canemure.sectors import ALL, ESR, ETS, HINKU, AccountingRule, sector_hierarchy
+from canemure.sectors import ALL, ESR, ETS, HINKU, AccountingRule, SectorHierarchy, sector_hierarchy
 from canemure.units import Q_
 
 __all__ = [
@@ -209,20 +209,65 @@ def _bundled_table(name: str) -> tuple[dict[str, int], list[list[str]]]:
     return {column: i for i, column in enumerate(rows[0])}, rows[1:]
 
 
+def _bundled_columns(name: str) -> tuple[dict[str, list[str]], int] | None:
+    """Bundled CSV file ``name`` as its columns (lists of fields) and its number of rows.
+
+    Only for a plain file: no quotes, and every line with the header's number of fields
+    (``None`` otherwise; :func:`_bundled_table` reads any file). The fields are split at
+    once and each column is a slice, without a list per row.
+    """
+    text = resources.files("canemure").joinpath("data").joinpath(name).read_text("utf-8")
+    if '"' in text or "\r" in text:
+        return None
+    lines = [line for line in text.split("\n") if line]
+    if not lines:
+        return None
+    header = lines[0].split(",")
+    width = len(header)
+    if any(line.count(",") != width - 1 for line in lines):
+        return None
+    fields = ",".join(lines[1:]).split(",") if len(lines) > 1 else []
+    return {column: fields[i::width] for i, column in enumerate(header)}, len(lines) - 1
+
+
 def bundled_area_codes() -> frozenset[str]:
     """The municipality codes the bundled Pohjois-Karjala inventory covers (read, not checked)."""
+    if pohjois_karjala.cache_info().currsize:  # already read and checked in this process
+        return frozenset(pohjois_karjala().areas)
     columns, rows = _bundled_table(_PK_FILE)
     code = columns["municipality_code"]
     return frozenset(row[code] for row in rows if len(row) > code)
 
 
-@cache
-def pohjois_karjala() -> EmissionInventory:
-    """Return the bundled Pohjois-Karjala HINKU inventory (13 municipalities x 13 x 21 years).
+_Cells = tuple[list[str], list[str], list[int], np.ndarray]
+"""Area code, level-3 sector key, year and value of each row of the Pohjois-Karjala file."""
 
-    Values are kt CO2e/a at sector level 3, with the population of each municipality and year.
+
+def _pk_cells_fast(tree: SectorHierarchy) -> _Cells | None:
+    """The Pohjois-Karjala rows, read column by column.
+
+    ``None`` for anything but a plain file without duplicates: the row-by-row reading
+    (:func:`_pk_cells_by_row`) then names each problem.
     """
-    tree = sector_hierarchy()
+    table = _bundled_columns(_PK_FILE)
+    if table is None:
+        return None
+    columns, n = table
+    keys = {name: tree.find(name, 3).key for name in dict.fromkeys(columns["sector_fi"])}
+    sectors = [keys[name] for name in columns["sector_fi"]]
+    try:
+        years = [int(text) for text in columns["year"]]
+        values = np.fromiter(map(float, columns["emission_ktco2e"]), dtype=float, count=n)
+    except ValueError:
+        return None
+    areas = columns["municipality_code"]
+    if len(set(zip(areas, sectors, years, strict=True))) != n:
+        return None
+    return areas, sectors, years, values
+
+
+def _pk_cells_by_row(tree: SectorHierarchy) -> _Cells:
+    """The Pohjois-Karjala rows one by one, raising every problem found (line and value)."""
     columns, rows = _bundled_table(_PK_FILE)
     problems = ProblemCollector(bundled_path(_PK_FILE))
     area_at, sector_at = columns["municipality_code"], columns["sector_fi"]
@@ -242,15 +287,36 @@ def pohjois_karjala() -> EmissionInventory:
             problems.add("duplicate row", line=line, value=key)
         cells[key] = float(row[value_at])
     problems.raise_if_any()
-    areas = sorted({a for a, _, _ in cells})
-    years = sorted({y for _, _, y in cells})
-    sectors = [s.key for s in tree.level(3) if any(k[1] == s.key for k in cells)]
+    return (
+        [key[0] for key in cells],
+        [key[1] for key in cells],
+        [key[2] for key in cells],
+        np.array(list(cells.values()), dtype=float),
+    )
+
+
+@cache
+def pohjois_karjala() -> EmissionInventory:
+    """Return the bundled Pohjois-Karjala HINKU inventory (13 municipalities x 13 x 21 years).
+
+    Values are kt CO2e/a at sector level 3, with the population of each municipality and year.
+    """
+    tree = sector_hierarchy()
+    cells = _pk_cells_fast(tree) or _pk_cells_by_row(tree)
+    row_areas, row_sectors, row_years, values = cells
+    areas = sorted(set(row_areas))
+    years = sorted(set(row_years))
+    present = set(row_sectors)
+    sectors = [s.key for s in tree.level(3) if s.key in present]
     array = np.full((len(areas), len(sectors), len(years)), np.nan)
     a_pos = {a: i for i, a in enumerate(areas)}
     s_pos = {s: i for i, s in enumerate(sectors)}
     y_pos = {y: i for i, y in enumerate(years)}
-    for (area, sector, year), value in cells.items():
-        array[a_pos[area], s_pos[sector], y_pos[year]] = value
+    array[
+        [a_pos[a] for a in row_areas],
+        [s_pos[s] for s in row_sectors],
+        [y_pos[y] for y in row_years],
+    ] = values
     if np.isnan(array).any():
         raise DataFormatError("bundled inventory has gaps", bundled_path(_PK_FILE))
     pop_columns, pop_rows = _bundled_table(_PK_POPULATION_FILE)
