@@ -45,3 +45,10 @@ def test_plugins_leave_sectors_and_roadmaps_to_the_hooks_that_need_them(tmp_path
     assert "canemure.plugins.manager" in imported
     assert "canemure.adapters.region_adapter" in imported
     assert not imported & {"canemure.sectors", "canemure.published.roadmaps", "tomllib"}
+
+
+def test_baseline_with_an_empty_cache_leaves_the_cache_module_alone(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "baseline", "pohjois-karjala", "--format", "json")
+    assert "canemure.providers.user_cache" in imported  # the user cache was asked
+    assert "canemure.io.bundled" in imported  # and the figures were read
+    assert not imported & {"canemure.io.cache", "sqlite3"}

@@ -316,6 +316,10 @@ def cached_inventory(
     estimated"), never filled in; ``years`` keeps only those years; ``municipalities`` (codes)
     looks up only those of the region's municipalities.
     """
+    from canemure.io._cache_location import cache_dir, has_manifest
+
+    if cache is None and not has_manifest(cache_dir()):
+        return None  # nothing ever stored: without importing the cache module and sqlite3
     from canemure.datasets import stack_areas
     from canemure.io.cache import Cache, ManifestDamagedError
 
