@@ -74,3 +74,69 @@ def test_host_finds_the_same_hooks_as_pluggy_itself() -> None:
                 )
             )
         assert found[0] == found[1] != [], candidate.name
+
+
+def test_host_and_pluggy_agree_on_every_shape_of_hook() -> None:
+    """Functions, methods, static and class methods, a marked callable stored on an instance,
+    properties, classes and plain values: the host's shortcut finds what pluggy finds."""
+    import functools
+    import types
+
+    import pluggy
+
+    from canemure.plugins import hookimpl, hookspecs
+    from canemure.plugins.hookspecs import NAME
+    from canemure.plugins.manager import _PluggyManager
+
+    @hookimpl
+    def canemure_regions() -> list[object]:
+        return []
+
+    @functools.wraps(canemure_regions)
+    def wrapped() -> list[object]:
+        return []
+
+    class Adapter:
+        label = "x"
+        kind = dict
+
+        @hookimpl
+        def canemure_municipalities(self, region_id: str) -> None:
+            return None
+
+        @staticmethod
+        @hookimpl
+        def canemure_targets(region_id: str) -> None:
+            return None
+
+        @classmethod
+        @hookimpl
+        def canemure_measures(cls, region_id: str) -> None:
+            return None
+
+        @property
+        def canemure_roadmap(self) -> None:  # a property is never a hook
+            return None
+
+        def helper(self) -> None:
+            return None
+
+    instance = Adapter()
+    instance.canemure_regions = canemure_regions  # type: ignore[attr-defined]
+    module = types.ModuleType("shapes")
+    module.canemure_regions = wrapped  # type: ignore[attr-defined]
+    module.Adapter = Adapter  # type: ignore[attr-defined]
+    module.text = "plain"  # type: ignore[attr-defined]
+    for plugin in (instance, Adapter, module):
+        found = []
+        for manager in (_PluggyManager(NAME), pluggy.PluginManager(NAME)):
+            manager.add_hookspecs(hookspecs)
+            manager.register(plugin, name="shapes")
+            found.append(
+                sorted(
+                    caller.name
+                    for caller in manager.get_hookcallers(plugin) or []
+                    for _ in caller.get_hookimpls()
+                )
+            )
+        assert found[0] == found[1] != [], plugin

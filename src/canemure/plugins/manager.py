@@ -47,6 +47,7 @@ import io
 import os
 import threading
 import time
+import types
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -159,7 +160,41 @@ class _PluggyManager(pluggy.PluginManager):
     def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
         if name.startswith("__") and name.endswith("__"):
             return None
+        if _never_a_hook(_raw_attribute(plugin, name), self.project_name + "_impl"):
+            return None
         return super().parse_hookimpl_opts(plugin, name)
+
+
+_UNKNOWN = object()
+_PLAIN_VALUES = (str, bytes, int, float, bool, tuple, list, dict, set, frozenset, type(None))
+
+
+def _raw_attribute(plugin: object, name: str) -> object:
+    """``name`` as stored in ``plugin``'s own or its class's ``__dict__`` (no descriptor run)."""
+    if isinstance(plugin, types.ModuleType):
+        return plugin.__dict__.get(name, _UNKNOWN)
+    if not isinstance(plugin, type):
+        try:
+            own = object.__getattribute__(plugin, "__dict__")
+        except AttributeError:
+            own = {}
+        if isinstance(own, dict) and name in own:
+            return own[name]
+    for klass in plugin.__mro__ if isinstance(plugin, type) else type(plugin).__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return _UNKNOWN
+
+
+def _never_a_hook(raw: object, marker: str) -> bool:
+    """Whether pluggy would certainly find no hook in ``raw`` (skipped without its look-ups).
+
+    A plain function without the marker, a class, a module, a property or a plain value.
+    Anything else (``staticmethod``, slots, bound methods, unknown objects) is left to pluggy.
+    """
+    if isinstance(raw, types.FunctionType):
+        return marker not in raw.__dict__
+    return isinstance(raw, (type, types.ModuleType, property, *_PLAIN_VALUES))
 
 
 class PluginManager:
