@@ -258,7 +258,8 @@ def _references(only: Sequence[str]) -> set[str]:
 
 def report(medians: Mapping[str, float]) -> str:
     """The medians and the ratios against each target (wall time; CPU time beside it)."""
-    lines = [f"{'command':28} {'wall ms':>8} {'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9}  target"]
+    w = max([28, *(len(name) for name in medians if not name.endswith(" cpu"))])
+    lines = [f"{'command':{w}} {'wall ms':>8} {'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9}  target"]
     for name, seconds in medians.items():
         if name.endswith(" cpu"):
             continue
@@ -269,7 +270,7 @@ def report(medians: Mapping[str, float]) -> str:
             cpu_ratio = cpu / medians.get(f"{reference} cpu", float("nan"))
             met = "met" if ratio <= target else "NOT met"
             lines.append(
-                f"{name:28} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
+                f"{name:{w}} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
                 f"{cpu_ratio:>9.2f}  <= {target}x {reference}: {met}"
             )
         elif name in QUOTED:
@@ -277,12 +278,12 @@ def report(medians: Mapping[str, float]) -> str:
             ratio = seconds / medians[reference]
             cpu_ratio = cpu / medians.get(f"{reference} cpu", float("nan"))
             lines.append(
-                f"{name:28} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
+                f"{name:{w}} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
                 f"{cpu_ratio:>9.2f}  vs {reference} (no target)"
             )
         else:
             lines.append(
-                f"{name:28} {seconds * 1e3:>8.0f} {'':>6} {cpu * 1e3:>7.0f} {'':>9}  (reference)"
+                f"{name:{w}} {seconds * 1e3:>8.0f} {'':>6} {cpu * 1e3:>7.0f} {'':>9}  (reference)"
             )
     return "\n".join(lines)
 

@@ -117,3 +117,18 @@ def test_startup_commands_check_out(bench_startup: ModuleType, tmp_path: Path) -
     medians = bench_startup.measure(table, runs=1, only=["help"])
     assert set(medians) == {"help", "help cpu", bench_startup.REFERENCE, "numpy+pint cpu"}
     assert "help" in bench_startup.report(medians)
+
+
+def test_startup_before_commands_run_another_checkout(
+    bench_startup: ModuleType, tmp_path: Path
+) -> None:
+    """``--before``: the same canemure commands, from this very checkout here, still run."""
+    checkout = BENCHMARKS.parent
+    table = bench_startup.commands(tmp_path, [])
+    before = bench_startup.before_commands(table, checkout)
+    assert set(before) == {name + bench_startup.BEFORE for name in bench_startup.TARGETS}
+    command, _cache = before["help" + bench_startup.BEFORE]
+    assert command[0] == "env" and str(checkout / "src") in command[1]
+    medians = bench_startup.measure(before, runs=1, only=["help"])
+    assert medians["help" + bench_startup.BEFORE] > 0
+    assert "help (before)" in bench_startup.report({**medians, "numpy+pint": 1.0})
