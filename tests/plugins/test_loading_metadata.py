@@ -140,3 +140,13 @@ def test_host_and_pluggy_agree_on_every_shape_of_hook() -> None:
                 )
             )
         assert found[0] == found[1] != [], plugin
+
+
+def test_metadata_headers_stop_at_a_line_that_is_no_header() -> None:
+    import email
+
+    text = "Name: a\nVersion: 1\nthis is the description\nRequires-Dist: b\n"
+    fields = _metadata_headers(text)
+    message = email.message_from_string(text)
+    assert fields == {"name": ["a"], "version": ["1"]}
+    assert message.get_all("Requires-Dist") is None  # email reads it so too

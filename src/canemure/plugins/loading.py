@@ -173,8 +173,8 @@ def discover(group: str = ENTRY_POINT_GROUP) -> list[Candidate]:
 def _metadata_headers(text: str) -> dict[str, list[str]]:
     """The header fields of a core-metadata file (lower-case names), each with its values.
 
-    The header ends at the first empty line; a line starting with a space or a tab continues
-    the previous field, as in ``email`` parsing.
+    The header ends at the first empty line (or at a line that is no header); a line starting
+    with a space or a tab continues the previous field, as in ``email`` parsing.
     """
     fields: dict[str, list[str]] = {}
     last: list[str] | None = None
@@ -185,9 +185,8 @@ def _metadata_headers(text: str) -> dict[str, list[str]]:
             last[-1] = f"{last[-1]}\n{line}"
             continue
         name, sep, value = line.partition(":")
-        if not sep:
-            last = None
-            continue
+        if not sep:  # not a header line: the body starts here, as in ``email`` parsing
+            break
         last = fields.setdefault(name.strip().lower(), [])
         last.append(value.strip())
     return fields
