@@ -271,29 +271,34 @@ def sector_hierarchy() -> SectorHierarchy:
             nodes[node.key] = node
             levels[node.level].append(node)
 
+    slugs: dict[str, str] = {}  # 91 rows name about 30 level-1 and level-2 sectors
     for row in read_bundled_csv("sector_hierarchy_alas.csv"):
         t1, t2, t3, t4, t5 = (row[f"taso_{i}"] for i in range(1, 6))
         info = top[t3]
         order = int(info["order"])
-        k1 = slug(t1)
-        k2 = f"{k1}/{slug(t2)}"
+        k1 = slugs.get(t1) or slugs.setdefault(t1, slug(t1))
+        k2 = f"{k1}/{slugs.get(t2) or slugs.setdefault(t2, slug(t2))}"
         a3 = abbrev[("taso_3", t3)]
         a4 = abbrev[("taso_4", t4)]
         a5 = abbrev[("taso_5", t5)]
-        add(Sector(k1, 1, SectorNames(t1, info["taso_1_en"] or None), ROOT, order=order))
-        add(Sector(k2, 2, SectorNames(t2, info["taso_2_en"] or None), k1, order=order))
-        add(
-            Sector(
-                a3,
-                3,
-                SectorNames(t3, info["sector_en"] or None, info["sector_sv"] or None),
-                k2,
-                abbreviation=a3,
-                order=order,
+        if k1 not in nodes:  # levels 1-4 repeat on many rows: each node is made once
+            add(Sector(k1, 1, SectorNames(t1, info["taso_1_en"] or None), ROOT, order=order))
+        if k2 not in nodes:
+            add(Sector(k2, 2, SectorNames(t2, info["taso_2_en"] or None), k1, order=order))
+        if a3 not in nodes:
+            add(
+                Sector(
+                    a3,
+                    3,
+                    SectorNames(t3, info["sector_en"] or None, info["sector_sv"] or None),
+                    k2,
+                    abbreviation=a3,
+                    order=order,
+                )
             )
-        )
         k4 = f"{a3}/{a4}"
-        add(Sector(k4, 4, SectorNames(t4, row["taso_4_en"] or None), a3, abbreviation=a4))
+        if k4 not in nodes:
+            add(Sector(k4, 4, SectorNames(t4, row["taso_4_en"] or None), a3, abbreviation=a4))
         k5 = f"{k4}/{a5}"
         names5 = SectorNames(t5, row["taso_5_en"] or None, row["taso_5_sv"] or None)
         add(Sector(k5, 5, names5, k4, abbreviation=a5))
