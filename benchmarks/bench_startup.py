@@ -22,9 +22,13 @@ hit every command alike. Each command runs once before timing, with ``PYTHONDONT
 removed from the environment, so every process finds its bytecode cached, as an installed
 package does.
 
+``--before CHECKOUT`` also times the four canemure commands of another checkout of the
+repository (e.g. a ``git worktree`` of main), run with ``PYTHONPATH`` naming its ``src`` and
+its adapters' ``src`` folders, in the same turns: "before" and "after" in one run.
+
 Usage::
 
-    python benchmarks/bench_startup.py [--runs 11] [--only help plugins ...]
+    python benchmarks/bench_startup.py [--runs 11] [--only help plugins ...] [--before DIR]
 """
 
 from __future__ import annotations
@@ -148,6 +152,23 @@ def commands(folder: Path, region_files: Sequence[Path]) -> dict[str, tuple[list
     }
 
 
+BEFORE = " (before)"
+"""Suffix of the commands run from the ``--before`` checkout."""
+
+
+def before_commands(
+    table: Mapping[str, tuple[list[str], Path]], checkout: Path
+) -> dict[str, tuple[list[str], Path]]:
+    """The canemure commands of ``table`` run from ``checkout`` (its core and adapters)."""
+    paths = [checkout / "src", *sorted((checkout / "plugins").glob("*/src"))]
+    prefix = ["env", "PYTHONPATH=" + os.pathsep.join(str(path) for path in paths)]
+    return {
+        name + BEFORE: ([*prefix, *command], cache)
+        for name, (command, cache) in table.items()
+        if name in TARGETS
+    }
+
+
 def heavy_imports(command: Sequence[str], cache: Path) -> list[str]:
     """numpy, pint or pandas if ``command`` imports them (``python -X importtime``)."""
     argv = [command[0], "-X", "importtime", *command[1:]]
@@ -202,7 +223,9 @@ def measure(
     CPU time (user + system of the child, from ``getrusage``) is far less disturbed by other
     jobs on a shared machine than wall time.
     """
-    names = [n for n in table if not only or n in only or n in _references(only)]
+    names = [
+        n for n in table if not only or n.removesuffix(BEFORE) in only or n in _references(only)
+    ]
     times: dict[str, list[float]] = {name: [] for name in names}
     cpu: dict[str, list[float]] = {name: [] for name in names}
     for name in names:  # warm-up: bytecode caches, disk cache
@@ -235,18 +258,19 @@ def _references(only: Sequence[str]) -> set[str]:
 
 def report(medians: Mapping[str, float]) -> str:
     """The medians and the ratios against each target (wall time; CPU time beside it)."""
-    lines = [f"{'command':28} {'wall ms':>8} {'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9}  target"]
+    w = max([28, *(len(name) for name in medians if not name.endswith(" cpu"))])
+    lines = [f"{'command':{w}} {'wall ms':>8} {'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9}  target"]
     for name, seconds in medians.items():
         if name.endswith(" cpu"):
             continue
         cpu = medians.get(f"{name} cpu", float("nan"))
-        if name in TARGETS:
-            reference, target = TARGETS[name]
+        if name.removesuffix(BEFORE) in TARGETS:
+            reference, target = TARGETS[name.removesuffix(BEFORE)]
             ratio = seconds / medians[reference]
             cpu_ratio = cpu / medians.get(f"{reference} cpu", float("nan"))
             met = "met" if ratio <= target else "NOT met"
             lines.append(
-                f"{name:28} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
+                f"{name:{w}} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
                 f"{cpu_ratio:>9.2f}  <= {target}x {reference}: {met}"
             )
         elif name in QUOTED:
@@ -254,20 +278,28 @@ def report(medians: Mapping[str, float]) -> str:
             ratio = seconds / medians[reference]
             cpu_ratio = cpu / medians.get(f"{reference} cpu", float("nan"))
             lines.append(
-                f"{name:28} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
+                f"{name:{w}} {seconds * 1e3:>8.0f} {ratio:>6.2f} {cpu * 1e3:>7.0f} "
                 f"{cpu_ratio:>9.2f}  vs {reference} (no target)"
             )
         else:
             lines.append(
-                f"{name:28} {seconds * 1e3:>8.0f} {'':>6} {cpu * 1e3:>7.0f} {'':>9}  (reference)"
+                f"{name:{w}} {seconds * 1e3:>8.0f} {'':>6} {cpu * 1e3:>7.0f} {'':>9}  (reference)"
             )
     return "\n".join(lines)
 
 
 def run(
-    runs: int = 11, only: Sequence[str] = (), folder: Path | None = None, *, imports: bool = True
+    runs: int = 11,
+    only: Sequence[str] = (),
+    folder: Path | None = None,
+    *,
+    imports: bool = True,
+    before: Path | None = None,
 ) -> dict[str, float]:
-    """Build the cache, check the commands, time them; return the medians."""
+    """Build the cache, check the commands, time them; return the medians.
+
+    ``before``: also time the commands of that checkout (see the module docstring).
+    """
     from canemure.geography import gazetteer
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -278,6 +310,8 @@ def run(
         region_files = [f for f, code in zip(files, codes, strict=True) if code in uusimaa]
         table = commands(root, region_files)
         check(table, imports=imports)
+        if before is not None:
+            table.update(before_commands(table, before))
         return measure(table, runs, only)
 
 
@@ -291,8 +325,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="time even if help/plugins import numpy or pint (an older version)",
     )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        metavar="CHECKOUT",
+        help="also time the commands of this checkout (its src and plugins/*/src)",
+    )
     args = parser.parse_args(argv)
-    print(report(run(args.runs, args.only, imports=not args.no_import_check)))
+    medians = run(args.runs, args.only, imports=not args.no_import_check, before=args.before)
+    print(report(medians))
     return 0
 
 

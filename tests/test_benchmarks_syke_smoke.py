@@ -134,3 +134,18 @@ def test_tidy_benchmark_times_both_sides_and_checks_them(tmp_path: Path) -> None
     times = bench_io.time_read(path, 1)
     assert set(times) == {"ours", "theirs", "ours_cpu", "theirs_cpu"}
     assert all(t >= 0 for t in times.values())
+
+
+def test_startup_before_commands_run_another_checkout(
+    bench_startup: ModuleType, tmp_path: Path
+) -> None:
+    """``--before``: the same canemure commands, from this very checkout here, still run."""
+    checkout = BENCHMARKS.parent
+    table = bench_startup.commands(tmp_path, [])
+    before = bench_startup.before_commands(table, checkout)
+    assert set(before) == {name + bench_startup.BEFORE for name in bench_startup.TARGETS}
+    command, _cache = before["help" + bench_startup.BEFORE]
+    assert command[0] == "env" and str(checkout / "src") in command[1]
+    medians = bench_startup.measure(before, runs=1, only=["help"])
+    assert medians["help" + bench_startup.BEFORE] > 0
+    assert "help (before)" in bench_startup.report({**medians, "numpy+pint": 1.0})

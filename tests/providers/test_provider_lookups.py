@@ -32,20 +32,35 @@ def test_a_region_asks_the_manifest_only_about_files_it_holds(
     data = syke_csv_text([2007, 2024]).encode()
     cache.store_bytes("syke/Tulokset_taso_5/kunta_167.csv", data, "test", "download")  # Joensuu
     asked: list[str] = []
-    real = Cache.entry
+    listed: list[None] = []
+    checked: list[str] = []
+    real_entry, real_entries, real_check = Cache.entry, Cache.entries, Cache.entry_problem
 
     def counting(self: Cache, relative: str) -> object:
         asked.append(str(relative))
-        return real(self, relative)
+        return real_entry(self, relative)
+
+    def listing(self: Cache) -> object:
+        listed.append(None)
+        return real_entries(self)
+
+    def checking(self: Cache, entry: object) -> object:
+        checked.append(entry.path)  # type: ignore[attr-defined]
+        return real_check(self, entry)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Cache, "entry", counting)
+    monkeypatch.setattr(Cache, "entries", listing)
+    monkeypatch.setattr(Cache, "entry_problem", checking)
     region = gazetteer().region("pohjois-karjala")
     inventory = user_cache.cached_inventory(region, HINKU)
     assert inventory is not None
     assert list(inventory.areas) == ["167"]
-    # Joensuu's file only (its entry and its checksum check): not the other 12 municipalities'
-    # files, their Excel exports, nor a population list for each year
-    assert set(asked) == {"syke/Tulokset_taso_5/kunta_167.csv"}
+    # The manifest is read once for the region; then only Joensuu's file is checked against
+    # its record: not the other 12 municipalities' files, their Excel exports, nor a
+    # population list for each year, and no second manifest query per file
+    assert len(listed) == 1
+    assert asked == []
+    assert checked == ["syke/Tulokset_taso_5/kunta_167.csv"]
 
 
 def test_the_bundled_inventory_is_not_read_for_another_region(

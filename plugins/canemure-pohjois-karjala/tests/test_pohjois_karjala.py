@@ -96,3 +96,8 @@ def test_entry_point_and_versions_match_the_packaging() -> None:
     assert project["entry-points"]["canemure"] == {adapter.REGION_ID: "canemure_pohjois_karjala"}
     assert f"canemure{adapter.CANEMURE_REQUIRES}" in project["dependencies"]
     assert project["version"] == adapter.__version__
+
+
+def test_coverage_names_the_hinku_rule() -> None:
+    """The module names the rule by its id (importing canemure.sectors would slow start-up)."""
+    assert list(adapter.CANEMURE_COVERAGE[adapter.REGION_ID]) == [HINKU.id]

@@ -68,8 +68,6 @@ import attrs
 from canemure.geography import Coordinator, Region, gazetteer
 from canemure.plugins.markers import hookimpl
 from canemure.plugins.types import CooperationGroup, RegionInfo
-from canemure.published.roadmaps import RoadmapInfo, roadmap
-from canemure.sectors import AccountingRule, sector_hierarchy
 
 if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugins are found
     from importlib.resources.abc import Traversable
@@ -78,7 +76,9 @@ if TYPE_CHECKING:  # numpy and pint load when a hook needs them, not when plugin
     from canemure.inventory import EmissionInventory
     from canemure.published.factors import EmissionFactor
     from canemure.published.measures import PublishedMeasure
+    from canemure.published.roadmaps import RoadmapInfo
     from canemure.published.targets import Target
+    from canemure.sectors import AccountingRule
 
 __all__ = [
     "COOPERATION_CADENCE_SOURCE",
@@ -118,6 +118,8 @@ _REGION_SOURCE = (
 
 def _kau_part(rule: AccountingRule) -> str | None:
     """Which district-heat part ``rule`` counts: ``"total"``, ``"ets"``, ``"non-ets"`` or none."""
+    from canemure.sectors import sector_hierarchy
+
     leaves = sector_hierarchy().leaves_under("Kau")
     counted = {leaf.key for leaf in leaves if rule.includes(leaf)}
     if counted == {leaf.key for leaf in leaves}:
@@ -147,6 +149,7 @@ def district_heating_inventory(
 
     from canemure.inventory import EmissionInventory, Source
     from canemure.io.bundled import DISTRICT_HEATING_SOURCE, district_heating_alas11
+    from canemure.sectors import sector_hierarchy
     from canemure.units import Q_
 
     part = _kau_part(rule)
@@ -540,6 +543,8 @@ class RegionAdapter:
         if self.data_package is not None:
             found = self._packaged("roadmap")
             return found[0] if found else None
+        from canemure.published.roadmaps import roadmap
+
         return roadmap(self.region_id)
 
     @hookimpl

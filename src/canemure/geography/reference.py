@@ -36,7 +36,9 @@ class Gazetteer:
     _region_by_code: dict[str, Region] = attrs.field(init=False, repr=False, eq=False)
     _municipality_by_code: dict[str, Municipality] = attrs.field(init=False, repr=False, eq=False)
     _region_by_name: dict[str, Region] = attrs.field(init=False, repr=False, eq=False)
-    _municipality_by_name: dict[str, Municipality] = attrs.field(init=False, repr=False, eq=False)
+    _municipality_by_name: dict[str, Municipality] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
     _members: dict[str, tuple[Municipality, ...]] = attrs.field(init=False, repr=False, eq=False)
     _member_codes: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
 
@@ -54,12 +56,22 @@ class Gazetteer:
         for r in self.regions:
             for name in (*r.names.all(), r.id):
                 region_names.setdefault(fold(name), r)
-        municipality_names: dict[str, Municipality] = {}
-        for m in self.municipalities:
-            for name in (*m.names.all(), m.id):
-                municipality_names.setdefault(fold(name), m)
         object.__setattr__(self, "_region_by_name", region_names)
-        object.__setattr__(self, "_municipality_by_name", municipality_names)
+
+    def _municipality_names(self) -> dict[str, Municipality]:
+        """Folded names (fi/sv/en and id) -> municipality, built on the first look-up by name.
+
+        Folding the 1,200 names of 308 municipalities was about a third of building the
+        gazetteer, which every command does; look-ups by code (plugins, caches) never need it.
+        """
+        if self._municipality_by_name is None:
+            municipality_names: dict[str, Municipality] = {}
+            for m in self.municipalities:
+                for name in (*m.names.all(), m.id):
+                    municipality_names.setdefault(fold(name), m)
+            object.__setattr__(self, "_municipality_by_name", municipality_names)
+        assert self._municipality_by_name is not None
+        return self._municipality_by_name
 
     def region(self, key: str) -> Region:
         """Find a region by 2-digit code or by name in fi/sv/en (or its id)."""
@@ -86,7 +98,7 @@ class Gazetteer:
                     "municipality code", key, suggest(key.zfill(3), self._municipality_by_code)
                 ) from None
         try:
-            return self._municipality_by_name[fold(key)]
+            return self._municipality_names()[fold(key)]
         except KeyError:
             names = [n for m in self.municipalities for n in m.names.all()]
             raise UnknownNameError("municipality", key, suggest(key, names)) from None
@@ -137,8 +149,9 @@ class Gazetteer:
         folded = fold(key)
         if folded in self._region_by_name:
             return self._region_by_name[folded]
-        if folded in self._municipality_by_name:
-            return self._municipality_by_name[folded]
+        municipality_names = self._municipality_names()
+        if folded in municipality_names:
+            return municipality_names[folded]
         names = [n for r in self.regions for n in r.names.all()]
         names += [n for m in self.municipalities for n in m.names.all()]
         raise UnknownNameError("region or municipality", key, suggest(key, names))

@@ -40,7 +40,6 @@ import os
 import re
 import secrets
 import sqlite3
-import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -56,6 +55,13 @@ from canemure.errors import (
     DataFormatError,
     Problem,
     ProblemCollector,
+)
+from canemure.io._cache_location import (
+    CACHE_DIR_ENV,
+    LEGACY_MANIFEST_NAME,
+    MANIFEST_NAME,
+    cache_dir,
+    has_manifest,
 )
 
 __all__ = [
@@ -76,12 +82,6 @@ __all__ = [
     "cache_dir",
 ]
 
-CACHE_DIR_ENV = "CANEMURE_CACHE_DIR"
-"""Environment variable that overrides the cache location."""
-MANIFEST_NAME = "manifest.sqlite3"
-"""File name of the manifest database at the cache root."""
-LEGACY_MANIFEST_NAME = "manifest.json"
-"""File name of the manifest of the old layout, migrated into :data:`MANIFEST_NAME`."""
 SYKE_DIR = "syke"
 """Cache subdirectory mirroring SYKE's open-data site."""
 IMPORTS_DIR = "imports"
@@ -139,31 +139,6 @@ class CacheWarning(CanemureWarning):
 
 class ManifestDamagedError(DataFormatError):
     """The manifest cannot be read; the next import or download sets it aside and rebuilds it."""
-
-
-def cache_dir() -> Path:
-    """Return the per-user cache directory (it is not created).
-
-    Returns
-    -------
-    Path
-        ``$CANEMURE_CACHE_DIR`` if set; otherwise the platform's user cache directory plus
-        ``canemure``.
-    """
-    override = os.environ.get(CACHE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        base = Path(local) if local else Path.home() / "AppData" / "Local"
-        return base / "canemure" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "canemure"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    # The XDG spec says relative paths in XDG_* variables are invalid and must be ignored.
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "canemure"
-    return Path.home() / ".cache" / "canemure"
 
 
 def _utc_now() -> str:
@@ -417,7 +392,7 @@ class Cache:
 
     def exists(self) -> bool:
         """Whether anything was ever stored (a manifest of either layout exists)."""
-        return self.manifest_path.exists() or self.legacy_manifest_path.exists()
+        return has_manifest(self.root)
 
     @staticmethod
     def _key(relative: str | PurePosixPath) -> str:
@@ -643,6 +618,15 @@ class Cache:
             return f"{path} cannot be checked: {exc}"
         if entry is None:
             return f"{path} is not recorded in the cache manifest; {_REPAIR_HINT}"
+        return self.entry_problem(entry)
+
+    def entry_problem(self, entry: ManifestEntry) -> str | None:
+        """Say why the file of ``entry`` (a record of this manifest) cannot be used, or ``None``.
+
+        :meth:`problem` without asking the manifest again: for a caller that has just read the
+        records with :meth:`entries` (the user cache reads a region's files that way).
+        """
+        path = self.path_for(entry.path)
         try:
             digest = _sha256_file(path)
         except FileNotFoundError:

@@ -47,6 +47,7 @@ import io
 import os
 import threading
 import time
+import types
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -147,6 +148,55 @@ class _Entry:
     info: PluginInfo
 
 
+class _PluggyManager(pluggy.PluginManager):
+    """pluggy's manager, not inspecting Python's own ``__dunder__`` attributes for hooks.
+
+    pluggy looks at every name in ``dir(plugin)`` with ``inspect.getattr_static``; for an
+    adapter object (an attrs class) two thirds of them are ``__eq__``, ``__repr__`` and the
+    like, and the look-ups were a good part of loading the plugins. A hook is named
+    ``canemure_*`` (or given by ``specname``), never ``__*__``.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if name.startswith("__") and name.endswith("__"):
+            return None
+        if _never_a_hook(_raw_attribute(plugin, name), self.project_name + "_impl"):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+_UNKNOWN = object()
+_PLAIN_VALUES = (str, bytes, int, float, bool, tuple, list, dict, set, frozenset, type(None))
+
+
+def _raw_attribute(plugin: object, name: str) -> object:
+    """``name`` as stored in ``plugin``'s own or its class's ``__dict__`` (no descriptor run)."""
+    if isinstance(plugin, types.ModuleType):
+        return plugin.__dict__.get(name, _UNKNOWN)
+    if not isinstance(plugin, type):
+        try:
+            own = object.__getattribute__(plugin, "__dict__")
+        except AttributeError:
+            own = {}
+        if isinstance(own, dict) and name in own:
+            return own[name]
+    for klass in plugin.__mro__ if isinstance(plugin, type) else type(plugin).__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return _UNKNOWN
+
+
+def _never_a_hook(raw: object, marker: str) -> bool:
+    """Whether pluggy would certainly find no hook in ``raw`` (skipped without its look-ups).
+
+    A plain function without the marker, a class, a module, a property or a plain value.
+    Anything else (``staticmethod``, slots, bound methods, unknown objects) is left to pluggy.
+    """
+    if isinstance(raw, types.FunctionType):
+        return marker not in raw.__dict__
+    return isinstance(raw, (type, types.ModuleType, property, *_PLAIN_VALUES))
+
+
 class PluginManager:
     """Region adapter plugins behind one typed method per hook.
 
@@ -166,7 +216,7 @@ class PluginManager:
         core_version: str = __version__,
         slow_import_seconds: float = SLOW_IMPORT_SECONDS,
     ) -> None:
-        self._pm = pluggy.PluginManager(NAME)
+        self._pm = _PluggyManager(NAME)
         self._pm.add_hookspecs(hookspecs)
         self._use_entry_points = entry_points
         self._environ = environ

@@ -37,10 +37,9 @@ def bundled_inventories(rule: AccountingRule) -> list[EmissionInventory]:
 @functools.cache
 def _bundled_areas() -> frozenset[str]:
     """The municipality codes the bundled inventories cover (read once, without checking)."""
-    from canemure._resources import read_bundled_csv
-    from canemure.io.bundled import _PK_FILE
+    from canemure.io.bundled import bundled_area_codes
 
-    return frozenset(row["municipality_code"] for row in read_bundled_csv(_PK_FILE))
+    return bundled_area_codes()
 
 
 @hookimpl

@@ -198,7 +198,7 @@ class SectorHierarchy:
             return self._by_key[name]
         found = self._found.get((level, name))  # files repeat the same few names on every row
         if found is None:
-            found = self._folded_index().get(level, {}).get(fold(name))
+            found = self._folded_index(level).get(fold(name))
         if found is not None:
             self._found[(level, name)] = found
             return found
@@ -207,25 +207,28 @@ class SectorHierarchy:
         what = "sector" if level is None else f"level-{level} sector"
         raise UnknownNameError(what, name, suggest(name, names))
 
-    def _folded_index(self) -> dict[int | None, dict[str, Sector]]:
-        """Folded names (and level-3 abbreviations) -> node, per level and for any level.
+    def _folded_index(self, level: int | None) -> dict[str, Sector]:
+        """Folded names (and level-3 abbreviations) -> node, at ``level`` or at any level.
 
-        Built once, on the first :meth:`find` by name: folding every name for every look-up
-        cost more than reading a whole file. For each folded name the first node in
+        Built once per level, on the first :meth:`find` by name there: folding every name for
+        every look-up cost more than reading a whole file (and a file's look-ups are at one
+        level, so the others are not folded). For each folded name the first node in
         :attr:`nodes` order wins, as in a scan (so for any level, the highest node).
         """
         if self._folded is None:
-            index: dict[int | None, dict[str, Sector]] = {None: {}}
-            for node in self.nodes:
+            object.__setattr__(self, "_folded", {})
+        assert self._folded is not None
+        index = self._folded.get(level)
+        if index is None:
+            index = {}
+            for node in self.nodes if level is None else self.level(level):
                 folded = {fold(n) for n in node.names.all()}
                 if node.level == 3 and node.abbreviation:
                     folded.add(fold(node.abbreviation))
                 for text in folded:
-                    index[None].setdefault(text, node)
-                    index.setdefault(node.level, {}).setdefault(text, node)
-            object.__setattr__(self, "_folded", index)
-        assert self._folded is not None
-        return self._folded
+                    index.setdefault(text, node)
+            self._folded[level] = index
+        return index
 
     def resolve(self, names: Iterable[str], level: int | None = None) -> tuple[str, ...]:
         """Resolve several names or keys to node keys (see :meth:`find`)."""
@@ -268,29 +271,34 @@ def sector_hierarchy() -> SectorHierarchy:
             nodes[node.key] = node
             levels[node.level].append(node)
 
+    slugs: dict[str, str] = {}  # 91 rows name about 30 level-1 and level-2 sectors
     for row in read_bundled_csv("sector_hierarchy_alas.csv"):
         t1, t2, t3, t4, t5 = (row[f"taso_{i}"] for i in range(1, 6))
         info = top[t3]
         order = int(info["order"])
-        k1 = slug(t1)
-        k2 = f"{k1}/{slug(t2)}"
+        k1 = slugs.get(t1) or slugs.setdefault(t1, slug(t1))
+        k2 = f"{k1}/{slugs.get(t2) or slugs.setdefault(t2, slug(t2))}"
         a3 = abbrev[("taso_3", t3)]
         a4 = abbrev[("taso_4", t4)]
         a5 = abbrev[("taso_5", t5)]
-        add(Sector(k1, 1, SectorNames(t1, info["taso_1_en"] or None), ROOT, order=order))
-        add(Sector(k2, 2, SectorNames(t2, info["taso_2_en"] or None), k1, order=order))
-        add(
-            Sector(
-                a3,
-                3,
-                SectorNames(t3, info["sector_en"] or None, info["sector_sv"] or None),
-                k2,
-                abbreviation=a3,
-                order=order,
+        if k1 not in nodes:  # levels 1-4 repeat on many rows: each node is made once
+            add(Sector(k1, 1, SectorNames(t1, info["taso_1_en"] or None), ROOT, order=order))
+        if k2 not in nodes:
+            add(Sector(k2, 2, SectorNames(t2, info["taso_2_en"] or None), k1, order=order))
+        if a3 not in nodes:
+            add(
+                Sector(
+                    a3,
+                    3,
+                    SectorNames(t3, info["sector_en"] or None, info["sector_sv"] or None),
+                    k2,
+                    abbreviation=a3,
+                    order=order,
+                )
             )
-        )
         k4 = f"{a3}/{a4}"
-        add(Sector(k4, 4, SectorNames(t4, row["taso_4_en"] or None), a3, abbreviation=a4))
+        if k4 not in nodes:
+            add(Sector(k4, 4, SectorNames(t4, row["taso_4_en"] or None), a3, abbreviation=a4))
         k5 = f"{k4}/{a5}"
         names5 = SectorNames(t5, row["taso_5_en"] or None, row["taso_5_sv"] or None)
         add(Sector(k5, 5, names5, k4, abbreviation=a5))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
-import numpy.typing as npt
 import pint
 
 from canemure.errors import UnitError
@@ -17,6 +16,8 @@ from canemure.units._registry import ureg
 __all__ = ["QuantityArray", "QuantityScalar", "ensure_unit", "magnitude"]
 
 if TYPE_CHECKING:
+    import numpy.typing as npt  # for annotations only: importing it costs start-up time
+
     QuantityArray: TypeAlias = pint.Quantity[Any]
     """A pint Quantity whose magnitude is one numpy array (never an array of Quantities)."""
     QuantityScalar: TypeAlias = pint.Quantity[Any]

@@ -1,0 +1,54 @@
+"""What whole ``canemure`` processes import (issue 9: start-up speed), in fresh interpreters.
+
+Counted, not timed: the commands that need neither leave numpy, pint and the modules only
+some hooks need unimported.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_HEAVY = ("numpy", "pint", "canemure.units", "canemure.inventory")
+
+
+def _imported(tmp_path: Path, *args: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from canemure.cli.main import main\n"
+        "try:\n"
+        f"    main({list(args)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "CANEMURE_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    return set(done.stderr.split())
+
+
+@pytest.mark.parametrize("args", [("--help",), ("plugins",)])
+def test_help_and_plugins_import_no_numbers(tmp_path: Path, args: tuple[str, ...]) -> None:
+    imported = _imported(tmp_path, *args)
+    assert "canemure.cli.main" in imported  # the listing works
+    assert not imported & set(_HEAVY)
+
+
+def test_plugins_leave_sectors_and_roadmaps_to_the_hooks_that_need_them(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "plugins")
+    assert "canemure.plugins.manager" in imported
+    assert "canemure.adapters.region_adapter" in imported
+    assert not imported & {"canemure.sectors", "canemure.published.roadmaps", "tomllib"}
+
+
+def test_baseline_with_an_empty_cache_leaves_the_cache_module_alone(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "baseline", "pohjois-karjala", "--format", "json")
+    assert "canemure.providers.user_cache" in imported  # the user cache was asked
+    assert "canemure.io.bundled" in imported  # and the figures were read
+    assert not imported & {"canemure.io.cache", "sqlite3"}
