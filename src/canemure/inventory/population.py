@@ -13,6 +13,7 @@ import pint
 from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
 from canemure.inventory._plans import area_plan
 from canemure.inventory.axes import Axis, L
+from canemure.inventory.labelled import wrap
 from canemure.inventory.provenance import Source
 from canemure.units import Q_
 
@@ -49,7 +50,7 @@ def _positions(axis: Axis[L], labels: Sequence[L]) -> npt.NDArray[np.intp] | Non
     """Positions of ``labels`` on ``axis`` (-1 where missing), or ``None`` if they are the axis."""
     if isinstance(labels, Axis):
         labels = labels.labels
-    if tuple(labels) == axis.labels:
+    if labels is axis.labels or tuple(labels) == axis.labels:  # the first: no per-label compare
         return None
     index = axis.index
     return np.fromiter((index.get(x, -1) for x in labels), dtype=np.intp, count=len(labels))
@@ -144,10 +145,15 @@ class Population:
         That is the form the area plans are cached by, so an inventory's aggregation passes
         its groups on without rebuilding them.
         """
-        out = area_plan(self.areas.labels, members_of).sum(self.values.magnitude)
-        return Population(
-            Q_(out, _RESIDENT), [name for name, _ in members_of], self.years, self.source
-        )
+        plan = area_plan(self.areas.labels, members_of)
+        out = plan.sum(self.values.magnitude)
+        # a derived table: in residents already, on checked axes (nothing to convert or check)
+        new: Population = object.__new__(Population)
+        object.__setattr__(new, "values", wrap(out, self.values))
+        object.__setattr__(new, "areas", Axis.trusted("area", plan.names))
+        object.__setattr__(new, "years", self.years)
+        object.__setattr__(new, "source", self.source)
+        return new
 
     def to_pandas(self, *, wide: bool = False, names: bool = False, lang: str = "fi") -> Any:
         """A ``pandas.DataFrame`` of residents. Needs ``canemure[pandas]``.
