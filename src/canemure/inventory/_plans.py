@@ -141,11 +141,16 @@ class AreaPlan:
         and summed in one ``reduceat`` call; large ones (an inventory) group by group, which
         streams each row once without a gathered copy of the whole array.
         """
-        out = np.empty((len(self.positions), *array.shape[1:]))
-        if self.contiguous:
+        if self.contiguous and array.ndim > 1:  # (a 1-d array's out[i] is no array to sum into)
+            out = np.empty((len(self.positions), *array.shape[1:]))
             for i, rows in enumerate(self.positions):
                 array[rows].sum(axis=0, out=out[i])
             return out
+        if array.nbytes <= _GATHER_BYTES and len(self.starts) == len(self.positions) > 0:
+            gathered = np.take(array, self.order, axis=0)  # a little faster than array[order]
+            summed: FloatArray = np.add.reduceat(gathered, self.starts, axis=0)
+            return summed  # every group complete: no NaN rows to fill
+        out = np.empty((len(self.positions), *array.shape[1:]))
         if array.nbytes <= _GATHER_BYTES:
             out[~self.complete] = np.nan
             if len(self.order):

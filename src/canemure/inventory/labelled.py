@@ -178,7 +178,9 @@ def take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> Float
     return np.ascontiguousarray(values[tuple(index)])  # one gather (with slices): one copy
 
 
-def _sub_axis(axis: Axis[Any], part: npt.NDArray[np.intp] | slice, keys: Sequence[Any]) -> Axis[Any]:
+def _sub_axis(
+    axis: Axis[Any], part: npt.NDArray[np.intp] | slice, keys: Sequence[Any]
+) -> Axis[Any]:
     """The axis of a selection of ``axis`` at ``part`` (whose labels are ``keys``).
 
     A slice of unique labels is unique; positions are unique when no row is chosen twice,
@@ -313,14 +315,18 @@ class LabelledCube:
     def value(self, area: str, sector: str, year: int | str) -> pint.Quantity[Any]:
         """One value as a scalar Quantity (NaN magnitude when not estimated).
 
-        ``area`` and ``sector`` are codes or names (fi/sv/en), ``year`` an int or its digits;
+        Its magnitude is a Python ``float`` (``round(q.m, 1)``, ``f"{q.m:.1f}"`` work), also
+        where pint-xarray has made pint's scalars 0-d arrays. ``area`` and ``sector`` are codes or names (fi/sv/en), ``year`` an int or its digits;
         an unknown one raises :class:`~canemure.errors.UnknownNameError` naming it as given,
         with suggestions.
         """
         i = self.areas.position(self._area_key(area))
         j = self.sectors.position(self._sector_key(sector))
         k = int(year_positions(self.years, [year])[0])
-        return Q_(float(self.magnitude[i, j, k]), self.unit)
+        scalar: pint.Quantity[Any] = object.__new__(type(self.values))
+        scalar._magnitude = float(self.magnitude[i, j, k])  # a float, also under pint-xarray
+        scalar._units = self.values._units
+        return scalar
 
     def _selection(
         self,
