@@ -253,10 +253,15 @@ class AreaSources(Mapping[str, tuple[Source, ...]]):
 
     def __init__(self, parent: Mapping[str, tuple[Source, ...]], axis: Any) -> None:
         if isinstance(parent, AreaSources):  # a selection of a selection: read the root
-            parent = parent._parent
-        self._parent = parent
+            parent = parent.parent
+        self._parent: Mapping[str, tuple[Source, ...]] = parent
         self._axis = axis
         """An :class:`~canemure.inventory.Axis` of area codes."""
+
+    @property
+    def parent(self) -> Mapping[str, tuple[Source, ...]]:
+        """The mapping read through."""
+        return self._parent
 
     def __getitem__(self, area: str) -> tuple[Source, ...]:
         if area not in self._axis:

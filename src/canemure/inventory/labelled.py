@@ -316,9 +316,9 @@ class LabelledCube:
         """One value as a scalar Quantity (NaN magnitude when not estimated).
 
         Its magnitude is a Python ``float`` (``round(q.m, 1)``, ``f"{q.m:.1f}"`` work), also
-        where pint-xarray has made pint's scalars 0-d arrays. ``area`` and ``sector`` are codes or names (fi/sv/en), ``year`` an int or its digits;
-        an unknown one raises :class:`~canemure.errors.UnknownNameError` naming it as given,
-        with suggestions.
+        where pint-xarray has made pint's scalars 0-d arrays. ``area`` and ``sector`` are
+        codes or names (fi/sv/en), ``year`` an int or its digits; an unknown one raises
+        :class:`~canemure.errors.UnknownNameError` naming it as given, with suggestions.
         """
         i = self.areas.position(self._area_key(area))
         j = self.sectors.position(self._sector_key(sector))
