@@ -18,6 +18,7 @@ GROUPS = {
     "contiguous": (("a", AREAS[0:4]), ("b", AREAS[4:9]), ("c", AREAS[9:12])),
     "gathered": (("a", AREAS[0::3]), ("b", AREAS[1::3]), ("c", AREAS[2::3])),
     "incomplete": (("a", AREAS[0:4]), ("b", (*AREAS[4:6], "999")), ("c", AREAS[6:])),
+    "none complete": (("a", ("998",)), ("b", (AREAS[0], "999")), ("c", ("997", AREAS[3]))),
 }
 
 

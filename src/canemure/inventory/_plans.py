@@ -146,7 +146,7 @@ class AreaPlan:
             for i, rows in enumerate(self.positions):
                 array[rows].sum(axis=0, out=out[i])
             return out
-        if array.nbytes <= _GATHER_BYTES and len(self.starts) == len(self.positions) > 0:
+        if array.nbytes <= _GATHER_BYTES and self.complete.all() and len(self.order):
             gathered = np.take(array, self.order, axis=0)  # a little faster than array[order]
             summed: FloatArray = np.add.reduceat(gathered, self.starts, axis=0)
             return summed  # every group complete: no NaN rows to fill

@@ -195,6 +195,67 @@ def _sub_axis(
     return Axis.trusted(axis.name, tuple(keys))
 
 
+# ----------------------------------------------------------------------------- names
+def area_key(areas: Axis[str], level: AreaLevel, area: str) -> str:
+    """The code on ``areas`` of ``area`` (a code, or a name in fi/sv/en).
+
+    An unknown one raises :class:`~canemure.errors.UnknownNameError` naming it as given, with
+    suggestions; a group (``level="group"``) is known only by its label.
+    """
+    if area in areas:
+        return area
+    text = str(area)
+    if level == "group":  # known by the label it was given
+        raise UnknownNameError("area (not in this inventory)", text, suggest(text, list(areas)))
+    from canemure.geography import gazetteer
+
+    gaz = gazetteer()
+    found = gaz.region(text) if level == "region" else gaz.municipality(text)
+    if found.code not in areas:
+        shown = text if text == found.code else f"{text} ({found.code})"
+        raise UnknownNameError(
+            f"{level} (not in this inventory)",
+            shown,
+            suggest(text, list(areas))
+            if text.isdigit()
+            else suggest(text, list(area_names(areas, level, lang_of(found, text)).values())),
+        )
+    return found.code
+
+
+def sector_key(sectors: Axis[str], hierarchy: SectorHierarchy, sector: str) -> str:
+    """The key on ``sectors`` of ``sector`` (a key, abbreviation or name in fi/sv/en)."""
+    if sector in sectors:
+        return sector
+    level = hierarchy[sectors.labels[0]].level if len(sectors) else 0
+    found = hierarchy.find(str(sector), level)
+    if found.key not in sectors:
+        held = [n for key in sectors for n in hierarchy[key].names.all()]
+        raise UnknownNameError(
+            "sector (not in this inventory)",
+            sector if sector == found.key else f"{sector} ({found.key})",
+            suggest(str(sector), held),
+        )
+    return found.key
+
+
+def area_names(areas: Iterable[str], level: AreaLevel, lang: str = "fi") -> dict[str, str]:
+    """Area code -> name in ``lang``; a group's name (or an unknown code) is its label."""
+    if level == "group":
+        return {a: a for a in areas}
+    from canemure.geography import gazetteer
+
+    gaz = gazetteer()
+    look_up = gaz.region if level == "region" else gaz.municipality
+    names: dict[str, str] = {}
+    for code in areas:
+        try:
+            names[code] = look_up(code).names[lang]
+        except UnknownNameError:
+            names[code] = code
+    return names
+
+
 # ----------------------------------------------------------------------------- shared base
 class LabelledCube:
     """Labels, look-ups, selection and exports of ``area x sector x year`` values with a unit.
@@ -252,60 +313,18 @@ class LabelledCube:
     # ------------------------------------------------------------------ names
     def _area_key(self, area: str) -> str:
         """The code of ``area`` (a code or a name); unknown ones are named as the user gave them."""
-        if area in self.areas:
-            return area
-        text = str(area)
-        if self.area_level == "group":  # known by the label it was given
-            raise UnknownNameError(
-                "area (not in this inventory)", text, suggest(text, list(self.areas))
-            )
-        from canemure.geography import gazetteer
-
-        gaz = gazetteer()
-        found = gaz.region(text) if self.area_level == "region" else gaz.municipality(text)
-        if found.code not in self.areas:
-            shown = text if text == found.code else f"{text} ({found.code})"
-            raise UnknownNameError(
-                f"{self.area_level} (not in this inventory)",
-                shown,
-                suggest(text, list(self.areas))
-                if text.isdigit()
-                else suggest(text, [n for n in self.area_names(lang_of(found, text)).values()]),
-            )
-        return found.code
+        return area_key(self.areas, self.area_level, area)
 
     def _sector_key(self, sector: str) -> str:
         """The key of ``sector`` (a key, abbreviation or name) on this sector axis."""
-        if sector in self.sectors:
-            return sector
-        found = self.hierarchy.find(str(sector), self.sector_level)
-        if found.key not in self.sectors:
-            held = [n for key in self.sectors for n in self.hierarchy[key].names.all()]
-            raise UnknownNameError(
-                "sector (not in this inventory)",
-                sector if sector == found.key else f"{sector} ({found.key})",
-                suggest(str(sector), held),
-            )
-        return found.key
+        return sector_key(self.sectors, self.hierarchy, sector)
 
     def area_names(self, lang: str = "fi") -> dict[str, str]:
         """Area code -> name in ``lang`` (fi/sv/en); a group's name is its label.
 
         A code the reference list does not know keeps its code as its name.
         """
-        if self.area_level == "group":
-            return {a: a for a in self.areas}
-        from canemure.geography import gazetteer
-
-        gaz = gazetteer()
-        look_up = gaz.region if self.area_level == "region" else gaz.municipality
-        names: dict[str, str] = {}
-        for code in self.areas:
-            try:
-                names[code] = look_up(code).names[lang]
-            except UnknownNameError:
-                names[code] = code
-        return names
+        return area_names(self.areas, self.area_level, lang)
 
     def sector_names(self, lang: str = "fi") -> dict[str, str]:
         """Sector key -> name in ``lang`` (fi/sv/en)."""
