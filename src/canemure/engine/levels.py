@@ -41,13 +41,14 @@ not a published target, and say so in the notes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pint
 
+from canemure.engine._labelled import LabelledResult
 from canemure.errors import CanemureError, UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan
@@ -277,8 +278,18 @@ def _area_vector(value: object) -> tuple[str, ...]:
 
 
 @attrs.frozen(eq=False)
-class TargetLevel:
-    """The emission level per area that meets one target in its target year."""
+class TargetLevel(LabelledResult):
+    """The emission level per area that meets one target in its target year.
+
+    ``labelled("level")`` (and the other per-area arrays) come with the areas attached.
+    """
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "level": ("area",),
+        "base_emissions": ("area",),
+        "compensation_allowed": ("area",),
+        "sector_levels": ("area", "sector"),
+    }
 
     target_id: str
     """The target's id."""
@@ -319,6 +330,9 @@ class TargetLevel:
     """The source(s) of the target's figures."""
     notes: tuple[str, ...] = ()
     """Modelling choices made in computing the level."""
+
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {"area": self.areas, "sector": self.sectors}
 
     @property
     def scope_label(self) -> str:

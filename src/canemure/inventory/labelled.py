@@ -38,7 +38,7 @@ from canemure.units import Q_, unit_label, unit_text
 if TYPE_CHECKING:
     from canemure.sectors.rules import AccountingRule
 
-__all__ = ["AreaLevel", "LabelledCube", "LabelledValues"]
+__all__ = ["AreaLevel", "LabelledArray", "LabelledCube", "LabelledValues"]
 
 AreaLevel = Literal["municipality", "region", "group"]
 """What the area axis holds: municipality codes, region codes, or caller-defined groups."""
@@ -585,4 +585,217 @@ class LabelledValues(LabelledCube):
                 cells = self.magnitude[i, j, y - len(shown) :].tolist()
                 text = "".join("       nan" if v != v else f"{v:>10.4g}" for v in cells)  # noqa: PLR0124
                 lines.append(f"  {f'{area} {sector}':<{width}}{text}")
+        return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- any dimensions
+_DIM_OF = {"areas": "area", "sectors": "sector", "years": "year", "measures": "measure"}
+_DIM_OF |= {"variants": "variant"}
+
+
+@attrs.frozen(eq=False, repr=False)
+class LabelledArray:
+    """A Quantity with named dimensions and labels: what the engine's results return.
+
+    Like an ``xarray.DataArray`` with units: ``dims`` names the axes (``"measure"``,
+    ``"area"``, ``"sector"``, ``"year"``, ``"variant"``), ``coords`` holds their labels.
+    ``sel(year=2030, measure="Tuulivoima")`` and ``value(...)`` take labels (areas and
+    sectors also by their names in fi/sv/en, years also as digits; the plural keywords of the
+    inventory's ``sel`` work too); ``to_pandas()`` and ``to_xarray()`` export them;
+    ``values`` (the Quantity), ``magnitude`` and ``unit`` reach the array.
+    """
+
+    values: pint.Quantity[Any]
+    """One Quantity of a numpy array whose axes are :attr:`dims`."""
+    dims: tuple[str, ...]
+    """The dimension names, in axis order."""
+    coords: dict[str, Axis[Any]]
+    """Labels per dimension (``Axis`` objects)."""
+    what: str = "value"
+    """What the values are, in words (the name of :meth:`to_xarray`'s DataArray)."""
+    area_level: AreaLevel = "municipality"
+    """What the ``area`` labels are (municipality or region codes, or group labels)."""
+    hierarchy: SectorHierarchy = attrs.field(factory=sector_hierarchy)
+    """The hierarchy the ``sector`` labels belong to."""
+
+    def __attrs_post_init__(self) -> None:
+        magnitude = getattr(self.values, "magnitude", None)
+        if not isinstance(self.values, pint.Quantity) or not isinstance(magnitude, np.ndarray):
+            raise UnitError("labelled arrays are one pint Quantity of a numpy array")
+        shape = tuple(len(self.coords[d]) for d in self.dims)
+        if magnitude.shape != shape:
+            raise ValueError(f"values have shape {magnitude.shape}, expected {shape} {self.dims}")
+
+    @classmethod
+    def of(
+        cls,
+        values: pint.Quantity[Any],
+        coords: Sequence[tuple[str, Iterable[Any]]],
+        what: str,
+        *,
+        area_level: AreaLevel | None = None,
+    ) -> LabelledArray:
+        """``values`` labelled by ``[(dim, labels), ...]`` in axis order.
+
+        ``area_level`` defaults from the area codes: 3 digits municipalities, 2 regions,
+        anything else groups.
+        """
+        axes = {
+            dim: labels if isinstance(labels, Axis) else Axis(dim, labels) for dim, labels in coords
+        }
+        if area_level is None:
+            codes = axes["area"].labels if "area" in axes else ()
+            digits = {len(c) if str(c).isdigit() else 0 for c in codes}
+            area_level = "municipality" if digits == {3} else "region" if digits == {2} else "group"
+        values = (
+            values
+            if isinstance(values.magnitude, np.ndarray)
+            else Q_(np.asarray(values.magnitude), values.units)
+        )
+        dims: tuple[str, ...] = tuple(dim for dim, _ in coords)
+        return cls(values, dims, axes, what, area_level)
+
+    # ------------------------------------------------------------------ arrays
+    @property
+    def unit(self) -> pint.Unit:
+        """The unit of the values."""
+        unit: pint.Unit = self.values.units  # type: ignore[assignment]
+        return unit
+
+    @property
+    def magnitude(self) -> npt.NDArray[Any]:
+        """The bare array in :attr:`unit` (do not modify)."""
+        result: npt.NDArray[Any] = self.values.magnitude
+        return result
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Lengths of the dimensions."""
+        return tuple(self.magnitude.shape)
+
+    def m_as(self, unit: str | pint.Unit) -> npt.NDArray[Any]:
+        """The bare array in ``unit``."""
+        try:
+            return np.asarray(self.values.m_as(unit))
+        except pint.DimensionalityError as exc:
+            raise UnitError(f"cannot express {unit_label(self.unit)} as {unit}: {exc}") from exc
+
+    # ------------------------------------------------------------------ labels
+    def _dim(self, keyword: str) -> str:
+        dim = _DIM_OF.get(keyword, keyword)
+        if dim not in self.dims:
+            raise UnknownNameError(
+                f"dimension (this array has {', '.join(self.dims)})",
+                keyword,
+                suggest(keyword, list(self.dims)),
+            )
+        return dim
+
+    def _positions(self, dim: str, labels: Sequence[Any]) -> npt.NDArray[np.intp]:
+        axis = self.coords[dim]
+        if dim == "year":
+            return year_positions(axis, labels)
+        if dim == "area":
+            return axis.positions([area_key(axis, self.area_level, a) for a in labels])
+        if dim == "sector":
+            return axis.positions([sector_key(axis, self.hierarchy, s) for s in labels])
+        index = axis.index
+        for label in labels:
+            if label not in index:
+                raise UnknownNameError(
+                    f"{dim} (not in this result)", str(label), suggest(str(label), map(str, axis))
+                )
+        return axis.positions(labels)
+
+    def sel(self, **labels: Any) -> LabelledArray:
+        """Select by labels per dimension: ``sel(year=2030)``, ``sel(areas=["Joensuu"])``.
+
+        One label keeps its dimension (length 1), as in the inventory's ``sel``.
+        """
+        values = self.magnitude
+        coords = dict(self.coords)
+        for keyword, chosen in labels.items():
+            dim = self._dim(keyword)
+            axis_no = self.dims.index(dim)
+            positions = self._positions(dim, labels_of(chosen))
+            values = np.take(values, positions, axis=axis_no)
+            held = self.coords[dim].labels
+            coords[dim] = Axis(dim, [held[k] for k in positions.tolist()])
+        return attrs.evolve(
+            self, values=wrap(np.ascontiguousarray(values), self.values), coords=coords
+        )
+
+    def value(self, **labels: Any) -> pint.Quantity[Any]:
+        """One value (a float magnitude) at one label of every dimension."""
+        missing = [d for d in self.dims if d not in {_DIM_OF.get(k, k) for k in labels}]
+        if missing:
+            raise ValueError(f"value() needs a label for every dimension; missing {missing}")
+        index = tuple(
+            int(self._positions(d, [labels[k]])[0])
+            for d in self.dims
+            for k in labels
+            if _DIM_OF.get(k, k) == d
+        )
+        scalar: pint.Quantity[Any] = object.__new__(type(self.values))
+        scalar._magnitude = float(self.magnitude[index])
+        scalar._units = self.values._units
+        return scalar
+
+    # ------------------------------------------------------------------ exports
+    def to_pandas(self, *, wide: bool = False) -> Any:
+        """A ``pandas.DataFrame``: one column per dimension, ``value`` and ``unit``.
+
+        ``wide=True`` puts the last dimension (usually ``year``) in the columns.
+        """
+        pd = pandas_module("LabelledArray.to_pandas()")
+        unit = cached_unit_text(self.unit)
+        dims = self.dims[:-1] if wide else self.dims
+        shape = self.shape[: len(dims)]
+        rows = int(np.prod(shape)) if dims else 1
+        columns: dict[Any, Any] = {}
+        for axis_no, dim in enumerate(dims):
+            codes = np.indices(shape).reshape(len(dims), -1)[axis_no] if dims else np.zeros(1)
+            columns[dim] = pd.Categorical.from_codes(
+                codes, categories=pd.Index(self.coords[dim].labels)
+            )
+        if wide:
+            table = self.magnitude.reshape(rows, self.shape[-1])
+            for k, label in enumerate(self.coords[self.dims[-1]]):
+                columns[label] = table[:, k]
+        else:
+            columns["value"] = self.magnitude.ravel()
+        columns["unit"] = pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), [unit])
+        frame = pd.DataFrame(columns, copy=True)
+        frame.attrs.update(unit=cached_unit_label(self.unit), what=self.what)
+        return frame
+
+    def to_xarray(self, *, name: str | None = None) -> Any:
+        """An ``xarray.DataArray`` (pint-xarray reads its ``units`` in canemure's registry)."""
+        xr = xarray_module("LabelledArray.to_xarray()")
+        return xr.DataArray(
+            np.array(self.magnitude),
+            dims=self.dims,
+            coords={dim: list(self.coords[dim].labels) for dim in self.dims},
+            name=name or self.what.replace(" ", "_"),
+            attrs={"units": cached_unit_text(self.unit), "long_name": self.what},
+        )
+
+    def __repr__(self) -> str:
+        shape = " x ".join(
+            f"{len(self.coords[d])} {d}{'' if len(self.coords[d]) == 1 else 's'}" for d in self.dims
+        )
+        label = cached_unit_label(self.unit) or "dimensionless"
+        head = f"<LabelledArray {self.what}: {shape or 'scalar'}, {label}>"
+        if self.magnitude.size > 24 or self.magnitude.ndim > 2 or not self.magnitude.size:
+            return head
+        table = self.magnitude.reshape(self.shape[0] if self.dims else 1, -1)
+        rows = [str(x) for x in self.coords[self.dims[0]]] if self.dims else [""]
+        columns = [str(x) for x in self.coords[self.dims[1]]] if len(self.dims) > 1 else [""]
+        width = max(len(r) for r in rows)
+        lines = [head]
+        if len(self.dims) > 1:
+            lines.append(" " * (width + 2) + "".join(f"{c:>10}" for c in columns))
+        for r, cells in zip(rows, table.tolist(), strict=True):
+            text = "".join("       nan" if v != v else f"{v:>10.4g}" for v in cells)  # noqa: PLR0124
+            lines.append(f"  {r:<{width}}{text}")
         return "\n".join(lines)
