@@ -132,6 +132,8 @@ class AreaPlan:
     """The groups' names, in order (unique)."""
     contiguous: bool = False
     """Whether every group is complete and each is a slice of rows (areas ordered by group)."""
+    all_complete: bool = False
+    """Whether every group is complete (and there is at least one)."""
 
     def sum(self, array: FloatArray) -> FloatArray:
         """Sum the rows (axis 0) of ``array`` into the groups; NaN for incomplete groups.
@@ -146,7 +148,7 @@ class AreaPlan:
             for i, rows in enumerate(self.positions):
                 array[rows].sum(axis=0, out=out[i])
             return out
-        if array.nbytes <= _GATHER_BYTES and self.complete.all() and len(self.order):
+        if array.nbytes <= _GATHER_BYTES and self.all_complete:
             gathered = np.take(array, self.order, axis=0)  # a little faster than array[order]
             summed: FloatArray = np.add.reduceat(gathered, self.starts, axis=0)
             return summed  # every group complete: no NaN rows to fill
@@ -192,7 +194,10 @@ def area_plan(areas: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]],
         frozen.setflags(write=False)
     names = tuple(name for name, _ in groups)
     contiguous = all(isinstance(block, slice) for block in blocks)
-    return AreaPlan(tuple(present), tuple(blocks), complete, order, starts, names, contiguous)
+    all_complete = bool(len(order)) and bool(complete.all())
+    return AreaPlan(
+        tuple(present), tuple(blocks), complete, order, starts, names, contiguous, all_complete
+    )
 
 
 def as_slice(index: npt.NDArray[np.intp]) -> npt.NDArray[np.intp] | slice:
