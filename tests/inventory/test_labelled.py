@@ -234,3 +234,11 @@ def test_selection_commutes_with_derivation(
         part = derive(inventory.sel(areas=areas, years=years))
         assert whole.areas == part.areas and whole.years == part.years
         np.testing.assert_allclose(whole.magnitude, part.magnitude, rtol=1e-12, equal_nan=True)
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from canemure.inventory import labelled
+
+    assert doctest.testmod(labelled).failed == 0
