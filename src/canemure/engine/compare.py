@@ -23,6 +23,7 @@ import pint
 from canemure.engine._labelled import LabelledResult
 from canemure.engine.levels import LEVEL_UNIT
 from canemure.engine.roadmap import COST_UNIT, RoadmapError, RoadmapResult
+from canemure.inventory.labelled import scalar
 from canemure.units import Q_
 
 __all__ = ["Comparison", "compare"]
@@ -98,8 +99,8 @@ class Comparison(LabelledResult):
                 "variant": name,
                 "sector": sector,
                 "year": year,
-                "emissions": Q_(float(totals[v, j, k]), LEVEL_UNIT),
-                "difference": Q_(float(diff[v, j, k]), LEVEL_UNIT),
+                "emissions": scalar(float(totals[v, j, k]), LEVEL_UNIT),
+                "difference": scalar(float(diff[v, j, k]), LEVEL_UNIT),
             }
             for v, name in enumerate(self.names)
             for j, sector in enumerate(self.sectors)

@@ -52,6 +52,7 @@ from canemure.engine._labelled import LabelledResult
 from canemure.errors import CanemureError, UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan
+from canemure.inventory.labelled import scalar
 from canemure.published.targets import Target, TargetKind
 from canemure.units import Q_
 
@@ -351,7 +352,7 @@ class TargetLevel(LabelledResult):
         """The level of one area (code)."""
         if area not in self.areas:
             raise LevelError(f"area {area!r} is not one of this level's areas {self.areas}")
-        return Q_(float(self.level.m_as(LEVEL_UNIT)[self.areas.index(area)]), LEVEL_UNIT)
+        return scalar(float(self.level.m_as(LEVEL_UNIT)[self.areas.index(area)]), LEVEL_UNIT)
 
     def rollup(self, groups: Mapping[str, Iterable[str]]) -> TargetLevel:
         """Sum levels into groups ``{group: member areas}``; a missing member gives NaN.

@@ -47,6 +47,7 @@ from canemure.engine.levels import LEVEL_UNIT, LevelError, TargetLevel
 from canemure.errors import UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan, region_groups
+from canemure.inventory.labelled import scalar
 from canemure.units import Q_
 
 __all__ = [
@@ -223,9 +224,9 @@ class TargetGap(LabelledResult):
                 "target": self.level.target_id,
                 "area": area,
                 "year": year,
-                "emissions": Q_(float(emissions[i, k]), LEVEL_UNIT),
-                "pathway": Q_(float(pathway[i, k]), LEVEL_UNIT),
-                "gap": Q_(float(gap[i, k]), LEVEL_UNIT),
+                "emissions": scalar(float(emissions[i, k]), LEVEL_UNIT),
+                "pathway": scalar(float(pathway[i, k]), LEVEL_UNIT),
+                "gap": scalar(float(gap[i, k]), LEVEL_UNIT),
                 "scope": self.scope_label,
             }
             for i, area in enumerate(self.areas)

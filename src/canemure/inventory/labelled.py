@@ -75,6 +75,20 @@ def wrap(magnitude: FloatArray, like: pint.Quantity[Any]) -> pint.Quantity[Any]:
     return quantity
 
 
+def scalar(value: float, unit: str | pint.Unit) -> pint.Quantity[Any]:
+    """A Quantity whose magnitude is the Python float ``value``.
+
+    Also where pint-xarray has made pint's scalars 0-d arrays: ``round(q.m, 1)`` and
+    ``f"{q.m:.1f}"`` work on it.
+
+    >>> scalar(1.25, "kt CO2e/a").m
+    1.25
+    """
+    quantity: pint.Quantity[Any] = Q_(value, unit)
+    quantity._magnitude = float(value)
+    return quantity
+
+
 def labels_of(value: Any) -> list[Any]:
     """A list of labels; one label (a string or an integer) is a list of one."""
     if isinstance(value, str | int | np.integer):
