@@ -23,8 +23,17 @@ _RESIDENT = Q_(1, "resident").units
 
 
 def _check_values(instance: Population, _attribute: object, value: object) -> None:
-    if not isinstance(value, pint.Quantity) or not isinstance(value.magnitude, np.ndarray):
-        raise TypeError(f"population values must be one Quantity of a numpy array, got {value!r}")
+    magnitude = getattr(value, "magnitude", None)
+    # a scalar is refused alike with or without pint-xarray (which makes it a 0-d array)
+    if (
+        not isinstance(value, pint.Quantity)
+        or not isinstance(magnitude, np.ndarray)
+        or not (magnitude.ndim)
+    ):
+        raise TypeError(
+            f"population values must be one Quantity of a numpy array (areas x years), "
+            f"got {value!r}"
+        )
     if value.units != _RESIDENT:  # the converter has turned every compatible unit into residents
         raise UnitError(f"population must be in residents, got unit {value.units}")
 
