@@ -260,7 +260,9 @@ def test_per_resident(small: EmissionInventory) -> None:
         small.per_resident()
     population = Population.from_mapping({("167", 2020): 80_000.0, ("426", 2021): 12_500.0})
     per = small.with_population(population).per_resident()
-    assert per.units == Q_(1, "t CO2e / resident / a").units
+    assert per.unit == Q_(1, "t CO2e / resident / a").units
+    assert per.what == "emissions per resident"
+    assert per.areas == small.areas and per.sectors == small.sectors and per.years == small.years
     assert per.magnitude[0, 2, 0] == pytest.approx(10_000.0 / 80_000.0)
     assert np.isnan(per.magnitude[0, :, 1]).all()  # population not known: not estimated
     assert per.magnitude[1, 1, 1] == pytest.approx(2_500.0 / 12_500.0)
@@ -272,13 +274,15 @@ def test_per_resident(small: EmissionInventory) -> None:
 
 def test_change_and_shares(small: EmissionInventory) -> None:
     change = small.change(2020)
-    assert change.units == Q_(1, "percent").units
+    assert change.unit == Q_(1, "percent").units
+    assert change.what == "change since 2020"
     assert change.magnitude[0, :, 1].tolist() == [100.0, pytest.approx(100 / 3), 100.0]
     assert change.magnitude[1, 0, 1] == 0.0
     assert np.isnan(change.magnitude[1, 2, 1])
     zero = level3([[[0.0, 1.0]]], ["167"], ["Kul"], [2020, 2021]).change(2020)
     assert np.isnan(zero.magnitude[0, 0, 1])  # no relative change from zero
     shares = small.shares()
+    assert shares.what == "share of area total"
     assert shares.magnitude[0, :, 0].sum() == pytest.approx(100.0)
     assert shares.magnitude[0, 2, 0] == pytest.approx(1000 / 14)
     assert np.isnan(shares.magnitude[1, :, 1]).all()  # total not estimated

@@ -442,7 +442,7 @@ def test_a_hook_calling_sys_exit_loses_its_answer_and_the_command_goes_on(instal
             "from canemure.io.bundled import pohjois_karjala\n"
             "    return pohjois_karjala().per_resident()",
             lambda m: m.load_inventory("pohjois-karjala", HINKU),
-            "must return an EmissionInventory or None, got Quantity",
+            "must return an EmissionInventory or None, got LabelledValues",
         ),
         (
             "canemure_municipalities(region_id)",

@@ -145,7 +145,7 @@ def per_resident_ranking(
     """
     totals = inventory.sel(years=[year]).total()
     ratio = totals.per_resident(unit)
-    per_resident = ratio.magnitude[:, 0, 0]
+    per_resident = ratio.sel(sectors="total", years=year).magnitude[:, 0, 0]
     order = sorted(
         range(len(per_resident)),
         key=lambda i: (np.isnan(per_resident[i]), -np.nan_to_num(per_resident[i])),
@@ -174,7 +174,7 @@ def per_resident_ranking(
             style="italic" if np.isnan(value) else "normal",
         )
     ax.set_yticks(positions, names, fontsize=7)
-    shown = unit_label(str(ratio.units)).replace("resident", text("resident", lang))
+    shown = unit_label(ratio.unit).replace("resident", text("resident", lang))
     ax.set_xlabel(f"{text('per_resident', lang)} ({shown})")
     ax.set_title(title if title is not None else f"{text('per_resident', lang)} {year}")
     return fig

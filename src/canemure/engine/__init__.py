@@ -13,6 +13,7 @@ are renamed so that they cannot be mistaken for published records or accounting 
 ``projection.Method`` :data:`ProjectionMethod` and ``measures.Status`` :data:`ModelStatus`.
 """
 
+from canemure.engine._labelled import LabelledResult
 from canemure.engine.attribution import (
     Attribution,
     CellGroup,
@@ -220,6 +221,7 @@ __all__ = [
     "FactorChange",
     "FactorPath",
     "FactorPathSpec",
+    "LabelledResult",
     "LevelError",
     "LevelRule",
     "LogLinearTrend",

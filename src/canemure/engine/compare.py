@@ -13,23 +13,36 @@ rolled-up differences.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 import attrs
 import numpy as np
 import pint
 
+from canemure.engine._labelled import LabelledResult
 from canemure.engine.levels import LEVEL_UNIT
 from canemure.engine.roadmap import COST_UNIT, RoadmapError, RoadmapResult
+from canemure.inventory.labelled import scalar
 from canemure.units import Q_
 
 __all__ = ["Comparison", "compare"]
 
 
 @attrs.frozen(eq=False)
-class Comparison:
-    """Roadmap variants on one axis, with their differences from a reference."""
+class Comparison(LabelledResult):
+    """Roadmap variants on one axis, with their differences from a reference.
+
+    ``labelled(name)`` gives any of its arrays with variants, areas, sectors and years.
+    """
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "emissions": ("variant", "area", "sector", "year"),
+        "difference": ("variant", "area", "sector", "year"),
+        "sector_difference": ("variant", "sector", "year"),
+        "total_difference": ("variant", "year"),
+        "costs": ("variant", "year"),
+    }
 
     names: tuple[str, ...]
     """The variants' names, in order."""
@@ -45,6 +58,14 @@ class Comparison:
     """Shared years."""
     emissions: pint.Quantity[Any]
     """Trajectories, ``(variants, areas, sectors, years)``, kt CO2e/a."""
+
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {
+            "variant": self.names,
+            "area": self.areas,
+            "sector": self.sectors,
+            "year": self.years,
+        }
 
     @property
     def difference(self) -> pint.Quantity[Any]:
@@ -78,8 +99,8 @@ class Comparison:
                 "variant": name,
                 "sector": sector,
                 "year": year,
-                "emissions": Q_(float(totals[v, j, k]), LEVEL_UNIT),
-                "difference": Q_(float(diff[v, j, k]), LEVEL_UNIT),
+                "emissions": scalar(float(totals[v, j, k]), LEVEL_UNIT),
+                "difference": scalar(float(diff[v, j, k]), LEVEL_UNIT),
             }
             for v, name in enumerate(self.names)
             for j, sector in enumerate(self.sectors)

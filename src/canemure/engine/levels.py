@@ -41,16 +41,18 @@ not a published target, and say so in the notes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pint
 
+from canemure.engine._labelled import LabelledResult
 from canemure.errors import CanemureError, Message, UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan
+from canemure.inventory.labelled import scalar
 from canemure.published.targets import Target, TargetKind
 from canemure.units import Q_
 
@@ -277,8 +279,18 @@ def _area_vector(value: object) -> tuple[str, ...]:
 
 
 @attrs.frozen(eq=False)
-class TargetLevel:
-    """The emission level per area that meets one target in its target year."""
+class TargetLevel(LabelledResult):
+    """The emission level per area that meets one target in its target year.
+
+    ``labelled("level")`` (and the other per-area arrays) come with the areas attached.
+    """
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "level": ("area",),
+        "base_emissions": ("area",),
+        "compensation_allowed": ("area",),
+        "sector_levels": ("area", "sector"),
+    }
 
     target_id: str
     """The target's id."""
@@ -320,6 +332,9 @@ class TargetLevel:
     notes: tuple[str, ...] = ()
     """Modelling choices made in computing the level."""
 
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {"area": self.areas, "sector": self.sectors}
+
     @property
     def scope_label(self) -> str:
         """``"within scope"`` or the accepted mismatches, to print with every result."""
@@ -337,7 +352,7 @@ class TargetLevel:
         """The level of one area (code)."""
         if area not in self.areas:
             raise LevelError(f"area {area!r} is not one of this level's areas {self.areas}")
-        return Q_(float(self.level.m_as(LEVEL_UNIT)[self.areas.index(area)]), LEVEL_UNIT)
+        return scalar(float(self.level.m_as(LEVEL_UNIT)[self.areas.index(area)]), LEVEL_UNIT)
 
     def rollup(self, groups: Mapping[str, Iterable[str]]) -> TargetLevel:
         """Sum levels into groups ``{group: member areas}``; a missing member gives NaN.

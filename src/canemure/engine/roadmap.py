@@ -41,14 +41,15 @@ by every gap and milestone and listed by :attr:`RoadmapResult.scope_labels`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any, Literal
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Literal
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pint
 
+from canemure.engine._labelled import LabelledResult
 from canemure.engine.attribution import attribute
 from canemure.engine.combine import combine
 from canemure.engine.levels import LEVEL_UNIT, ScopeChoice, TargetLevel, target_level
@@ -272,12 +273,25 @@ def _whole_area_only(target: Target) -> bool:
 
 
 @attrs.frozen(eq=False)
-class RoadmapResult:
+class RoadmapResult(LabelledResult):
     """What a roadmap computes, per area (municipality or group), sector and year.
 
     Arrays have the areas of :attr:`trajectory` and its years; measure axes follow
-    :attr:`measures` (the order the roadmap listed them).
+    :attr:`measures` (the order the roadmap listed them). ``labelled(name)`` gives any of
+    them with its labels attached: ``result.labelled("wedge_totals").sel(year=2030)``.
     """
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "wedges": ("measure", "area", "sector", "year"),
+        "wedge_error": ("measure", "year"),
+        "compensation": ("measure", "area", "year"),
+        "costs": ("measure", "area", "year"),
+        "reduction": ("area", "sector", "year"),
+        "wedge_totals": ("measure", "year"),
+        "cost_totals": ("measure", "year"),
+        "total": ("year",),
+        "sector_totals": ("sector", "year"),
+    }
 
     roadmap: Roadmap
     """The roadmap computed."""
@@ -321,6 +335,14 @@ class RoadmapResult:
     def years(self) -> tuple[int, ...]:
         """Years of the trajectory (history and projection)."""
         return self.trajectory.years.labels
+
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {
+            "measure": self.measures,
+            "area": self.areas,
+            "sector": self.trajectory.sectors.labels,
+            "year": self.years,
+        }
 
     @property
     def reduction(self) -> pint.Quantity[Any]:

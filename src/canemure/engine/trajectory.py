@@ -34,18 +34,20 @@ summed parts, never summed.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Literal
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pint
 
+from canemure.engine._labelled import LabelledResult
 from canemure.engine.levels import LEVEL_UNIT, LevelError, TargetLevel
 from canemure.errors import UnitError
 from canemure.inventory import EmissionInventory
 from canemure.inventory._plans import area_plan, region_groups
+from canemure.inventory.labelled import scalar
 from canemure.units import Q_
 
 __all__ = [
@@ -109,8 +111,22 @@ Pathway = Literal["level", "linear"]
 
 
 @attrs.frozen(eq=False)
-class TargetGap:
-    """A trajectory's distance from one level, per area and year (and sector if allocated)."""
+class TargetGap(LabelledResult):
+    """A trajectory's distance from one level, per area and year (and sector if allocated).
+
+    ``labelled(name)`` gives any of its arrays with areas, sectors and years attached.
+    """
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "emissions": ("area", "year"),
+        "pathway": ("area", "year"),
+        "difference": ("area", "year"),
+        "gap": ("area", "year"),
+        "sector_emissions": ("area", "sector", "year"),
+        "sector_pathway": ("area", "sector", "year"),
+        "sector_difference": ("area", "sector", "year"),
+        "sector_gap": ("area", "sector", "year"),
+    }
 
     level: TargetLevel
     """The level compared with."""
@@ -136,6 +152,9 @@ class TargetGap:
     def scope_label(self) -> str:
         """The level's scope label (see :attr:`TargetLevel.scope_label`)."""
         return self.level.scope_label
+
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {"area": self.areas, "year": self.years, "sector": self.level.sectors}
 
     @property
     def difference(self) -> pint.Quantity[Any]:
@@ -205,9 +224,9 @@ class TargetGap:
                 "target": self.level.target_id,
                 "area": area,
                 "year": year,
-                "emissions": Q_(float(emissions[i, k]), LEVEL_UNIT),
-                "pathway": Q_(float(pathway[i, k]), LEVEL_UNIT),
-                "gap": Q_(float(gap[i, k]), LEVEL_UNIT),
+                "emissions": scalar(float(emissions[i, k]), LEVEL_UNIT),
+                "pathway": scalar(float(pathway[i, k]), LEVEL_UNIT),
+                "gap": scalar(float(gap[i, k]), LEVEL_UNIT),
                 "scope": self.scope_label,
             }
             for i, area in enumerate(self.areas)
@@ -286,8 +305,10 @@ def gap(
 
 
 @attrs.frozen(eq=False)
-class Milestone:
-    """Whether each area meets a level in one year."""
+class Milestone(LabelledResult):
+    """Whether each area meets a level in one year (``labelled("margin")``: per area)."""
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {"emissions": ("area",), "margin": ("area",)}
 
     level: TargetLevel
     """The level checked."""
@@ -305,6 +326,9 @@ class Milestone:
     def scope_label(self) -> str:
         """The level's scope label."""
         return self.level.scope_label
+
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {"area": self.areas}
 
     @property
     def margin(self) -> pint.Quantity[Any]:
@@ -352,8 +376,16 @@ def milestone(
 
 
 @attrs.frozen(eq=False)
-class CumulativeEmissions:
-    """Emissions summed over the calendar years ``first_year`` to ``last_year``."""
+class CumulativeEmissions(LabelledResult):
+    """Emissions summed over the calendar years ``first_year`` to ``last_year``.
+
+    ``labelled("values")`` (per area and sector) and ``labelled("total")`` (per area).
+    """
+
+    _ARRAYS: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "values": ("area", "sector"),
+        "total": ("area",),
+    }
 
     areas: tuple[str, ...]
     """Area codes."""
@@ -367,6 +399,9 @@ class CumulativeEmissions:
     """Shape ``(areas, sectors)``, kt CO2e; NaN when any year of the cell is not estimated."""
     accounting: str
     """The accounting rule of the trajectory."""
+
+    def _labels(self) -> dict[str, Sequence[Any] | None]:
+        return {"area": self.areas, "sector": self.sectors}
 
     def total(self) -> pint.Quantity[Any]:
         """Per area, summed over sectors (NaN if a sector is not estimated)."""

@@ -3,6 +3,7 @@
 from canemure.inventory.axes import Axis
 from canemure.inventory.coverage import Coverage, Gap
 from canemure.inventory.inventory import AreaLevel, EmissionInventory
+from canemure.inventory.labelled import LabelledArray, LabelledValues
 from canemure.inventory.population import Population
 from canemure.inventory.provenance import Source
 from canemure.inventory.records import EmissionRecord, from_records, to_records
@@ -14,6 +15,8 @@ __all__ = [
     "EmissionInventory",
     "EmissionRecord",
     "Gap",
+    "LabelledArray",
+    "LabelledValues",
     "Population",
     "Source",
     "from_records",

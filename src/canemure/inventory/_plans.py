@@ -9,8 +9,9 @@ little more than the sums on raw arrays (measured in ``benchmarks/bench_aggregat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 import attrs
 import numpy as np
@@ -21,11 +22,12 @@ from canemure.sectors.hierarchy import SectorHierarchy, sector_hierarchy
 
 FloatArray = npt.NDArray[np.float64]
 
-_GATHER_BYTES = 1 << 18
+_GATHER_BYTES = 1 << 21
 """Arrays up to this size are summed with one gathered ``reduceat`` (see ``AreaPlan.sum``)."""
 
 __all__ = [
     "AreaPlan",
+    "AreaSources",
     "SectorGroups",
     "area_plan",
     "as_slice",
@@ -126,13 +128,30 @@ class AreaPlan:
     """The rows of the complete groups, group after group (for one ``reduceat``)."""
     starts: npt.NDArray[np.intp]
     """Where each complete group starts in :attr:`order`."""
+    names: tuple[str, ...] = ()
+    """The groups' names, in order (unique)."""
+    contiguous: bool = False
+    """Whether every group is complete and each is a slice of rows (areas ordered by group)."""
+    all_complete: bool = False
+    """Whether every group is complete (and there is at least one)."""
 
     def sum(self, array: FloatArray) -> FloatArray:
         """Sum the rows (axis 0) of ``array`` into the groups; NaN for incomplete groups.
 
-        Small arrays (a population) are gathered and summed in one ``reduceat`` call; large ones
-        (an inventory) group by group, which streams each row once without a gathered copy.
+        Groups that are blocks of rows are summed as views, one ``sum`` into the output per
+        group (no gathered copy, no NaN fill). Otherwise small arrays (a population) are gathered
+        and summed in one ``reduceat`` call; large ones (an inventory) group by group, which
+        streams each row once without a gathered copy of the whole array.
         """
+        if self.contiguous and array.ndim > 1:  # (a 1-d array's out[i] is no array to sum into)
+            out = np.empty((len(self.positions), *array.shape[1:]))
+            for i, rows in enumerate(self.positions):
+                array[rows].sum(axis=0, out=out[i])
+            return out
+        if array.nbytes <= _GATHER_BYTES and self.all_complete:
+            gathered = np.take(array, self.order, axis=0)  # a little faster than array[order]
+            summed: FloatArray = np.add.reduceat(gathered, self.starts, axis=0)
+            return summed  # every group complete: no NaN rows to fill
         out = np.empty((len(self.positions), *array.shape[1:]))
         if array.nbytes <= _GATHER_BYTES:
             out[~self.complete] = np.nan
@@ -173,7 +192,12 @@ def area_plan(areas: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]],
     starts = np.cumsum([0, *(len(rows) for rows in full[:-1])], dtype=np.intp)
     for frozen in (complete, order, starts):
         frozen.setflags(write=False)
-    return AreaPlan(tuple(present), tuple(blocks), complete, order, starts)
+    names = tuple(name for name, _ in groups)
+    contiguous = all(isinstance(block, slice) for block in blocks)
+    all_complete = bool(len(order)) and bool(complete.all())
+    return AreaPlan(
+        tuple(present), tuple(blocks), complete, order, starts, names, contiguous, all_complete
+    )
 
 
 def as_slice(index: npt.NDArray[np.intp]) -> npt.NDArray[np.intp] | slice:
@@ -220,3 +244,42 @@ def _collect_sources(
             if found not in collected:
                 collected.append(found)
     return tuple(collected)
+
+
+class AreaSources(Mapping[str, tuple[Source, ...]]):
+    """The sources of the areas on ``axis``, read through from a parent inventory's mapping.
+
+    A selection of areas keeps its parent's sources this way instead of copying one entry per
+    area (a national selection's largest fixed cost after the gather itself). It reads like
+    the dict it stands for: only the axis's areas that have sources are keys.
+    """
+
+    __slots__ = ("_axis", "_parent")
+
+    def __init__(self, parent: Mapping[str, tuple[Source, ...]], axis: Any) -> None:
+        if isinstance(parent, AreaSources):  # a selection of a selection: read the root
+            parent = parent.parent
+        self._parent: Mapping[str, tuple[Source, ...]] = parent
+        self._axis = axis
+        """An :class:`~canemure.inventory.Axis` of area codes."""
+
+    @property
+    def parent(self) -> Mapping[str, tuple[Source, ...]]:
+        """The mapping read through."""
+        return self._parent
+
+    def __getitem__(self, area: str) -> tuple[Source, ...]:
+        if area not in self._axis:
+            raise KeyError(area)
+        return self._parent[area]
+
+    def __iter__(self) -> Iterator[str]:
+        parent = self._parent
+        return (area for area in self._axis.labels if area in parent)
+
+    def __len__(self) -> int:
+        parent = self._parent
+        return sum(1 for area in self._axis.labels if area in parent)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))

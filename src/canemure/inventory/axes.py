@@ -1,4 +1,10 @@
-"""Label axes for labelled arrays: unique labels with O(1) position look-up."""
+"""Label axes for labelled arrays: unique labels with O(1) position look-up.
+
+An axis made from labels checks them (unique) and indexes them at once. An axis derived from
+one already checked (a selection, an aggregation's groups) is made with :meth:`Axis.trusted`:
+its label -> position index is built on first look-up, so a derived inventory that is only
+summed or exported never pays for a dictionary of its labels.
+"""
 
 from __future__ import annotations
 
@@ -19,16 +25,37 @@ L = TypeVar("L", str, int)
 class Axis(Generic[L]):
     """An ordered set of unique labels (area codes, sector keys or years)."""
 
-    __slots__ = ("_index", "labels", "name")
+    __slots__ = ("_lazy_index", "labels", "name")
 
     def __init__(self, name: str, labels: Iterable[L]) -> None:
         self.name = name
         self.labels: tuple[L, ...] = tuple(labels)
-        self._index: dict[L, int] = dict(zip(self.labels, range(len(self.labels)), strict=True))
-        if len(self._index) != len(self.labels):
+        self._lazy_index: dict[L, int] | None = dict(
+            zip(self.labels, range(len(self.labels)), strict=True)
+        )
+        if len(self._lazy_index) != len(self.labels):
             seen: set[L] = set()
             dupes = sorted({str(x) for x in self.labels if x in seen or seen.add(x)})  # type: ignore[func-returns-value]
             raise ValueError(f"{name} axis has duplicate labels: {', '.join(dupes)}")
+
+    @classmethod
+    def trusted(cls, name: str, labels: tuple[L, ...]) -> Axis[L]:
+        """An axis of ``labels`` known to be unique (taken from a checked axis); not re-checked.
+
+        Its index is built on first look-up.
+        """
+        axis: Axis[L] = object.__new__(cls)
+        axis.name = name
+        axis.labels = labels
+        axis._lazy_index = None
+        return axis
+
+    @property
+    def _index(self) -> dict[L, int]:
+        index = self._lazy_index
+        if index is None:
+            index = self._lazy_index = dict(zip(self.labels, range(len(self.labels)), strict=True))
+        return index
 
     def __len__(self) -> int:
         return len(self.labels)

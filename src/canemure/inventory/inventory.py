@@ -23,29 +23,39 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pint
 
-from canemure._text import suggest
-from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
+from canemure.errors import UnitError
 from canemure.inventory._plans import (
+    AreaSources,
     area_plan,
-    as_slice,
     group_sources,
     region_groups,
     sector_groups,
     sector_levels,
 )
 from canemure.inventory.axes import Axis
+from canemure.inventory.labelled import (
+    AreaLevel,
+    LabelledCube,
+    LabelledValues,
+    wrap,
+    xarray_module,
+    year_positions,
+)
+from canemure.inventory.labelled import area_axis as _area_axis
+from canemure.inventory.labelled import sector_axis as _sector_axis
+from canemure.inventory.labelled import year_axis as _year_axis
 from canemure.inventory.population import Population
 from canemure.inventory.provenance import Source
 from canemure.sectors.hierarchy import SectorHierarchy, sector_hierarchy
 from canemure.sectors.rules import AccountingRule
-from canemure.units import Q_, unit_label, unit_text
+from canemure.units import Q_, unit_label
 
 if TYPE_CHECKING:
     from canemure.inventory.coverage import Coverage
@@ -53,26 +63,12 @@ if TYPE_CHECKING:
 
 __all__ = ["AreaLevel", "EmissionInventory"]
 
-AreaLevel = Literal["municipality", "region", "group"]
-"""What the area axis holds: municipality codes, region codes, or caller-defined groups."""
 
 FloatArray = npt.NDArray[np.float64]
 
 _SLICE_SUM_BYTES = 16 << 20
 """Up to this size, sector groups are summed slice by slice (faster while the array is in
 cache, measured in ``benchmarks/bench_inventory.py``); larger arrays in one ``reduceat``."""
-
-
-def _area_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
-    return labels if isinstance(labels, Axis) else Axis("area", labels)
-
-
-def _sector_axis(labels: Iterable[str] | Axis[str]) -> Axis[str]:
-    return labels if isinstance(labels, Axis) else Axis("sector", labels)
-
-
-def _year_axis(labels: Iterable[int] | Axis[int]) -> Axis[int]:
-    return labels if isinstance(labels, Axis) else Axis("year", [int(y) for y in labels])
 
 
 def _check_values(_instance: object, _attribute: object, value: object) -> None:
@@ -82,19 +78,6 @@ def _check_values(_instance: object, _attribute: object, value: object) -> None:
         raise TypeError("inventory values must wrap one 3-d numpy array (area x sector x year)")
     if value.magnitude.dtype != np.float64:
         raise TypeError(f"inventory values must be float64, got {value.magnitude.dtype}")
-
-
-def _take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> FloatArray:
-    """``values[index]`` as a new C-contiguous array, gathering once where numpy can."""
-    gathers = [axis for axis, part in enumerate(index) if not isinstance(part, slice)]
-    for axis in gathers[1:]:  # numpy would broadcast several index arrays together
-        part = index[axis]
-        assert not isinstance(part, slice)
-        values = np.take(values, part, axis=axis)
-        index[axis] = slice(None)
-    if not gathers:  # a view: copy it, a selection never shares memory with its parent
-        return np.array(values[tuple(index)], order="C")
-    return np.ascontiguousarray(values[tuple(index)])  # one gather (with slices): one copy
 
 
 def _where(labels: Axis[Any], into: Sequence[Any]) -> slice | npt.NDArray[np.intp]:
@@ -136,86 +119,29 @@ def _place(
     out[index] = values
 
 
-def _labels(value: Any) -> list[Any]:
-    """A list of labels; one label (a string or an integer) is a list of one."""
-    if isinstance(value, str | int | np.integer):
-        return [value]
-    return list(value)
-
-
-def _lang_of(found: Any, text: str) -> str:
-    """The language of the name ``text`` of ``found`` (a region or municipality)."""
-    from canemure._text import fold
-
-    return next(
-        (lang for lang in ("fi", "sv", "en") if fold(found.names[lang]) == fold(text)), "fi"
-    )
-
-
-def _year_key(year: object) -> int:
-    """A year as an int: an int or a string of digits; anything else is refused by name."""
-    if isinstance(year, int | np.integer) and not isinstance(year, bool):
-        return int(year)
-    if isinstance(year, str) and year.strip().isdigit():
-        return int(year.strip())
-    raise UnknownNameError("year (a year is a whole number like 2024)", str(year))
-
-
-def _pandas(purpose: str) -> Any:
-    try:
-        import pandas as pd
-    except ImportError:
-        raise MissingDependencyError("pandas", "pandas", purpose) from None
-    return pd
-
-
-def _xarray(purpose: str) -> Any:
-    try:
-        import xarray as xr
-    except ImportError:
-        raise MissingDependencyError("xarray", "xarray", purpose) from None
-    return xr
-
-
-def _named(pd: Any, names: Iterable[str], codes: npt.NDArray[np.intp]) -> Any:
-    """A categorical column of ``names`` taken at ``codes`` (names need not be unique)."""
-    return pd.Categorical(np.array(list(names), dtype=object)[codes])
-
-
-def _pint_array(values: FloatArray, unit: pint.Unit) -> Any:
-    """A pint-pandas array of ``values`` in ``unit`` of canemure's registry."""
-    try:
-        import pint_pandas
-    except ImportError:
-        raise MissingDependencyError("pint-pandas", "pint-pandas", "to_pandas(pint=True)") from None
-    from_quantity: Any = pint_pandas.PintArray.from_1darray_quantity  # untyped in some versions
-    return from_quantity(Q_(values, unit))
+_PERCENT = Q_(np.ones(1), "percent")
+"""A Quantity in percent, whose unit the changes and shares take (see ``wrap``)."""
+_PER_RESIDENT_WHAT = "emissions per resident"
 
 
 @lru_cache(maxsize=64)
-def _unit_label(unit: pint.Unit) -> str:
-    return unit_label(unit)
+def _per_resident_factor(unit: Any, target: str) -> tuple[float, pint.Quantity[Any]]:
+    """The factor from ``unit`` (a unit's container) per resident to ``target``.
 
-
-@lru_cache(maxsize=64)
-def _unit_text(unit: pint.Unit) -> str:
-    return unit_text(unit)  # parses the label back: worth keeping for the next export
-
-
-@lru_cache(maxsize=64)
-def _per_resident_factor(unit: pint.Unit, target: str) -> tuple[float, pint.Unit]:
-    """The factor from ``unit`` per resident to ``target``, and ``target`` parsed."""
+    Also a Quantity in ``target``, whose unit the results take (see ``wrap``).
+    """
     per_resident = Q_(1.0, unit) / Q_(1.0, "resident")
     try:
         converted = per_resident.to(target)
     except pint.DimensionalityError as exc:
-        raise UnitError(f"cannot express {per_resident.units} per resident as {target}") from exc
-    converted_unit: pint.Unit = converted.units
-    return float(converted.magnitude), converted_unit
+        raise UnitError(
+            f"cannot express {unit_label(per_resident.units)} per resident as {target}"
+        ) from exc
+    return float(converted.magnitude), Q_(np.ones(1), converted.units)
 
 
 @attrs.frozen(eq=False)
-class EmissionInventory:
+class EmissionInventory(LabelledCube):
     """Emissions (or energy use) per area, sector and year, with unit, rule and provenance."""
 
     values: pint.Quantity[Any] = attrs.field(validator=_check_values)
@@ -286,52 +212,25 @@ class EmissionInventory:
         labels) and ascending years are still checked.
         """
         new: EmissionInventory = object.__new__(EmissionInventory)
-        fields = {name: getattr(self, name) for name in _FIELDS}
-        fields.update(changes)
-        fields["values"] = Q_(values, self.values.units)
+        set_field = object.__setattr__
+        set_field(new, "values", wrap(values, self.values))
+        for name in _FIELDS[1:]:
+            set_field(new, name, changes[name] if name in changes else getattr(self, name))
         if "areas" in changes:
-            fields["areas"] = _area_axis(changes["areas"])
+            set_field(new, "areas", _area_axis(changes["areas"]))
         if "sectors" in changes:
-            fields["sectors"] = _sector_axis(changes["sectors"])
+            set_field(new, "sectors", _sector_axis(changes["sectors"]))
         if "years" in changes:
-            fields["years"] = years = _year_axis(changes["years"])
-            if list(years) != sorted(years):
-                raise ValueError(f"years must be ascending, got {list(years)}")
-        for name, value in fields.items():
-            object.__setattr__(new, name, value)
+            years = changes["years"]
+            if not isinstance(years, Axis):  # a selection's axis comes checked
+                years = _year_axis(years)
+                if list(years) != sorted(years):
+                    raise ValueError(f"years must be ascending, got {list(years)}")
+            set_field(new, "years", years)
         shape = (len(new.areas), len(new.sectors), len(new.years))
         if values.shape != shape:
             raise ValueError(f"inventory values have shape {values.shape}, expected {shape}")
         return new
-
-    # ------------------------------------------------------------------ basic properties
-    @property
-    def unit(self) -> pint.Unit:
-        """The unit of the values."""
-        unit: pint.Unit = self.values.units  # type: ignore[assignment]
-        return unit
-
-    @property
-    def sector_level(self) -> int:
-        """The hierarchy level of the sector axis (0 = total ... 5, 6 = leaves)."""
-        return self.hierarchy[self.sectors.labels[0]].level if len(self.sectors) else 0
-
-    @property
-    def shape(self) -> tuple[int, int, int]:
-        """``(areas, sectors, years)``."""
-        a, s, y = self.values.magnitude.shape
-        return (a, s, y)
-
-    @property
-    def magnitude(self) -> FloatArray:
-        """The raw values in :attr:`unit` (a view; do not modify)."""
-        result: FloatArray = self.values.magnitude
-        return result
-
-    @property
-    def estimated(self) -> npt.NDArray[np.bool_]:
-        """Boolean mask: ``True`` where a value is estimated, ``False`` where not estimated."""
-        return ~np.isnan(self.magnitude)
 
     def to(self, unit: str | pint.Unit) -> EmissionInventory:
         """The same inventory in another (compatible) unit."""
@@ -340,76 +239,6 @@ class EmissionInventory:
         except pint.DimensionalityError as exc:
             raise UnitError(f"cannot convert inventory in {self.unit} to {unit}: {exc}") from exc
         return attrs.evolve(self, values=converted)
-
-    def value(self, area: str, sector: str, year: int | str) -> pint.Quantity[Any]:
-        """One value as a scalar Quantity (NaN magnitude when not estimated).
-
-        ``area`` and ``sector`` are codes or names (fi/sv/en), ``year`` an int or its digits.
-        """
-        i = self.areas.position(self._area_key(area))
-        j = self.sectors.position(self._sector_key(sector))
-        k = self.years.position(_year_key(year))
-        return Q_(float(self.magnitude[i, j, k]), self.unit)
-
-    # ------------------------------------------------------------------ selection
-    def _area_key(self, area: str) -> str:
-        """The code of ``area`` (a code or a name); unknown ones are named as the user gave them."""
-        if area in self.areas:
-            return area
-        text = str(area)
-        if self.area_level == "group":
-            return text  # a group is known by the name it was given: the axis says if it is not
-        from canemure.geography import gazetteer
-
-        gaz = gazetteer()
-        found = gaz.region(text) if self.area_level == "region" else gaz.municipality(text)
-        if found.code not in self.areas:
-            shown = text if text == found.code else f"{text} ({found.code})"
-            raise UnknownNameError(
-                f"{self.area_level} (not in this inventory)",
-                shown,
-                suggest(text, list(self.areas))
-                if text.isdigit()
-                else suggest(text, [n for n in self.area_names(_lang_of(found, text)).values()]),
-            )
-        return found.code
-
-    def _sector_key(self, sector: str) -> str:
-        """The key of ``sector`` (a key, abbreviation or name) on this inventory's sector axis."""
-        if sector in self.sectors:
-            return sector
-        found = self.hierarchy.find(str(sector), self.sector_level)
-        if found.key not in self.sectors:
-            held = [n for key in self.sectors for n in self.hierarchy[key].names.all()]
-            raise UnknownNameError(
-                "sector (not in this inventory)",
-                sector if sector == found.key else f"{sector} ({found.key})",
-                suggest(str(sector), held),
-            )
-        return found.key
-
-    def area_names(self, lang: str = "fi") -> dict[str, str]:
-        """Area code -> name in ``lang`` (fi/sv/en); a group's name is its label.
-
-        A code the reference list does not know keeps its code as its name.
-        """
-        if self.area_level == "group":
-            return {a: a for a in self.areas}
-        from canemure.geography import gazetteer
-
-        gaz = gazetteer()
-        look_up = gaz.region if self.area_level == "region" else gaz.municipality
-        names: dict[str, str] = {}
-        for code in self.areas:
-            try:
-                names[code] = look_up(code).names[lang]
-            except UnknownNameError:
-                names[code] = code
-        return names
-
-    def sector_names(self, lang: str = "fi") -> dict[str, str]:
-        """Sector key -> name in ``lang`` (fi/sv/en)."""
-        return {key: self.hierarchy[key].name(lang) for key in self.sectors}
 
     def sel(
         self,
@@ -428,8 +257,6 @@ class EmissionInventory:
         municipalities of that region that the inventory holds; which ones it lacks shows in
         :meth:`to_regions`, whose regional figures are then not estimated.
         """
-        changes: dict[str, Any] = {}
-        index: list[npt.NDArray[np.intp] | slice] = [slice(None)] * 3
         if region is not None:
             if areas is not None:
                 raise ValueError("give either areas or region, not both")
@@ -441,32 +268,10 @@ class EmissionInventory:
             areas = [a for a in self.areas if a in members]
             if not areas:
                 raise ValueError(f"this inventory holds no municipality of region {region!r}")
-        if areas is not None:
-            asked = _labels(areas)
-            held = self.areas.index
-            try:  # codes as held (the usual case): one dict look-up each
-                rows = np.fromiter(map(held.__getitem__, asked), dtype=np.intp, count=len(asked))
-                keys = asked
-            except KeyError:  # names, or unknown codes (the error suggests)
-                keys = [self._area_key(a) for a in asked]
-                rows = self.areas.positions(keys)
-            index[0] = as_slice(rows)
-            changes["areas"] = keys
-            held_sources = self.sources
-            found = map(held_sources.__getitem__, keys)
-            try:
-                changes["sources"] = dict(zip(keys, found, strict=True))
-            except KeyError:  # some areas have no source
-                changes["sources"] = {a: held_sources[a] for a in keys if a in held_sources}
-        if sectors is not None:
-            keys = [self._sector_key(s) for s in _labels(sectors)]
-            index[1] = as_slice(self.sectors.positions(keys))
-            changes["sectors"] = keys
-        if years is not None:
-            chosen_years = [_year_key(y) for y in _labels(years)]
-            index[2] = as_slice(self.years.positions(chosen_years))
-            changes["years"] = chosen_years
-        return self._replace(_take(self.magnitude, index), **changes)
+        values, changes = self._selection(areas, sectors, years)
+        if "areas" in changes:  # the parent's sources, read through (not copied per area)
+            changes["sources"] = AreaSources(self.sources, changes["areas"])
+        return self._replace(values, **changes)
 
     # ------------------------------------------------------------------ aggregation
     def aggregate_sectors(self, level: int) -> EmissionInventory:
@@ -486,8 +291,9 @@ class EmissionInventory:
             )
         groups = sector_groups(self.hierarchy, self.sectors.labels, level)
         values = self.magnitude
+        parents = Axis.trusted("sector", groups.parents)  # unique: the plan made them so
         if len(groups.parents) == 1:  # one parent (e.g. the total): a plain sum is ~2x faster
-            return self._replace(values.sum(axis=1, keepdims=True), sectors=groups.parents)
+            return self._replace(values.sum(axis=1, keepdims=True), sectors=parents)
         if groups.permutation is not None:
             values = values[:, groups.permutation]
         if values.nbytes > _SLICE_SUM_BYTES:
@@ -497,7 +303,7 @@ class EmissionInventory:
             bounds = [*groups.starts.tolist(), values.shape[1]]
             for g in range(len(groups.parents)):
                 values[:, bounds[g] : bounds[g + 1]].sum(axis=1, out=summed[:, g])
-        return self._replace(summed, sectors=groups.parents)
+        return self._replace(summed, sectors=parents)
 
     def total(self) -> EmissionInventory:
         """Sum of all sectors (sector axis ``("total",)``)."""
@@ -526,7 +332,7 @@ class EmissionInventory:
             population = population.aggregate_planned(members_of)
         return self._replace(
             out,
-            areas=[name for name, _ in members_of],
+            areas=Axis.trusted("area", plan.names),  # unique: the groups are a mapping
             sources=sources,
             population=population,
             area_level=area_level,
@@ -553,41 +359,54 @@ class EmissionInventory:
         return self.aggregate_areas(groups, area_level="region")
 
     # ------------------------------------------------------------------ derived quantities
-    def per_resident(self, unit: str = "t CO2e / resident / a") -> pint.Quantity[Any]:
-        """Values divided by the population of the same area and year.
+    def per_resident(self, unit: str = "t CO2e / resident / a") -> LabelledValues:
+        """Values divided by the population of the same area and year, on the same axes.
 
         Computed from the inventory's (summed) values and (summed) population, never by summing
-        per-resident values. Missing population gives NaN ("not estimated").
+        per-resident values: for a region, take ``to_regions()`` first. Missing population
+        gives NaN ("not estimated"). The result is labelled (:class:`LabelledValues`, "emissions
+        per resident"): ``per.value("Joensuu", "total", 2024)``.
         """
         if self.population is None:
             raise ValueError("this inventory has no population; attach one with with_population()")
-        factor, target = _per_resident_factor(self.unit, unit)
+        factor, target = _per_resident_factor(self.values._units, unit)
         residents = self.population.magnitude_at(self.areas.labels, self.years.labels)
         scale = factor / residents  # one pass over the (small) population, one over the values
-        return Q_(self.magnitude * scale[:, None, :], target)
+        values = wrap(self.magnitude * scale[:, None, :], target)
+        return LabelledValues.derived(self, values, _PER_RESIDENT_WHAT, "per_resident")
 
     def with_population(self, population: Population) -> EmissionInventory:
         """The same inventory with ``population`` attached."""
         return attrs.evolve(self, population=population)
 
-    def change(self, base_year: int) -> pint.Quantity[Any]:
-        """Relative change against ``base_year``, in percent, for every cell.
+    def change(self, base_year: int | str) -> LabelledValues:
+        """Relative change against ``base_year``, in percent, for every cell, on the same axes.
 
-        NaN where either year is not estimated or the base value is zero.
+        NaN where either year is not estimated or the base value is zero. The result is
+        labelled (:class:`LabelledValues`, "change since <base_year>").
         """
         values = self.magnitude
-        base = values[:, :, self.years.position(base_year)][:, :, None]
+        k = int(year_positions(self.years, [base_year])[0])
+        base = values[:, :, k][:, :, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             relative = np.where(base != 0, (values - base) / base, np.nan)
-        return Q_(relative * 100.0, "percent")
+        year = self.years.labels[k]
+        return LabelledValues.derived(
+            self, wrap(relative * 100.0, _PERCENT), f"change since {year}", "change"
+        )
 
-    def shares(self) -> pint.Quantity[Any]:
-        """Each sector's share of its area's total of the same year, in percent."""
+    def shares(self) -> LabelledValues:
+        """Each sector's share of its area's total of the same year, in percent.
+
+        The result is labelled (:class:`LabelledValues`, "share of area total").
+        """
         values = self.magnitude
         totals = values.sum(axis=1, keepdims=True)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(totals != 0, values / totals, np.nan)
-        return Q_(share * 100.0, "percent")
+        return LabelledValues.derived(
+            self, wrap(share * 100.0, _PERCENT), "share of area total", "share"
+        )
 
     # ------------------------------------------------------------------ combining
     def merge(self, other: EmissionInventory) -> EmissionInventory:
@@ -724,36 +543,10 @@ class EmissionInventory:
         after the codes. ``pint=True`` (long only) makes ``value`` a pint-pandas column in
         canemure's registry (needs ``pint-pandas``). ``attrs`` holds the unit and the rule.
         """
-        pd = _pandas("EmissionInventory.to_pandas()")
-        a, s, y = self.shape
-        unit = _unit_text(self.unit)
-        area_codes = np.repeat(np.arange(a), s if wide else s * y)
-        sector_codes = np.tile(np.repeat(np.arange(s), 1 if wide else y), a)
-        columns: dict[str | int, Any] = {
-            "area": pd.Categorical.from_codes(area_codes, categories=pd.Index(self.areas.labels))
-        }
-        if names:  # names may repeat (leaf sectors differ only by their flags): own categories
-            columns["area_name"] = _named(pd, self.area_names(lang).values(), area_codes)
-        columns["sector"] = pd.Categorical.from_codes(
-            sector_codes, categories=pd.Index(self.sectors.labels)
+        frame = self._frame(
+            wide=wide, names=names, lang=lang, pint=pint, purpose="EmissionInventory.to_pandas()"
         )
-        if names:
-            columns["sector_name"] = _named(pd, self.sector_names(lang).values(), sector_codes)
-        rows = a * s if wide else a * s * y
-        units = pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=[unit])
-        if wide:
-            columns["unit"] = units
-            table = self.magnitude.reshape(a * s, y)
-            for k, year in enumerate(self.years):
-                columns[year] = table[:, k]
-        else:
-            columns["year"] = np.tile(np.array(self.years.labels, dtype=np.int64), a * s)
-            columns["value"] = self.magnitude.ravel()
-            if pint:
-                columns["value"] = _pint_array(columns["value"], self.unit)
-            columns["unit"] = units
-        frame = pd.DataFrame(columns, copy=True)
-        frame.attrs.update(unit=_unit_label(self.unit), rule=self.rule.id)
+        frame.attrs.update(rule=self.rule.id)
         return frame
 
     def to_xarray(self, *, lang: str = "fi", name: str = "emissions") -> Any:
@@ -765,19 +558,8 @@ class EmissionInventory:
         ``da.pint.quantify(unit_registry=canemure.units.ureg)``. NaN = not estimated.
         See :meth:`to_dataset` for emissions and population together.
         """
-        xr = _xarray("EmissionInventory.to_xarray()")
-        return xr.DataArray(
-            self.magnitude.copy(),
-            dims=("area", "sector", "year"),
-            coords={
-                "area": list(self.areas.labels),
-                "sector": list(self.sectors.labels),
-                "year": list(self.years.labels),
-                "area_name": ("area", list(self.area_names(lang).values())),
-                "sector_name": ("sector", list(self.sector_names(lang).values())),
-            },
-            name=name,
-            attrs={"units": _unit_text(self.unit), "rule": self.rule.id},
+        return self._data_array(
+            lang=lang, name=name, purpose="EmissionInventory.to_xarray()", rule=self.rule.id
         )
 
     def to_dataset(self, *, lang: str = "fi") -> Any:
@@ -786,7 +568,7 @@ class EmissionInventory:
         ``population`` (dims ``area``, ``year``; units ``resident``) covers the inventory's
         areas and years, NaN where not known. Needs ``canemure[xarray]``.
         """
-        xr = _xarray("EmissionInventory.to_dataset()")
+        xr = xarray_module("EmissionInventory.to_dataset()")
         emissions = self.to_xarray(lang=lang)
         variables = {"emissions": emissions}
         if self.population is not None:

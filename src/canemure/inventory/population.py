@@ -13,6 +13,7 @@ import pint
 from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
 from canemure.inventory._plans import area_plan
 from canemure.inventory.axes import Axis, L
+from canemure.inventory.labelled import wrap
 from canemure.inventory.provenance import Source
 from canemure.units import Q_
 
@@ -22,8 +23,17 @@ _RESIDENT = Q_(1, "resident").units
 
 
 def _check_values(instance: Population, _attribute: object, value: object) -> None:
-    if not isinstance(value, pint.Quantity) or not isinstance(value.magnitude, np.ndarray):
-        raise TypeError(f"population values must be one Quantity of a numpy array, got {value!r}")
+    magnitude = getattr(value, "magnitude", None)
+    # a scalar is refused alike with or without pint-xarray (which makes it a 0-d array)
+    if (
+        not isinstance(value, pint.Quantity)
+        or not isinstance(magnitude, np.ndarray)
+        or not (magnitude.ndim)
+    ):
+        raise TypeError(
+            f"population values must be one Quantity of a numpy array (areas x years), "
+            f"got {value!r}"
+        )
     if value.units != _RESIDENT:  # the converter has turned every compatible unit into residents
         raise UnitError(f"population must be in residents, got unit {value.units}")
 
@@ -49,7 +59,7 @@ def _positions(axis: Axis[L], labels: Sequence[L]) -> npt.NDArray[np.intp] | Non
     """Positions of ``labels`` on ``axis`` (-1 where missing), or ``None`` if they are the axis."""
     if isinstance(labels, Axis):
         labels = labels.labels
-    if tuple(labels) == axis.labels:
+    if labels is axis.labels or tuple(labels) == axis.labels:  # the first: no per-label compare
         return None
     index = axis.index
     return np.fromiter((index.get(x, -1) for x in labels), dtype=np.intp, count=len(labels))
@@ -144,10 +154,15 @@ class Population:
         That is the form the area plans are cached by, so an inventory's aggregation passes
         its groups on without rebuilding them.
         """
-        out = area_plan(self.areas.labels, members_of).sum(self.values.magnitude)
-        return Population(
-            Q_(out, _RESIDENT), [name for name, _ in members_of], self.years, self.source
-        )
+        plan = area_plan(self.areas.labels, members_of)
+        out = plan.sum(self.values.magnitude)
+        # a derived table: in residents already, on checked axes (nothing to convert or check)
+        new: Population = object.__new__(Population)
+        object.__setattr__(new, "values", wrap(out, self.values))
+        object.__setattr__(new, "areas", Axis.trusted("area", plan.names))
+        object.__setattr__(new, "years", self.years)
+        object.__setattr__(new, "source", self.source)
+        return new
 
     def to_pandas(self, *, wide: bool = False, names: bool = False, lang: str = "fi") -> Any:
         """A ``pandas.DataFrame`` of residents. Needs ``canemure[pandas]``.

@@ -49,8 +49,12 @@ _PER_RESIDENT_UNIT = "t CO2e / resident / a"
 
 
 def _opt(value: float) -> float | None:
-    """``None`` for a value that is not estimated (NaN) or not a finite number."""
-    return float(value) if math.isfinite(value) else None
+    """``None`` for a value that is not estimated (NaN) or not a finite number.
+
+    ``value`` may be a numpy scalar or a 0-d array (pint-xarray makes pint's scalars 0-d).
+    """
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 _MAX_DECIMALS = 6
@@ -178,19 +182,25 @@ def build_baseline(
     grouped = grouped.to(_EMISSION_UNIT)
     hierarchy = inventory.hierarchy
     values = grouped.magnitude[0]
-    change = grouped.change(years[0]).m_as("percent")[0, :, -1] if len(years) > 1 else None
+    change = grouped.change(years[0]) if len(years) > 1 else None
     rows = tuple(
         ReportRow(
             key,
             hierarchy[key].names,
             tuple(_opt(v) for v in values[j]),
-            _opt(change[j]) if change is not None else None,
+            _opt(change.value(area.code, key, years[-1]).m_as("percent"))
+            if change is not None
+            else None,
         )
         for j, key in enumerate(grouped.sectors)
     )
     total_inv = grouped.total()
     total_values = total_inv.magnitude[0, 0]
-    total_change = total_inv.change(years[0]).m_as("percent")[0, 0, -1] if len(years) > 1 else None
+    total_change = (
+        total_inv.change(years[0]).value(area.code, "total", years[-1]).m_as("percent")
+        if len(years) > 1
+        else None
+    )
     total = ReportRow(
         "total",
         hierarchy["total"].names,
@@ -199,7 +209,8 @@ def build_baseline(
     )
     if total_inv.population is not None:
         residents = total_inv.population.at([area.code], list(years)).m_as("resident")[0]
-        per_resident = total_inv.per_resident(_PER_RESIDENT_UNIT).m_as(_PER_RESIDENT_UNIT)[0, 0]
+        ratio = total_inv.per_resident(_PER_RESIDENT_UNIT)
+        per_resident = ratio.sel(areas=area.code, sectors="total").m_as(_PER_RESIDENT_UNIT)[0, 0]
     else:
         residents = np.full(len(years), np.nan)
         per_resident = np.full(len(years), np.nan)
@@ -312,9 +323,10 @@ def build_ranking(
         raise ValueError(f"the inventory has no figures for any municipality of {region}")
     totals = inventory.sel(areas=present, years=[base, last]).total().to(_EMISSION_UNIT)
     values = totals.magnitude[:, 0, :]
-    change = totals.change(base).m_as("percent")[:, 0, -1]
+    change = totals.change(base).sel(sectors="total", years=last).m_as("percent")[:, 0, 0]
     if totals.population is not None:
-        per_resident = totals.per_resident(_PER_RESIDENT_UNIT).m_as(_PER_RESIDENT_UNIT)[:, 0, -1]
+        ratio = totals.per_resident(_PER_RESIDENT_UNIT).sel(sectors="total", years=last)
+        per_resident = ratio.m_as(_PER_RESIDENT_UNIT)[:, 0, 0]
     else:
         per_resident = np.full(len(present), np.nan)
     gaz = gazetteer()

@@ -964,10 +964,10 @@ def _ranking_rows(data: _Data) -> list[tuple[str, float, float, float, float]] |
     years = sorted({data.base, data.latest})
     totals = inventory.sel(years=years).total()
     kt = totals.to(_KT).magnitude[:, 0, -1]
-    change = totals.change(years[0]).m_as("percent")[:, 0, -1]
+    change = totals.change(years[0]).sel(years=data.latest).m_as("percent")[:, 0, 0]
     if totals.population is not None:
-        ratio = totals.per_resident("t CO2e / resident / a").m_as("t CO2e / resident / a")
-        per_resident = ratio[:, 0, -1]
+        ratio = totals.per_resident("t CO2e / resident / a").sel(years=data.latest)
+        per_resident = ratio.m_as("t CO2e / resident / a")[:, 0, 0]
         residents = totals.population.at(list(totals.areas), [data.latest]).m_as("resident")[:, 0]
     else:
         per_resident = np.full(len(kt), np.nan)

@@ -1,0 +1,79 @@
+"""Area plans sum the same whichever kernel they pick (views, one gather, group by group).
+
+Random numbers from a fixed seed (test inputs, not emissions); each sum is checked against the
+plainest loop over the groups.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from canemure.inventory import _plans
+from canemure.inventory._plans import AreaSources, area_plan
+from canemure.inventory.axes import Axis
+
+AREAS = tuple(f"{i:03d}" for i in range(12))
+GROUPS = {
+    "contiguous": (("a", AREAS[0:4]), ("b", AREAS[4:9]), ("c", AREAS[9:12])),
+    "gathered": (("a", AREAS[0::3]), ("b", AREAS[1::3]), ("c", AREAS[2::3])),
+    "incomplete": (("a", AREAS[0:4]), ("b", (*AREAS[4:6], "999")), ("c", AREAS[6:])),
+    "none complete": (("a", ("998",)), ("b", (AREAS[0], "999")), ("c", ("997", AREAS[3]))),
+}
+
+
+def by_hand(array: np.ndarray, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> np.ndarray:
+    rows = {a: i for i, a in enumerate(AREAS)}
+    out = []
+    for _, members in groups:
+        if all(m in rows for m in members):
+            out.append(array[[rows[m] for m in members]].sum(axis=0))
+        else:
+            out.append(np.full(array.shape[1:], np.nan))
+    return np.array(out)
+
+
+@pytest.mark.parametrize("layout", sorted(GROUPS))
+@pytest.mark.parametrize("shape", [(12,), (12, 3), (12, 4, 5)])
+@pytest.mark.parametrize("gather_bytes", [0, 1 << 30])
+def test_every_kernel_sums_alike(
+    layout: str, shape: tuple[int, ...], gather_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_plans, "_GATHER_BYTES", gather_bytes)  # small and large paths
+    array = np.random.default_rng(7).uniform(0, 10, size=shape)
+    plan = area_plan(AREAS, GROUPS[layout])
+    assert plan.contiguous == (layout == "contiguous")
+    assert plan.names == ("a", "b", "c")
+    np.testing.assert_allclose(plan.sum(array), by_hand(array, GROUPS[layout]), rtol=1e-12)
+
+
+def test_selected_sources_read_through() -> None:
+    parent = {"167": ("s1",), "426": ("s2",), "848": ("s3",)}
+    view = AreaSources(parent, Axis.trusted("area", ("426", "999", "848")))  # type: ignore[arg-type]
+    assert dict(view) == {"426": ("s2",), "848": ("s3",)}
+    assert len(view) == 2 and "167" not in view and "999" not in view
+    assert view.get("167") is None and view["848"] == ("s3",)
+    with pytest.raises(KeyError):
+        view["167"]
+    again = AreaSources(view, Axis.trusted("area", ("848",)))
+    assert dict(again) == {"848": ("s3",)} and view == {"426": ("s2",), "848": ("s3",)}
+
+
+def test_trusted_axis_indexes_on_first_look_up() -> None:
+    axis = Axis.trusted("area", ("167", "426"))
+    assert axis.position("426") == 1 and "167" in axis and axis == Axis("area", ["167", "426"])
+    with pytest.raises(ValueError, match="duplicate"):
+        Axis("area", ["167", "167"])
+
+
+def test_a_selection_refuses_a_label_twice_and_years_out_of_order() -> None:
+    from canemure.io.bundled import pohjois_karjala
+
+    inventory = pohjois_karjala()
+    with pytest.raises(ValueError, match="duplicate labels: 167"):
+        inventory.sel(areas=["167", "Joensuu"])
+    with pytest.raises(ValueError, match=r"ascending, got \[2024, 2007\]"):
+        inventory.sel(years=[2024, 2007])
+    chosen = inventory.sel(areas=["426", "167"], years=[2007, 2024])
+    assert chosen.areas.labels == ("426", "167") and chosen.years.labels == (2007, 2024)
+    assert dict(chosen.sources) == {a: inventory.sources[a] for a in ("426", "167")}
