@@ -442,6 +442,55 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "To fill the gaps: download the municipalities' files from {url} and run: "
         "canemure data import",
     ),
+    # canemure plugins (and --check REGION)
+    "plugins_head": (
+        "canemure {version}: laajennuksia ladattu {loaded}, epäonnistui {failed}, ohitettu "
+        "{skipped}",
+        "canemure {version}: {loaded} tillägg laddade, {failed} misslyckades, {skipped} "
+        "överhoppade",
+        "canemure {version}: {loaded} plugin(s) loaded, {failed} failed, {skipped} skipped",
+    ),
+    "plugins_loaded": ("Ladatut:", "Laddade:", "Loaded:"),
+    "plugins_builtin": ("sisäänrakennettu", "inbyggt", "built-in"),
+    "plugins_regions": ("maakunnat:", "landskap:", "regions:"),
+    "plugins_hooks": ("koukut:", "krokar:", "hooks:"),
+    "plugins_failed": (
+        "Epäonnistuneet (muut laajennukset toimivat edelleen):",
+        "Misslyckade (de andra tilläggen fungerar fortfarande):",
+        "Failed (the other plugins keep working):",
+    ),
+    "plugins_warnings": ("Varoitukset:", "Varningar:", "Warnings:"),
+    "plugins_skipped": ("Ohitetut:", "Överhoppade:", "Skipped:"),
+    "probe_served": (
+        "maakunta {region}: palvelee {by}",
+        "landskapet {region}: betjänas av {by}",
+        "region {region}: served by {by}",
+    ),
+    "probe_unclaimed": (
+        "mikään laajennus ei palvele sitä",
+        "inget tillägg betjänar det",
+        "no plugin claims it",
+    ),
+    "probe_not_implemented": (
+        "mikään laajennus ei toteuta tätä koukkua",
+        "inget tillägg implementerar den här kroken",
+        "no plugin implements it",
+    ),
+    "probe_silent": (
+        "(laajennuksia, joilla ei ollut mitään tälle maakunnalle: {n})",
+        "(tillägg som inte hade något för det här landskapet: {n})",
+        "({n} plugin(s) had nothing for this region)",
+    ),
+    "probe_refused": (
+        "hylätty latauksessa (ei kysytty):",
+        "avvisade vid laddning (inte tillfrågade):",
+        "refused at load (not asked):",
+    ),
+    "probe_total": (
+        "vastauksia {calls}, epäonnistui {failed}; latauksessa hylättyjä laajennuksia {refused}",
+        "{calls} svar, {failed} misslyckades; {refused} tillägg avvisade vid laddning",
+        "{calls} answer(s), {failed} failed; {refused} plugin(s) refused at load",
+    ),
 }
 
 
