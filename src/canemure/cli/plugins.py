@@ -65,7 +65,8 @@ def _format_probe(probe: RegionProbe, lang: str) -> str:
     from canemure.plugins.notice import _line
     from canemure.plugins.probe import _OTHER
 
-    where = f" ({probe.region})" if probe.region is not None else ""
+    region = probe.region
+    where = f" ({region.names[lang]} ({region.code}))" if region is not None else ""
     served = probe.served_by or i18n.label("probe_unclaimed", lang)
     lines = [i18n.label("probe_served", lang).format(region=probe.region_id + where, by=served)]
     for hook in probe.hooks:
