@@ -21,6 +21,7 @@ import pytest
 
 from canemure import i18n
 from canemure.charts import _mpl
+from canemure.cli import help_texts
 from canemure.cli import roadmap as roadmap_cli
 from canemure.plugins import messages
 from canemure.sectors import RULES
@@ -40,6 +41,7 @@ CATALOGUES: dict[str, Mapping[str, tuple[object, ...]]] = {
     "i18n area levels": i18n._AREA_LEVELS,
     "i18n value words": i18n._WHAT,
     "roadmap labels": roadmap_cli._LABELS,
+    "command help texts": help_texts._HELP,
 }
 
 LOOKUPS = {  # function name in the code -> (the module it comes from, the catalogue it reads)

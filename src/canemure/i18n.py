@@ -22,6 +22,7 @@ from typing import Any
 
 __all__ = [
     "LANGUAGES",
+    "Text",
     "argparse_text",
     "check_language",
     "describe",
@@ -30,6 +31,7 @@ __all__ = [
     "plural",
     "rule_name",
     "said",
+    "shown",
     "unit_text",
 ]
 
@@ -121,6 +123,16 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "The adapter's own texts are shown as published, untranslated (in the language the "
         "adapter gives them).",
     ),
+    "adapter_texts_unmarked": (
+        "Laajennuksen tekstit, joiden kieltä se ei kerro, näytetään sellaisinaan (ilman "
+        "kielimerkintää).",
+        "Tilläggets texter vars språk det inte anger visas som de är (utan språkmarkering).",
+        "The adapter's texts whose language it does not say are shown as given (without a "
+        "language mark).",
+    ),
+    "in_lang_fi": ("suomeksi", "på finska", "in Finnish"),
+    "in_lang_sv": ("ruotsiksi", "på svenska", "in Swedish"),
+    "in_lang_en": ("englanniksi", "på engelska", "in English"),
     "area": ("Alue", "Område", "Area"),
     "area_code": ("aluekoodi", "områdeskod", "area_code"),
     "area_name": ("alue", "område", "area"),
@@ -441,6 +453,55 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Saknade värden: ladda ner kommunernas filer från {url} och kör: canemure data import",
         "To fill the gaps: download the municipalities' files from {url} and run: "
         "canemure data import",
+    ),
+    # canemure plugins (and --check REGION)
+    "plugins_head": (
+        "canemure {version}: laajennuksia ladattu {loaded}, epäonnistui {failed}, ohitettu "
+        "{skipped}",
+        "canemure {version}: {loaded} tillägg laddade, {failed} misslyckades, {skipped} "
+        "överhoppade",
+        "canemure {version}: {loaded} plugin(s) loaded, {failed} failed, {skipped} skipped",
+    ),
+    "plugins_loaded": ("Ladatut:", "Laddade:", "Loaded:"),
+    "plugins_builtin": ("sisäänrakennettu", "inbyggt", "built-in"),
+    "plugins_regions": ("maakunnat:", "landskap:", "regions:"),
+    "plugins_hooks": ("koukut:", "krokar:", "hooks:"),
+    "plugins_failed": (
+        "Epäonnistuneet (muut laajennukset toimivat edelleen):",
+        "Misslyckade (de andra tilläggen fungerar fortfarande):",
+        "Failed (the other plugins keep working):",
+    ),
+    "plugins_warnings": ("Varoitukset:", "Varningar:", "Warnings:"),
+    "plugins_skipped": ("Ohitetut:", "Överhoppade:", "Skipped:"),
+    "probe_served": (
+        "maakunta {region}: palvelee {by}",
+        "landskapet {region}: betjänas av {by}",
+        "region {region}: served by {by}",
+    ),
+    "probe_unclaimed": (
+        "mikään laajennus ei palvele sitä",
+        "inget tillägg betjänar det",
+        "no plugin claims it",
+    ),
+    "probe_not_implemented": (
+        "mikään laajennus ei toteuta tätä koukkua",
+        "inget tillägg implementerar den här kroken",
+        "no plugin implements it",
+    ),
+    "probe_silent": (
+        "(laajennuksia, joilla ei ollut mitään tälle maakunnalle: {n})",
+        "(tillägg som inte hade något för det här landskapet: {n})",
+        "({n} plugin(s) had nothing for this region)",
+    ),
+    "probe_refused": (
+        "hylätty latauksessa (ei kysytty):",
+        "avvisade vid laddning (inte tillfrågade):",
+        "refused at load (not asked):",
+    ),
+    "probe_total": (
+        "vastauksia {calls}, epäonnistui {failed}; latauksessa hylättyjä laajennuksia {refused}",
+        "{calls} svar, {failed} misslyckades; {refused} tillägg avvisade vid laddning",
+        "{calls} answer(s), {failed} failed; {refused} plugin(s) refused at load",
     ),
 }
 
@@ -1517,3 +1578,79 @@ def argparse_text(message: str, lang: str) -> str:
             values["message"] = argparse_text(values["message"], lang)
         return _fill(_ARGPARSE[msgid][index], values)
     return message
+
+
+# ----------------------------------------------------------------------------- adapters' texts
+class Text(str):
+    """A text an adapter gives, with the language it is written in and any translations.
+
+    It is a ``str`` (every record field that takes a text takes it, and it compares, hashes and
+    serialises as its own words), so an adapter author can hand one wherever a record asks
+    for a text::
+
+        Coordinator(
+            organisation="Kainuun liitto",
+            role=Text("alueellinen koordinaattori", "fi", sv="regional koordinator",
+                      en="regional coordinator"),
+        )
+
+    Reports show it with :func:`shown`: in the reader's language where the adapter gave that
+    translation, else as written with its language marked ("in Finnish"). A plain ``str``
+    says nothing about its language and is shown as it is.
+
+    >>> role = Text("regional coordinator", "en", fi="alueellinen koordinaattori")
+    >>> shown(role, "fi"), shown(role, "sv"), role == "regional coordinator"
+    ('alueellinen koordinaattori', 'regional coordinator (på engelska)', True)
+    """
+
+    __slots__ = ("lang", "translations")
+
+    lang: str
+    """The language the text is written in: ``fi``, ``sv`` or ``en``."""
+    translations: dict[str, str]
+    """The text in each language the adapter gives, its own language included."""
+
+    def __new__(cls, text: str, lang: str, *, fi: str = "", sv: str = "", en: str = "") -> Text:
+        """``text`` written in ``lang``; ``fi``, ``sv``, ``en`` its translations (optional)."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"the language of a text must be one of fi, sv, en, not {lang!r}")
+        given = {"fi": fi, "sv": sv, "en": en}
+        for code, value in given.items():
+            if not isinstance(value, str):
+                raise TypeError(f"the {code} translation must be a str, not {value!r}")
+        if given[lang] and given[lang] != text:
+            raise ValueError(f"{text!r} is written in {lang}, and its {lang}= says otherwise")
+        self = super().__new__(cls, text)
+        self.lang = lang
+        self.translations = {code: value for code, value in given.items() if value.strip()}
+        self.translations[lang] = str(text)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_text, (str(self), self.lang, dict(self.translations)))
+
+
+def _text(text: str, lang: str, translations: dict[str, str]) -> Text:
+    """Rebuild a :class:`Text` (copy and deepcopy use this)."""
+    others = {code: value for code, value in translations.items() if code != lang}
+    return Text(text, lang, **others)
+
+
+def shown(text: str, lang: str) -> str:
+    """An adapter's ``text`` as a reader of ``lang`` sees it.
+
+    A :class:`Text` is said in ``lang`` where the adapter gave that translation, else it is
+    shown as written with its language marked: ``"Liikenne (in Finnish)"``. A plain ``str``
+    (language not declared) is shown as it is.
+
+    >>> shown(Text("Liikenne ja liikkuminen", "fi"), "sv")
+    'Liikenne ja liikkuminen (på finska)'
+    >>> shown(Text("Liikenne ja liikkuminen", "fi"), "fi"), shown("as given", "fi")
+    ('Liikenne ja liikkuminen', 'as given')
+    """
+    if not isinstance(text, Text):
+        return text
+    said = text.translations.get(lang)
+    if said is not None:
+        return said
+    return f"{text} ({label(f'in_lang_{text.lang}', lang)})"

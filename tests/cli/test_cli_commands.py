@@ -189,14 +189,27 @@ def test_regions_lists_19_with_adapters_and_data(capsys: pytest.CaptureFixture[s
     assert kainuu.split() == ["18", "Kainuu", "-", "-", "-", "-"]
 
 
-def test_region_profile_says_what_is_untranslated(capsys: pytest.CaptureFixture[str]) -> None:
+def test_region_profile_marks_each_text_in_another_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An adapter text not in the reader's language carries its language; a translation is used."""
     _, en, _ = run(capsys, "region", "pirkanmaa", "--lang", "en")
-    assert "  Themes (in Finnish only):" in en.splitlines()
+    lines = en.splitlines()
+    assert "    - Liikenne ja liikkuminen (in Finnish)" in lines
+    assert "  Hiilineutraali Pirkanmaa 2030 (in Finnish)" in lines
     assert "  - Council of Tampere Region: regional coordinator" in en  # organisation_en
+    assert "(in English)" not in en
     _, sv, _ = run(capsys, "region", "pirkanmaa", "--lang", "sv")
-    assert "  Teman (endast på finska):" in sv.splitlines()
+    lines = sv.splitlines()
+    assert "  Teman:" in lines and "    - Liikenne ja liikkuminen (på finska)" in lines
+    assert "  Birkaland: regional samarbetsgrupp för klimatet (Canemure)" in lines  # translated
+    assert "approved by maakuntahallitus 17.11.2020; updated 2024 (på engelska)" in sv
     _, fi, _ = run(capsys, "region", "pirkanmaa", "--lang", "fi")
-    assert "  Teemat:" in fi.splitlines() and "  - Pirkanmaan liitto: " in fi
+    lines = fi.splitlines()
+    assert "  Teemat:" in lines and "    - Liikenne ja liikkuminen" in lines  # no mark in Finnish
+    assert "  Pirkanmaa: alueellinen ilmastoyhteistyöryhmä (Canemure)" in lines
+    assert "  - Pirkanmaan liitto: " in fi and "(englanniksi)" in fi
+    assert "suomeksi" not in fi
 
 
 def test_regions_name_failed_adapters() -> None:

@@ -22,6 +22,7 @@ from canemure.adapters.region_adapter import (
     packaged_records,
     read_cooperation_group_file,
 )
+from canemure.i18n import Text
 
 __all__ = [
     "COOPERATION_CADENCE_SOURCE",
@@ -31,6 +32,7 @@ __all__ = [
     "PACKAGE_SYKE_FOLDER",
     "LiveCoverage",
     "RegionAdapter",
+    "Text",
     "cached_syke_inventory",
     "district_heating_inventory",
     "local_factors",

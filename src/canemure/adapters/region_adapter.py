@@ -61,11 +61,12 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from canemure.geography import Coordinator, Region, gazetteer
+from canemure.i18n import Text
 from canemure.plugins.markers import hookimpl
 from canemure.plugins.types import CooperationGroup, RegionInfo
 
@@ -474,6 +475,43 @@ class LiveCoverage(Mapping[str, Mapping[str, tuple[int, ...]]]):
         return f"<coverage of the {self._adapter.region_id!r} adapter, computed on lookup>"
 
 
+_FINNISH_ROADMAP = frozenset({"title", "approved_by", "themes"})
+"""The texts of canemure's bundled roadmap file written in Finnish (the rest are English)."""
+
+
+@overload
+def _said(text: str, lang: str) -> str: ...
+@overload
+def _said(text: str | None, lang: str) -> str | None: ...
+def _said(text: str | None, lang: str) -> str | None:
+    """``text`` with its language: a plain ``str`` becomes a :class:`Text` in ``lang``."""
+    if text is None or isinstance(text, Text) or not text.strip():
+        return text
+    return Text(text, lang)
+
+
+def _roadmap_said(
+    found: RoadmapInfo, lang: str, finnish: frozenset[str] = frozenset()
+) -> RoadmapInfo:
+    """``found`` with each text saying its language: ``lang``, or Finnish for ``finnish``."""
+
+    def said(name: str, text: str | None) -> str | None:
+        return _said(text, "fi" if name in finnish else lang)
+
+    def said_text(name: str, text: str) -> str:
+        return _said(text, "fi" if name in finnish else lang)
+
+    return attrs.evolve(
+        found,
+        title=said("title", found.title),
+        approved_text=said_text("approved_text", found.approved_text),
+        approved_by=said("approved_by", found.approved_by),
+        target_text=said("target_text", found.target_text),
+        notes=said("notes", found.notes),
+        themes=[said_text("themes", theme) for theme in found.themes],
+    )
+
+
 @attrs.frozen
 class RegionAdapter:
     """One Canemure region's facts, and the answer to every hook from canemure's bundled data.
@@ -506,6 +544,13 @@ class RegionAdapter:
     ``None`` (canemure's seven first-party adapters) answers from canemure's bundled data."""
     data_dir: str = "data"
     """The folder inside :attr:`data_package` that holds the files."""
+    text_language: str = attrs.field(
+        default="en", validator=attrs.validators.in_(("fi", "sv", "en"))
+    )
+    """The language of the adapter's own texts given as plain ``str`` (coordinators' roles,
+    the cooperation group's words, a data package's roadmap): reports mark them with it
+    ("in English") for readers of another language. A text given as a
+    :class:`canemure.i18n.Text` says its own language and translations."""
 
     def __attrs_post_init__(self) -> None:
         if self.data_package is not None:
@@ -542,10 +587,13 @@ class RegionAdapter:
         """
         if self.data_package is not None:
             found = self._packaged("roadmap")
-            return found[0] if found else None
+            return _roadmap_said(found[0], self.text_language) if found else None
         from canemure.published.roadmaps import roadmap
 
-        return roadmap(self.region_id)
+        bundled = roadmap(self.region_id)
+        # canemure's file: titles, approving bodies and themes as published (Finnish), the
+        # other texts in canemure's (English) words
+        return None if bundled is None else _roadmap_said(bundled, "en", finnish=_FINNISH_ROADMAP)
 
     @hookimpl
     def canemure_roadmap(self, region_id: str) -> RoadmapInfo | None:
@@ -578,7 +626,8 @@ class RegionAdapter:
         if not self._serves(region_id):
             return None
         found = (*self.coordinating_organisations, *self._packaged("coordinators"))
-        return found or None
+        said = [attrs.evolve(c, role=_said(c.role, self.text_language)) for c in found]
+        return said or None
 
     @hookimpl
     def canemure_cooperation_group(self, region_id: str) -> CooperationGroup | None:
@@ -591,13 +640,32 @@ class RegionAdapter:
             return None
         if self.data_package is not None:
             found = self._packaged("cooperation_group")
-            return found[0] if found else None
+            if not found:
+                return None
+            group: CooperationGroup = found[0]
+            return attrs.evolve(
+                group,
+                name=_said(group.name, self.text_language),
+                members=[_said(m, self.text_language) for m in group.members],
+                supported_by=_said(group.supported_by, self.text_language),
+            )
         lead = self.coordinating_organisations[0].organisation
+        names = self.region.names
         return CooperationGroup(
-            name=f"{self.region.name}: regional cooperation group (Canemure)",
-            members=self.cooperation_group_members,
+            name=Text(
+                f"{names.en}: regional cooperation group (Canemure)",
+                "en",
+                fi=f"{names.fi}: alueellinen ilmastoyhteistyöryhmä (Canemure)",
+                sv=f"{names.sv}: regional samarbetsgrupp för klimatet (Canemure)",
+            ),
+            members=[_said(m, self.text_language) for m in self.cooperation_group_members],
             meetings_per_year=4,
-            supported_by=f"a paid regional coordinator ({lead})",
+            supported_by=Text(
+                f"a paid regional coordinator ({lead})",
+                "en",
+                fi=f"palkattu alueellinen koordinaattori ({lead})",
+                sv=f"en avlönad regional koordinator ({lead})",
+            ),
             source=f"{self.cooperation_group_source} Cadence: {COOPERATION_CADENCE_SOURCE}",
         )
 
@@ -642,11 +710,15 @@ class RegionAdapter:
         if not self._serves(region_id):
             return None
         if self.data_package is not None:
-            return self._packaged("targets") or None
+            packaged = self._packaged("targets")
+            return [
+                attrs.evolve(t, text=_said(t.text, self.text_language)) for t in packaged
+            ] or None
         from canemure.published.targets import read_city_targets, read_region_targets
 
+        # canemure's data sets say each target in canemure's (English) words
         found = [
-            t
+            attrs.evolve(t, text=_said(t.text, "en"))
             for t in (*read_region_targets(), *read_city_targets())
             if t.region_id == self.region_id
         ]

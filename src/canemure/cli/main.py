@@ -45,6 +45,7 @@ import argparse
 import contextlib
 import importlib
 import os
+import re
 import sys
 import textwrap
 import warnings
@@ -108,6 +109,10 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+_EXIT_ROW = re.compile(r"(  \d+ +)(\S.*)")
+"""A row of the exit-status table in a help text: the status, then its meaning."""
+
+
 class _Formatter(argparse.HelpFormatter):
     """Help with the defaults of options shown, and the examples kept as written.
 
@@ -115,17 +120,21 @@ class _Formatter(argparse.HelpFormatter):
     help text does not already say it. Paragraphs of descriptions are wrapped; lines starting
     with two spaces (examples, the exit-status table) are kept as written.
 
-    argparse's own words ("usage:", the section headings, the help of ``-h``) are said in
-    :attr:`lang` (:func:`canemure.i18n.argparse_text`); :class:`_Parser` sets it.
+    Every text is said in :attr:`lang` (:class:`_Parser` sets it): the command's own help
+    texts from :mod:`canemure.cli.help_texts` (descriptions, option help, the meanings in the
+    exit-status table), argparse's own words ("usage:", the section headings, the help of
+    ``-h``) from :func:`canemure.i18n.argparse_text`.
     """
 
     lang = "en"
-    """The language of argparse's own words in the help."""
+    """The language of the help."""
 
     def _said(self, text: str) -> str:
         from canemure import i18n
+        from canemure.cli.help_texts import help_text
 
-        return i18n.argparse_text(text, self.lang)
+        said = help_text(text, self.lang)
+        return i18n.argparse_text(text, self.lang) if said is None else said
 
     def add_usage(
         self,
@@ -146,12 +155,14 @@ class _Formatter(argparse.HelpFormatter):
         quiet = action.default is None or action.default is False
         if not action.option_strings or quiet or action.default == argparse.SUPPRESS:
             return text
-        return text if "default" in text else f"{text} {self._said('(default: %(default)s)')}"
+        said = "default" in (action.help or "")
+        return text if said else f"{text} {self._said('(default: %(default)s)')}"
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         lines: list[str] = []
-        for line in text.split("\n"):
-            paragraph = self._said(line) if line == "example:" else line
+        for line in self._said(text).split("\n"):
+            row = _EXIT_ROW.fullmatch(line)
+            paragraph = row[1] + self._said(row[2]) if row else self._said(line) if line else line
             if not paragraph or paragraph.startswith("  "):
                 lines.append(indent + paragraph)
             else:
@@ -504,6 +515,7 @@ def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         default=None,
         help="call every hook of every plugin for REGION and report each answer or failure",
     )
+    _add_lang(parser)
     parser.set_defaults(run="canemure.cli.plugins:run_list", plugin_notice=False)
     new = add_command(
         sub,

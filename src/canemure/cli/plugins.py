@@ -1,29 +1,114 @@
-"""``canemure plugins`` and ``canemure new-plugin``: region adapters for coordinators, authors."""
+"""``canemure plugins`` and ``canemure new-plugin``: region adapters for coordinators, authors.
+
+``canemure plugins`` speaks the user's language (``--lang``, default from the locale): its
+headings, counts and status words come from :mod:`canemure.i18n`, failures and warnings are
+said as in the notice other commands print (:mod:`canemure.plugins.notice`), and the adapters'
+own error texts are quoted as they were raised. In English the text is exactly
+:func:`canemure.plugins.report.format_plugin_report`'s.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
+from canemure import i18n
 from canemure.plugins import get_plugin_manager
-from canemure.plugins.report import format_plugin_report
+from canemure.plugins.report import PluginReport, ReportSource
 
-__all__ = ["run_list", "run_new"]
+if TYPE_CHECKING:
+    from canemure.plugins.probe import RegionProbe
+
+__all__ = ["format_plugins", "run_list", "run_new"]
+
+
+def format_plugins(source: ReportSource, lang: str = "en") -> str:
+    """The text ``canemure plugins`` prints, in ``lang``: loaded, failed, skipped, warnings."""
+    from canemure.plugins.notice import _line
+
+    report: PluginReport = source.report()
+    lines = [
+        i18n.label("plugins_head", lang).format(
+            version=report.core_version,
+            loaded=len(report.loaded),
+            failed=len(report.failed),
+            skipped=len(report.skipped),
+        )
+    ]
+    regions_word, hooks_word = (
+        i18n.label("plugins_regions", lang),
+        i18n.label("plugins_hooks", lang),
+    )
+    width = max(len(regions_word), len(hooks_word)) + 1
+    if report.loaded:
+        lines += ["", i18n.label("plugins_loaded", lang)]
+        for info in report.loaded:
+            kind = f" [{i18n.label('plugins_builtin', lang)}]" if info.builtin else ""
+            lines.append(f"  {info}{kind}  <- {info.value}")
+            if info.regions:
+                lines.append(f"      {regions_word:<{width}}{', '.join(info.regions)}")
+            lines.append(f"      {hooks_word:<{width}}{', '.join(info.hooks)}")
+    if report.failed:
+        lines += ["", i18n.label("plugins_failed", lang)]
+        lines.extend(f"  {_line(failure, lang)}" for failure in report.failed)
+    if report.warnings:
+        lines += ["", i18n.label("plugins_warnings", lang)]
+        lines.extend(f"  {_line(warning, lang)}" for warning in report.warnings)
+    if report.skipped:
+        lines += ["", i18n.label("plugins_skipped", lang)]
+        lines.extend(f"  {skipped}" for skipped in report.skipped)
+    return "\n".join(lines)
+
+
+def _format_probe(probe: RegionProbe, lang: str) -> str:
+    """``canemure plugins --check REGION`` in ``lang``; the hooks' summaries as the probe says."""
+    from canemure.plugins.notice import _line
+    from canemure.plugins.probe import _OTHER
+
+    region = probe.region
+    where = f" ({region.names[lang]} ({region.code}))" if region is not None else ""
+    served = probe.served_by or i18n.label("probe_unclaimed", lang)
+    lines = [i18n.label("probe_served", lang).format(region=probe.region_id + where, by=served)]
+    for hook in probe.hooks:
+        detail = f" ({hook.detail})" if hook.detail else ""
+        lines.append(f"  {hook.hook}{detail}")
+        if not hook.answers:
+            lines.append(f"    {i18n.label('probe_not_implemented', lang)}")
+            continue
+        silent = 0
+        for answer, summary in zip(hook.answers, hook.summaries, strict=True):
+            if answer.failure is None and (answer.value is None or summary.endswith(_OTHER)):
+                silent += 1
+            else:
+                lines.append(f"    {answer.plugin}: {summary}")
+        if silent:
+            lines.append(f"    {i18n.label('probe_silent', lang).format(n=silent)}")
+    if probe.refused:
+        lines.append(f"  {i18n.label('probe_refused', lang)}")
+        lines.extend(f"    {_line(failure, lang)}" for failure in probe.refused)
+    calls = sum(len(h.answers) for h in probe.hooks)
+    total = i18n.label("probe_total", lang)
+    lines.append(total.format(calls=calls, failed=len(probe.failures), refused=len(probe.refused)))
+    return "\n".join(lines)
 
 
 def run_list(args: argparse.Namespace) -> int:
     """List loaded and failed plugins (exit 1 when any failed), or ``--check REGION``."""
+    from canemure.plugins.notice import _line
+
+    lang = getattr(args, "lang", None) or "en"
     manager = get_plugin_manager()
     if getattr(args, "check", None):
-        from canemure.plugins.probe import format_probe, probe_region
+        from canemure.plugins.probe import probe_region
 
         probe = probe_region(manager, args.check)
-        print(format_probe(probe))
+        print(_format_probe(probe, lang))
         warnings = [w for w in manager.warnings() if w.kind != "choice"]
         if warnings:
-            print("warnings:")
-            print("\n".join(f"  {warning}" for warning in warnings))
+            print(i18n.label("plugins_warnings", lang).lower())
+            print("\n".join(f"  {_line(warning, lang)}" for warning in warnings))
         return 0 if probe.ok else 1
-    print(format_plugin_report(manager).rstrip("\n"))
+    print(format_plugins(manager, lang).rstrip("\n"))
     return 0 if manager.report().ok else 1
 
 

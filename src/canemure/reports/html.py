@@ -59,7 +59,7 @@ import numpy as np
 from canemure._version import __version__
 from canemure.errors import DataNotAvailableError
 from canemure.geography import gazetteer
-from canemure.i18n import LANGUAGES, label
+from canemure.i18n import LANGUAGES, label, shown
 from canemure.plugins.messages import message
 from canemure.reports.region import format_years
 from canemure.reports.render import _number, _percent, disagreement_lines
@@ -617,7 +617,7 @@ def _overview(data: _Data) -> str:
     region = profile.region
     if profile.coordinators:
         coordinators = "<br>".join(
-            f"{_e(c.organisation)}: {_e(c.role)}"
+            f"{_e(c.organisation)}: {_e(shown(c.role, lang))}"
             + "".join(f' <span class="url">{_e(page)}</span>' for page in c.web_pages)
             for c in profile.coordinators
         )
@@ -629,20 +629,21 @@ def _overview(data: _Data) -> str:
     else:
         meetings = group.meetings_per_year
         group_html = (
-            f"{_e(group.name)}<br>{_e(label('meetings_per_year', lang))}: "
+            f"{_e(shown(group.name, lang))}<br>{_e(label('meetings_per_year', lang))}: "
             f"{_e(meetings if meetings is not None else unknown)}<br>"
             f"{_e(label('members', lang))}: "
-            f"{_e(', '.join(group.members) if group.members else unknown)}"
+            f"{_e(', '.join(shown(m, lang) for m in group.members) if group.members else unknown)}"
         )
     roadmap = profile.roadmap
     if roadmap is None:
         roadmap_html = missing("canemure_roadmap")
     else:
-        roadmap_html = f"{_e(roadmap.title or unknown)}<br>{_e(roadmap.approved_text)}"
+        title = shown(roadmap.title, lang) if roadmap.title else unknown
+        roadmap_html = f"{_e(title)}<br>{_e(shown(roadmap.approved_text, lang))}"
         if roadmap.themes:
             suffix = "" if roadmap.themes_complete else f" ({label('partial_list', lang)})"
             roadmap_html += f"<br>{_e(label('themes', lang) + suffix)}: " + _e(
-                "; ".join(roadmap.themes)
+                "; ".join(shown(theme, lang) for theme in roadmap.themes)
             )
     names = ", ".join(m.names[lang] for m in profile.municipalities)
     return _dl(
@@ -825,7 +826,7 @@ def _targets(data: _Data) -> str:
     notes = []
     for row in _target_rows(data):
         target = row.target
-        text = target.quote if lang == "fi" and target.quote else target.text
+        text = target.quote if lang == "fi" and target.quote else shown(target.text, lang)
         text_lang = "fi" if lang == "fi" and target.quote else "en"
         described = (
             f'{_e(row.owner)}: <span lang="{text_lang}">{_e(text)}</span>'

@@ -22,7 +22,7 @@ import numpy as np
 
 from canemure.errors import DataNotAvailableError
 from canemure.geography import Coordinator, Municipality, Region, gazetteer
-from canemure.i18n import label, plural
+from canemure.i18n import Text, label, plural, shown
 from canemure.plugins.messages import message
 from canemure.reports.render import disagreement_lines, wrap
 from canemure.units import unit_label
@@ -221,6 +221,24 @@ def _count(profile: RegionProfile, hook: str, n: int, known: bool, lang: str) ->
     return f"{n} ({message('failed_answer', lang)})" if n else failed
 
 
+def adapter_texts(profile: RegionProfile) -> list[str]:
+    """The adapter's own texts a report shows: roles, the group's words, roadmap, targets."""
+    found: list[str | None] = [c.role for c in profile.coordinators or ()]
+    group = profile.cooperation_group
+    if group is not None:
+        found += [group.name, *group.members, group.supported_by]
+    roadmap = profile.roadmap
+    if roadmap is not None:
+        found += [roadmap.title, roadmap.approved_text, *roadmap.themes]
+    found += [target.text for target in profile.targets]
+    return [text for text in found if text]
+
+
+def _unmarked_texts(profile: RegionProfile) -> bool:
+    """Whether the adapter gave a text shown in the report without saying its language."""
+    return any(not isinstance(text, Text) for text in adapter_texts(profile))
+
+
 def _table(profile: RegionProfile, lang: str) -> str:
     unknown = label("not_known", lang)
     failed = message("failed", lang)
@@ -233,7 +251,7 @@ def _table(profile: RegionProfile, lang: str) -> str:
         f"{region.names[lang]} ({region.code}): "
         + plural("municipalities", len(profile.municipalities), lang),
         f"{label('adapter', lang)}: {_adapter(profile, lang)}",
-        label("adapter_texts_note", lang),
+        *([label("adapter_texts_unmarked", lang)] if _unmarked_texts(profile) else []),
         "",
         f"{label('coordinators', lang)}:",
     ]
@@ -242,7 +260,7 @@ def _table(profile: RegionProfile, lang: str) -> str:
             organisation = (
                 c.organisation_en if lang == "en" and c.organisation_en else c.organisation
             )
-            out.append(f"  - {organisation}: {c.role}")
+            out.append(f"  - {organisation}: {shown(c.role, lang)}")
             out.extend(f"    {page}" for page in c.web_pages)
     else:
         out.append(f"  {missing('canemure_coordinators')}")
@@ -252,32 +270,30 @@ def _table(profile: RegionProfile, lang: str) -> str:
         out.append(f"  {missing('canemure_cooperation_group')}")
     else:
         meetings = group.meetings_per_year
-        out.append(f"  {group.name}")
+        out.append(f"  {shown(group.name, lang)}")
         out.append(
             f"  {label('meetings_per_year', lang)}: {meetings if meetings is not None else unknown}"
         )
-        out.append(
-            f"  {label('members', lang)}: {', '.join(group.members) if group.members else unknown}"
-        )
+        members = ", ".join(shown(m, lang) for m in group.members) if group.members else unknown
+        out.append(f"  {label('members', lang)}: {members}")
+        if group.supported_by:
+            out.append(f"  {shown(group.supported_by, lang)}")
     out.append(f"{label('roadmap', lang)}:")
     roadmap = profile.roadmap
     if roadmap is None:
         out.append(f"  {missing('canemure_roadmap')}")
     else:
-        out.append(f"  {roadmap.title or unknown}")
-        out.append(f"  {roadmap.approved_text}")
+        out.append(f"  {shown(roadmap.title, lang) if roadmap.title else unknown}")
+        out.append(f"  {shown(roadmap.approved_text, lang)}")
         if roadmap.themes:
-            notes = [] if roadmap.themes_complete else [label("partial_list", lang)]
-            if lang != "fi":
-                notes.append(label("in_finnish_only", lang))
-            suffix = f" ({'; '.join(notes)})" if notes else ""
+            suffix = "" if roadmap.themes_complete else f" ({label('partial_list', lang)})"
             out.append(f"  {label('themes', lang)}{suffix}:")
-            out.extend(f"    - {theme}" for theme in roadmap.themes)
+            out.extend(f"    - {shown(theme, lang)}" for theme in roadmap.themes)
     targets = _count(profile, "canemure_targets", len(profile.targets), profile.targets_known, lang)
     out.append(f"{label('targets', lang)}: {targets}")
     for target in profile.targets:
         owner = target.city or region.names.fi
-        out.append(f"  - {owner}: {target.text}")
+        out.append(f"  - {owner}: {shown(target.text, lang)}")
     measures = _count(
         profile, "canemure_measures", len(profile.measures), profile.measures_known, lang
     )
@@ -402,19 +418,21 @@ def _csv(profile: RegionProfile, lang: str) -> str:
         row("adapter", profile.plugin.name, f"{profile.plugin.dist} {profile.plugin.version}")
     for c in profile.coordinators or ():
         organisation = c.organisation_en if lang == "en" and c.organisation_en else c.organisation
-        row("coordinator", organisation, c.role)
+        row("coordinator", organisation, shown(c.role, lang))
     group = profile.cooperation_group
     if group is not None:
-        row("cooperation_group", group.name, group.meetings_per_year or "")
+        name = shown(group.name, lang)
+        row("cooperation_group", name, group.meetings_per_year or "")
         for member in group.members:
-            row("cooperation_group_member", group.name, member)
+            row("cooperation_group_member", name, shown(member, lang))
     roadmap = profile.roadmap
     if roadmap is not None:
-        row("roadmap", roadmap.title or "", roadmap.approved_text)
+        title = shown(roadmap.title, lang) if roadmap.title else ""
+        row("roadmap", title, shown(roadmap.approved_text, lang))
         for theme in roadmap.themes:
-            row("roadmap_theme", roadmap.title or "", theme)
+            row("roadmap_theme", title, shown(theme, lang))
     for target in profile.targets:
-        row("target", target.city or region.names.fi, target.text)
+        row("target", target.city or region.names.fi, shown(target.text, lang))
     by_owner = Counter(m.owner for m in profile.measures)
     quantified = Counter(m.owner for m in profile.measures if m.effect is not None)
     for owner, n in sorted(by_owner.items()):

@@ -26,7 +26,7 @@ The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in 
 
 from __future__ import annotations
 
-from canemure.adapters import RegionAdapter
+from canemure.adapters import RegionAdapter, Text
 from canemure.geography import Coordinator
 
 __all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
@@ -47,10 +47,22 @@ ADAPTER = RegionAdapter(
         Coordinator(
             organisation="Lappeenrannan kaupunki",
             organisation_en="City of Lappeenranta",
-            role=(
-                "regional coordinator of the Canemure work in Etelä-Karjala ('implementing a "
-                "regional cooperation group in South-Karelia ... piloting a heat "
-                "accumulator')"
+            role=Text(
+                (
+                    "regional coordinator of the Canemure work in Etelä-Karjala ('implementing a "
+                    "regional cooperation group in South-Karelia ... piloting a heat accumulator')"
+                ),
+                "en",
+                fi=(
+                    "Canemure-työn alueellinen koordinaattori Etelä-Karjalassa (lähteen sanoin: "
+                    "'implementing a regional cooperation group in South-Karelia ... piloting a "
+                    "heat accumulator')"
+                ),
+                sv=(
+                    "regional koordinator för Canemure-arbetet i Södra Karelen (med källans ord: "
+                    "'implementing a regional cooperation group in South-Karelia ... piloting a "
+                    "heat accumulator')"
+                ),
             ),
             web_pages=(
                 "https://greenreality.fi/hankkeet/ilmastosuunnitelmat-toteutukseen-etela-karjalassa",

@@ -26,7 +26,7 @@ The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in 
 
 from __future__ import annotations
 
-from canemure.adapters import RegionAdapter
+from canemure.adapters import RegionAdapter, Text
 from canemure.geography import Coordinator
 
 __all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
@@ -47,9 +47,20 @@ ADAPTER = RegionAdapter(
         Coordinator(
             organisation="Pirkanmaan liitto",
             organisation_en="Council of Tampere Region",
-            role=(
-                "regional coordinator (Canemure); implemented and co-financed the regional "
-                "work with Pirkanmaan ELY-keskus (Pirkanmaa budget 500 000 €)"
+            role=Text(
+                (
+                    "regional coordinator (Canemure); implemented and co-financed the regional "
+                    "work with Pirkanmaan ELY-keskus (Pirkanmaa budget 500 000 €)"
+                ),
+                "en",
+                fi=(
+                    "alueellinen koordinaattori (Canemure); toteutti ja osarahoitti alueellisen "
+                    "työn yhdessä Pirkanmaan ELY-keskuksen kanssa (Pirkanmaan budjetti 500 000 €)"
+                ),
+                sv=(
+                    "regional koordinator (Canemure); genomförde och medfinansierade det regionala "
+                    "arbetet med Pirkanmaan ELY-keskus (Birkalands budget 500 000 €)"
+                ),
             ),
             web_pages=("https://www.pirkanmaa.fi/energiamurros-etenee-pirkanmaalla/",),
             source=(
@@ -61,8 +72,17 @@ ADAPTER = RegionAdapter(
         Coordinator(
             organisation="Pirkanmaan ELY-keskus",
             organisation_en=None,
-            role=(
-                "implemented and co-financed the Canemure work in Pirkanmaa with Pirkanmaan liitto"
+            role=Text(
+                "implemented and co-financed the Canemure work in Pirkanmaa with Pirkanmaan liitto",
+                "en",
+                fi=(
+                    "toteutti ja osarahoitti Canemure-työn Pirkanmaalla yhdessä Pirkanmaan liiton "
+                    "kanssa"
+                ),
+                sv=(
+                    "genomförde och medfinansierade Canemure-arbetet i Birkaland med Pirkanmaan "
+                    "liitto"
+                ),
             ),
             source="data/regions.md, Pirkanmaa row ('both implemented and co-financed')",
         ),

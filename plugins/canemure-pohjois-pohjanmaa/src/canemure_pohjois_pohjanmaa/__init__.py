@@ -26,7 +26,7 @@ The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in 
 
 from __future__ import annotations
 
-from canemure.adapters import RegionAdapter
+from canemure.adapters import RegionAdapter, Text
 from canemure.geography import Coordinator
 
 __all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
@@ -47,7 +47,12 @@ ADAPTER = RegionAdapter(
         Coordinator(
             organisation="Oulun ammattikorkeakoulu OAMK",
             organisation_en="Oulu University of Applied Sciences",
-            role="regional coordinator (Canemure)",
+            role=Text(
+                "regional coordinator (Canemure)",
+                "en",
+                fi="alueellinen koordinaattori (Canemure)",
+                sv="regional koordinator (Canemure)",
+            ),
             web_pages=(
                 "https://oamk.fi/",
                 "https://pohjois-pohjanmaa.fi/",

@@ -26,7 +26,7 @@ The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in 
 
 from __future__ import annotations
 
-from canemure.adapters import RegionAdapter
+from canemure.adapters import RegionAdapter, Text
 from canemure.geography import Coordinator
 
 __all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
@@ -47,9 +47,20 @@ ADAPTER = RegionAdapter(
         Coordinator(
             organisation="Satakunnan ammattikorkeakoulu SAMK",
             organisation_en="Satakunta University of Applied Sciences",
-            role=(
-                "regional coordinator (Canemure); produced the Satakunnan ilmasto- ja "
-                "energiastrategia 2030"
+            role=Text(
+                (
+                    "regional coordinator (Canemure); produced the Satakunnan ilmasto- ja "
+                    "energiastrategia 2030"
+                ),
+                "en",
+                fi=(
+                    "alueellinen koordinaattori (Canemure); laati Satakunnan ilmasto- ja "
+                    "energiastrategian 2030"
+                ),
+                sv=(
+                    "regional koordinator (Canemure); tog fram Satakunnan ilmasto- ja "
+                    "energiastrategia 2030"
+                ),
             ),
             web_pages=(
                 "https://satakunta.fi/category/ilmastotyo/",

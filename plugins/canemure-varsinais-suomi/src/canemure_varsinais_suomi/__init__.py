@@ -26,7 +26,7 @@ The plugin is :data:`ADAPTER` (the entry point names it): the region's facts in 
 
 from __future__ import annotations
 
-from canemure.adapters import RegionAdapter
+from canemure.adapters import RegionAdapter, Text
 from canemure.geography import Coordinator
 
 __all__ = ["ADAPTER", "REGION_CODE", "REGION_ID"]
@@ -50,9 +50,20 @@ ADAPTER = RegionAdapter(
                 "Centre for Economic Development, Transport and the Environment of Southwest "
                 "Finland"
             ),
-            role=(
-                "regional coordinator (Canemure); buys the practical work from "
-                "Varsinais-Suomen liitto / Valonia"
+            role=Text(
+                (
+                    "regional coordinator (Canemure); buys the practical work from "
+                    "Varsinais-Suomen liitto / Valonia"
+                ),
+                "en",
+                fi=(
+                    "alueellinen koordinaattori (Canemure); ostaa käytännön työn Varsinais-Suomen "
+                    "liitolta / Valonialta"
+                ),
+                sv=(
+                    "regional koordinator (Canemure); köper det praktiska arbetet av "
+                    "Varsinais-Suomen liitto / Valonia"
+                ),
             ),
             web_pages=(
                 "https://ymparistonyt.fi/hiilineutraalilounaissuomi/varsinais-suomen-ilmastotiekartta-2030/",
