@@ -10,14 +10,10 @@ own error texts are quoted as they were raised. In English the text is exactly
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from canemure import i18n
 from canemure.plugins import get_plugin_manager
 from canemure.plugins.report import PluginReport, ReportSource
-
-if TYPE_CHECKING:
-    from canemure.plugins.probe import RegionProbe
 
 __all__ = ["format_plugins", "run_list", "run_new"]
 
@@ -60,38 +56,6 @@ def format_plugins(source: ReportSource, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _format_probe(probe: RegionProbe, lang: str) -> str:
-    """``canemure plugins --check REGION`` in ``lang``; the hooks' summaries as the probe says."""
-    from canemure.plugins.notice import _line
-    from canemure.plugins.probe import _OTHER
-
-    region = probe.region
-    where = f" ({region.names[lang]} ({region.code}))" if region is not None else ""
-    served = probe.served_by or i18n.label("probe_unclaimed", lang)
-    lines = [i18n.label("probe_served", lang).format(region=probe.region_id + where, by=served)]
-    for hook in probe.hooks:
-        detail = f" ({hook.detail})" if hook.detail else ""
-        lines.append(f"  {hook.hook}{detail}")
-        if not hook.answers:
-            lines.append(f"    {i18n.label('probe_not_implemented', lang)}")
-            continue
-        silent = 0
-        for answer, summary in zip(hook.answers, hook.summaries, strict=True):
-            if answer.failure is None and (answer.value is None or summary.endswith(_OTHER)):
-                silent += 1
-            else:
-                lines.append(f"    {answer.plugin}: {summary}")
-        if silent:
-            lines.append(f"    {i18n.label('probe_silent', lang).format(n=silent)}")
-    if probe.refused:
-        lines.append(f"  {i18n.label('probe_refused', lang)}")
-        lines.extend(f"    {_line(failure, lang)}" for failure in probe.refused)
-    calls = sum(len(h.answers) for h in probe.hooks)
-    total = i18n.label("probe_total", lang)
-    lines.append(total.format(calls=calls, failed=len(probe.failures), refused=len(probe.refused)))
-    return "\n".join(lines)
-
-
 def run_list(args: argparse.Namespace) -> int:
     """List loaded and failed plugins (exit 1 when any failed), or ``--check REGION``."""
     from canemure.plugins.notice import _line
@@ -99,10 +63,10 @@ def run_list(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "en"
     manager = get_plugin_manager()
     if getattr(args, "check", None):
-        from canemure.plugins.probe import probe_region
+        from canemure.plugins.probe import format_probe, probe_region
 
         probe = probe_region(manager, args.check)
-        print(_format_probe(probe, lang))
+        print(format_probe(probe, lang))
         warnings = [w for w in manager.warnings() if w.kind != "choice"]
         if warnings:
             print(i18n.label("plugins_warnings", lang).lower())

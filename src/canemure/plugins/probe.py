@@ -174,16 +174,24 @@ def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
     return RegionProbe(region_id, place, str(owner) if owner else None, tuple(probes), refused)
 
 
-def format_probe(probe: RegionProbe) -> str:
-    """Return the text ``canemure plugins --check REGION`` prints."""
-    where = f" ({probe.region})" if probe.region is not None else ""
-    served = probe.served_by or "no plugin claims it"
-    lines = [f"region {probe.region_id}{where}: served by {served}"]
+def format_probe(probe: RegionProbe, lang: str = "en") -> str:
+    """Return the text ``canemure plugins --check REGION`` prints, in ``lang`` (fi/sv/en).
+
+    The hooks' summaries are given as the probe made them; failures are worded as in the
+    plugin notice of every command.
+    """
+    from canemure import i18n
+    from canemure.plugins.notice import _line
+
+    region = probe.region
+    where = f" ({region.names[lang]} ({region.code}))" if region is not None else ""
+    served = probe.served_by or i18n.label("probe_unclaimed", lang)
+    lines = [i18n.label("probe_served", lang).format(region=probe.region_id + where, by=served)]
     for hook in probe.hooks:
         detail = f" ({hook.detail})" if hook.detail else ""
         lines.append(f"  {hook.hook}{detail}")
         if not hook.answers:
-            lines.append("    no plugin implements it")
+            lines.append(f"    {i18n.label('probe_not_implemented', lang)}")
             continue
         silent = 0
         for answer, summary in zip(hook.answers, hook.summaries, strict=True):
@@ -192,13 +200,11 @@ def format_probe(probe: RegionProbe) -> str:
             else:
                 lines.append(f"    {answer.plugin}: {summary}")
         if silent:
-            lines.append(f"    ({silent} plugin(s) had nothing for this region)")
+            lines.append(f"    {i18n.label('probe_silent', lang).format(n=silent)}")
     if probe.refused:
-        lines.append("  refused at load (not asked):")
-        lines.extend(f"    {failure}" for failure in probe.refused)
+        lines.append(f"  {i18n.label('probe_refused', lang)}")
+        lines.extend(f"    {_line(failure, lang)}" for failure in probe.refused)
     calls = sum(len(h.answers) for h in probe.hooks)
-    lines.append(
-        f"{calls} answer(s), {len(probe.failures)} failed; "
-        f"{len(probe.refused)} plugin(s) refused at load"
-    )
+    total = i18n.label("probe_total", lang)
+    lines.append(total.format(calls=calls, failed=len(probe.failures), refused=len(probe.refused)))
     return "\n".join(lines)
