@@ -81,3 +81,24 @@ def test_reports_names_stay_importable_in_a_fresh_process() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_plugins_list_without_importlib_metadata(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "plugins")
+    assert "canemure.plugins.loading" in imported
+    assert not imported & {"importlib.metadata", "email"}
+
+
+def test_plugins_list_the_same_with_importlib_metadata_imported(tmp_path: Path) -> None:
+    """Read directly or by importlib.metadata, the plugins and their listing are the same."""
+    env = {**os.environ, "CANEMURE_CACHE_DIR": str(tmp_path / "cache")}
+    listings = []
+    for first in ("", "import importlib.metadata\n"):
+        code = f"{first}from canemure.cli.main import main\nmain(['plugins'])\n"
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        listings.append(done.stdout)
+    assert listings[0] == listings[1]
+    assert "0 failed" in listings[0]
