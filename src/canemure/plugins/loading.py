@@ -133,7 +133,8 @@ class Candidate:
     Built either from an :class:`importlib.metadata.EntryPoint` or, by the quick discovery
     (:func:`discover`), from the entry point's ``(name, value, group)`` as declared; then
     :attr:`entry_point` is made on first access, so listing plugins need not import
-    ``importlib.metadata``.
+    ``importlib.metadata``; such an entry point has no ``dist`` (the distribution's name,
+    version and requirements are the fields here).
     """
 
     _entry_point: EntryPoint | None = attrs.field(alias="entry_point")
