@@ -165,3 +165,43 @@ def test_nothing_listed_gives_none() -> None:
     answer = ProvidedInventory(pk, "bundled", "b")
     assert choose_sources([answer], areas={"091"}) is None
     assert choose_sources([]) is None
+
+
+@given(
+    inventories(level=3, areas=["167", "309"], complete_sectors=True, max_holes=5),
+    st.lists(
+        st.tuples(
+            st.integers(0, 1), st.integers(0, 200), st.sampled_from([0.0, 1e-9, 2.5, np.nan])
+        ),
+        max_size=3,
+    ),
+)
+def test_identical_series_shortcut_changes_no_disagreement(
+    inventory: EmissionInventory, changes: list[tuple[int, int, float]]
+) -> None:
+    """The exact identity check before comparing gives what the full comparison gives."""
+    from canemure import datasets
+
+    values = inventory.magnitude.copy()
+    flat = values.reshape(len(inventory.areas), -1)
+    for area, cell, delta in changes:  # none, tiny, large or NaN changes, even to NaN cells
+        at = cell % flat.shape[1]
+        flat[area, at] = np.nan if np.isnan(delta) else flat[area, at] + delta
+    other = attrs.evolve(inventory, values=values * inventory.unit)
+    answers = [
+        ProvidedInventory(_tagged(inventory, "bundled"), "bundled", "b"),
+        ProvidedInventory(_tagged(other, "adapter"), "adapter", "a"),
+    ]
+    quick = choose_sources(answers)
+    original = datasets._same_series
+    try:
+        datasets._same_series = lambda *args: False  # type: ignore[assignment]
+        full = choose_sources(answers)
+    finally:
+        datasets._same_series = original
+    assert quick is not None and full is not None
+    assert quick.disagreements == full.disagreements
+    for area in ("167", "309"):
+        i = inventory.areas.position(area)
+        same = np.array_equal(values[i], inventory.magnitude[i], equal_nan=True)
+        assert datasets._same_series(inventory, other, area) == same

@@ -185,10 +185,31 @@ def merge_cells(inventories: Iterable[EmissionInventory]) -> EmissionInventory:
     return merged
 
 
+def _same_series(first: EmissionInventory, second: EmissionInventory, area: str) -> bool:
+    """Whether ``area``'s series are exactly the same in both inventories (NaN where NaN).
+
+    Only answers laid out alike (sectors, years, unit and hierarchy) are compared this way;
+    for those, equal series aggregate to equal series, so :func:`_compare` has nothing to
+    find. Any other pair is left to it.
+    """
+    if (
+        first.hierarchy is not second.hierarchy
+        or first.sectors.labels != second.sectors.labels
+        or first.years.labels != second.years.labels
+        or first.values.units != second.values.units
+    ):
+        return False
+    x = first.values.magnitude[first.areas.position(area)]
+    y = second.values.magnitude[second.areas.position(area)]
+    return bool(np.array_equal(x, y, equal_nan=True))
+
+
 def _compare(
     used: ProvidedInventory, other: ProvidedInventory, area: str
 ) -> tuple[int, str, float, float, int] | None:
     """Largest difference between two answers' series of ``area``, beyond the tolerance."""
+    if _same_series(used.inventory, other.inventory, area):
+        return None  # e.g. an adapter answering with the bundled figures: nothing to compare
     a = used.inventory.sel(areas=[area])
     b = other.inventory.sel(areas=[area])
     level = min(a.sector_level, b.sector_level)

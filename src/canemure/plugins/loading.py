@@ -26,6 +26,9 @@ Design choices
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -125,48 +128,219 @@ class Selection:
 
 @attrs.frozen
 class Candidate:
-    """An entry point that may become a plugin, with the distribution it belongs to."""
+    """An entry point that may become a plugin, with the distribution it belongs to.
 
-    entry_point: EntryPoint
-    """The entry point itself; loading it imports the plugin."""
+    Built either from an :class:`importlib.metadata.EntryPoint` or, by the quick discovery
+    (:func:`discover`), from the entry point's ``(name, value, group)`` as declared; then
+    :attr:`entry_point` is made on first access, so listing plugins need not import
+    ``importlib.metadata``; such an entry point has no ``dist`` (the distribution's name,
+    version and requirements are the fields here).
+    """
+
+    _entry_point: EntryPoint | None = attrs.field(alias="entry_point")
     dist: str | None
     """Name of the distribution that declares it (``"canemure"`` for the built-in)."""
     version: str | None
     """Version of that distribution."""
     requires: tuple[str, ...] = ()
     """The distribution's ``Requires-Dist`` lines, for the core-version check."""
+    declared: tuple[str, str, str] | None = attrs.field(default=None, kw_only=True)
+    """``(name, value, group)`` of an entry point found without ``importlib.metadata``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self._entry_point is None and self.declared is None:
+            raise TypeError("a Candidate needs an entry point or its declared (name, value, group)")
+
+    @property
+    def entry_point(self) -> EntryPoint:
+        """The entry point itself; loading it imports the plugin."""
+        if self._entry_point is None:
+            from importlib.metadata import EntryPoint
+
+            assert self.declared is not None  # checked when made
+            name, value, group = self.declared
+            object.__setattr__(self, "_entry_point", EntryPoint(name, value, group))
+        assert self._entry_point is not None
+        return self._entry_point
 
     @property
     def name(self) -> str:
         """Entry-point name."""
-        return self.entry_point.name
+        return self.declared[0] if self.declared else self.entry_point.name
+
+    @property
+    def value(self) -> str:
+        """Entry-point value, ``module[:attribute]``."""
+        return self.declared[1] if self.declared else self.entry_point.value
+
+    def load(self) -> object:
+        """Import the entry point's module and return the object it names.
+
+        What :meth:`importlib.metadata.EntryPoint.load` does (the same pattern); a value it
+        cannot read is left to that method, which raises its own error.
+        """
+        if self.declared is None:
+            return self.entry_point.load()
+        match = _ENTRY_POINT_VALUE.match(self.value)
+        if match is None:
+            return self.entry_point.load()
+        import importlib
+
+        found: object = importlib.import_module(match.group("module"))
+        for part in filter(None, (match.group("attr") or "").split(".")):
+            found = getattr(found, part)
+        return found
+
+
+_ENTRY_POINT_VALUE = re.compile(
+    r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
+)
+"""``importlib.metadata.EntryPoint.pattern``."""
 
 
 def discover(group: str = ENTRY_POINT_GROUP) -> list[Candidate]:
     """Return every entry point of ``group``, the built-in first, then sorted by name.
 
     ``importlib.metadata`` is imported here, not with the module: reading installed metadata
-    is part of loading plugins, which happens on first use.
+    is part of loading plugins, which happens on first use. When nothing has imported it yet
+    and every distribution sits in a plain folder on ``sys.path`` (the usual install), the
+    folders are read directly instead (:func:`_quick_candidates`: the same entry points in the
+    same order, with the same metadata), which spares a command importing ``importlib.metadata``
+    and its ``email``, ``zipfile`` and ``csv``.
     """
-    from importlib.metadata import EntryPoint, entry_points
+    if "importlib.metadata" not in sys.modules:
+        quick = _quick_candidates(group)
+        if quick is not None:
+            return _finish(quick, group)
+    from importlib.metadata import entry_points
 
     candidates: list[Candidate] = []
-    has_builtin = False
     described: dict[int, tuple[str | None, str | None, tuple[str, ...]]] = {}
     for entry_point in entry_points(group=group):
         dist = entry_point.dist
-        if entry_point.value == BUILTIN_VALUE:
-            has_builtin = True
         if dist is None:
             candidates.append(Candidate(entry_point, None, None, ()))
             continue
         if id(dist) not in described:  # a distribution's entry points share its metadata
             described[id(dist)] = _describe_distribution(dist)
         candidates.append(Candidate(entry_point, *described[id(dist)]))
-    if not has_builtin and group == ENTRY_POINT_GROUP:
-        builtin = EntryPoint(name=BUILTIN_NAME, value=BUILTIN_VALUE, group=ENTRY_POINT_GROUP)
-        candidates.append(Candidate(builtin, "canemure", __version__))
-    candidates.sort(key=lambda c: (c.entry_point.value != BUILTIN_VALUE, c.name))
+    return _finish(candidates, group)
+
+
+def _finish(candidates: list[Candidate], group: str) -> list[Candidate]:
+    """Add the built-in when its metadata is not installed; the built-in first, then by name."""
+    if group == ENTRY_POINT_GROUP and not any(c.value == BUILTIN_VALUE for c in candidates):
+        declared = (BUILTIN_NAME, BUILTIN_VALUE, ENTRY_POINT_GROUP)
+        candidates.append(Candidate(None, "canemure", __version__, declared=declared))
+    candidates.sort(key=lambda c: (c.value != BUILTIN_VALUE, c.name))
+    return candidates
+
+
+def _normalize(name: str) -> str:
+    """``importlib.metadata.Prepared.normalize``."""
+    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
+
+
+def _read(folder: str, name: str) -> str | None:
+    """``PathDistribution.read_text``: the file's text, ``None`` when it cannot be read."""
+    try:
+        with open(os.path.join(folder, name), encoding="utf-8") as file:
+            return file.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+        return None
+
+
+def _declared_entry_points(text: str) -> list[tuple[str, str, str]] | None:
+    """Every ``(name, value, group)`` of an ``entry_points.txt``.
+
+    Read as ``importlib.metadata`` reads it (``Sectioned``); ``None`` for a line it fails on.
+    """
+    found = []
+    section = None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+            continue
+        if section is None:
+            continue
+        name, sep, value = line.partition("=")
+        if not sep:
+            return None
+        found.append((name.strip(), value.strip(), section))
+    return found
+
+
+def _quick_candidates(group: str) -> list[Candidate] | None:
+    """The entry points ``importlib.metadata.entry_points(group=group)`` finds, read directly.
+
+    Follows ``importlib.metadata``'s path finder: each ``sys.path`` folder in order (``""`` is
+    the working folder), its ``*.dist-info`` and ``*.egg-info`` entries grouped by normalised
+    name in listing order, the first distribution of each normalised name kept. ``None``
+    (read them with ``importlib.metadata``) for anything beyond that: another finder that
+    provides distributions, a zip file or an egg on ``sys.path``, an egg-info or unusually
+    named folder declaring such an entry point, an ``entry_points.txt`` importlib cannot read,
+    or metadata without a name and version.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(
+        finder is not PathFinder and hasattr(finder, "find_distributions")
+        for finder in sys.meta_path
+    ):
+        return None
+    seen: set[str] = set()
+    candidates: list[Candidate] = []
+    for root in sys.path:
+        if not isinstance(root, str) or root.lower().endswith(".egg"):
+            return None
+        folder = root or "."
+        try:
+            children = os.listdir(folder)
+        except OSError:
+            if os.path.exists(folder):
+                return None  # a zip file (or a folder it cannot list): importlib's own way
+            continue
+        infos: dict[str, list[str]] = {}
+        for child in children:
+            low = child.lower()
+            if low.endswith((".dist-info", ".egg-info")):
+                key = _normalize(low.rpartition(".")[0].partition("-")[0])
+                infos.setdefault(key, []).append(child)
+        for child in (child for group_ in infos.values() for child in group_):
+            stem, ext = os.path.splitext(child)
+            if ext not in (".dist-info", ".egg-info"):
+                return None  # importlib names this one from its metadata
+            key = _normalize(stem.partition("-")[0])
+            if key in seen:
+                continue
+            seen.add(key)
+            path = os.path.join(root if root else "", child)
+            text = _read(path, "entry_points.txt")
+            if text is None:
+                continue
+            declared = _declared_entry_points(text)
+            if declared is None:
+                return None
+            mine = [entry for entry in declared if entry[2] == group]
+            if not mine:
+                continue
+            if ext != ".dist-info":
+                return None
+            metadata = _read(path, "METADATA")
+            fields = _metadata_headers(metadata) if metadata else {}
+            names, versions = fields.get("name"), fields.get("version")
+            if (
+                not names
+                or not versions
+                or ("requires-dist" not in fields and _read(path, "requires.txt") is not None)
+            ):
+                return None
+            requires = tuple(fields.get("requires-dist", ()))
+            candidates.extend(
+                Candidate(None, names[0], versions[0], requires, declared=entry) for entry in mine
+            )
     return candidates
 
 

@@ -272,7 +272,7 @@ class PluginManager:
             with contextlib.redirect_stdout(printed):  # keep stdout clean for --format json
                 started = time.perf_counter()
                 try:
-                    plugin = candidate.entry_point.load()
+                    plugin = candidate.load()
                 except KeyboardInterrupt:
                     raise
                 except BaseException as exc:  # SystemExit too: report it, load the others
@@ -280,11 +280,11 @@ class PluginManager:
                     self._fail(
                         origin,
                         "load",
-                        f"importing {candidate.entry_point.value!r} raised {_describe(exc)}",
+                        f"importing {candidate.value!r} raised {_describe(exc)}",
                     )
                 seconds = time.perf_counter() - started
                 if plugin is not _FAILED:
-                    self._admit(plugin, origin, candidate.entry_point.value, candidate.requires)
+                    self._admit(plugin, origin, candidate.value, candidate.requires)
             self._watch(origin, seconds, printed.getvalue())
         self._check_choices()
 
