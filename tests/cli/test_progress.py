@@ -179,3 +179,26 @@ def test_report_in_a_real_pty_draws_and_clears(tmp_path: Path) -> None:
     assert "\rCompiling the report [" in text
     assert f"] {10}/10" in text  # every step counted
     assert screen(text) == [f"canemure: report written: {tmp_path / 'r.html'}", ""]
+
+
+def test_worker_threads_count_every_finished_item() -> None:
+    """Downloads finish on worker threads: no count is lost and every line stays whole."""
+    import threading
+
+    tty = Terminal()
+    total = 200
+    with Progress(total, "Downloading", stream=tty, delay=0.0) as progress:
+        threads = [
+            threading.Thread(
+                target=progress.line, args=(f"file {i}: downloaded",), kwargs={"count": 1}
+            )
+            for i in range(total)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert progress.done == total
+    shown = screen(tty.getvalue())
+    assert sorted(shown[:total]) == sorted(f"file {i}: downloaded" for i in range(total))
+    assert f"] {total}/{total}" in tty.getvalue()

@@ -109,8 +109,7 @@ def _fetch(
     with Progress(total, i18n.label("progress_download", lang), delay=0.0) as progress:
 
         def report(outcome: FetchOutcome) -> None:
-            progress.done += 1
-            progress.line(outcome_line(outcome))  # the bar is redrawn below it on a terminal
+            progress.line(outcome_line(outcome), count=1)  # the bar redrawn below it
 
         return fetch_areas(
             areas,

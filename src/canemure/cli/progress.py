@@ -140,14 +140,24 @@ class Progress:
         return self.terminal and time.monotonic() - self.started >= self.delay
 
     def advance(self, n: int = 1) -> None:
-        """Count ``n`` more items done and redraw the bar (on a terminal, after the delay)."""
-        self.done += n
-        if self._visible():
-            _draw(self.stream, bar(self.done, self.total, self.label))
+        """Count ``n`` more items done and redraw the bar (on a terminal, after the delay).
 
-    def line(self, text: str) -> None:
-        """Print ``text`` as a line of its own; on a terminal the bar is redrawn below it."""
+        Safe from worker threads: the count and the drawing share the lock that
+        :meth:`line` takes, so a bar is never drawn between a line's clearing and its text.
+        """
         with _lock:
+            self.done += n
+            if self._visible():
+                _draw(self.stream, bar(self.done, self.total, self.label))
+
+    def line(self, text: str, *, count: int = 0) -> None:
+        """Print ``text`` as a line of its own; on a terminal the bar is redrawn below it.
+
+        ``count`` items are counted done with it, under the same lock, so worker threads that
+        each report a finished item never lose a count or draw between another's lines.
+        """
+        with _lock:
+            self.done += count
             clear(self.stream)
             print(text, file=self.stream, flush=True)
             if self._visible():
