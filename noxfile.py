@@ -39,7 +39,8 @@ def tests(session: nox.Session) -> None:
         session.install("--no-deps", "-e", adapter)
     env = {"CANEMURE_HYPOTHESIS_PROFILE": "ci" if os.environ.get("CI") else "dev"}
     paths = ["tests", *(f"{a}/tests" for a in ADAPTERS)]
-    session.run("pytest", *paths, *session.posargs, env=env)
+    # two workers: the suite is CPU-bound and CI machines have two cores
+    session.run("pytest", "-n", "2", *paths, *session.posargs, env=env)
 
 
 @nox.session(python="3.11")
