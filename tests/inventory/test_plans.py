@@ -16,6 +16,8 @@ from canemure.inventory.axes import Axis
 AREAS = tuple(f"{i:03d}" for i in range(12))
 GROUPS = {
     "contiguous": (("a", AREAS[0:4]), ("b", AREAS[4:9]), ("c", AREAS[9:12])),
+    "blocks, some rows left out": (("a", AREAS[0:4]), ("b", AREAS[5:9]), ("c", AREAS[9:11])),
+    "blocks out of order": (("a", AREAS[4:9]), ("b", AREAS[0:4]), ("c", AREAS[9:12])),
     "gathered": (("a", AREAS[0::3]), ("b", AREAS[1::3]), ("c", AREAS[2::3])),
     "incomplete": (("a", AREAS[0:4]), ("b", (*AREAS[4:6], "999")), ("c", AREAS[6:])),
     "none complete": (("a", ("998",)), ("b", (AREAS[0], "999")), ("c", ("997", AREAS[3]))),
@@ -42,7 +44,9 @@ def test_every_kernel_sums_alike(
     monkeypatch.setattr(_plans, "_GATHER_BYTES", gather_bytes)  # small and large paths
     array = np.random.default_rng(7).uniform(0, 10, size=shape)
     plan = area_plan(AREAS, GROUPS[layout])
-    assert plan.contiguous == (layout == "contiguous")
+    blocks = {"contiguous", "blocks, some rows left out", "blocks out of order"}
+    assert plan.contiguous == (layout in blocks)
+    assert plan.in_order == (layout == "contiguous")  # only then is the array summed as it is
     assert plan.names == ("a", "b", "c")
     np.testing.assert_allclose(plan.sum(array), by_hand(array, GROUPS[layout]), rtol=1e-12)
 
@@ -77,3 +81,30 @@ def test_a_selection_refuses_a_label_twice_and_years_out_of_order() -> None:
     chosen = inventory.sel(areas=["426", "167"], years=[2007, 2024])
     assert chosen.areas.labels == ("426", "167") and chosen.years.labels == (2007, 2024)
     assert dict(chosen.sources) == {a: inventory.sources[a] for a in ("426", "167")}
+
+
+def test_an_axis_keeps_its_plans_and_each_inventorys_sources() -> None:
+    """Plans are kept per axis object; the groups' sources per sources mapping, never mixed."""
+    from canemure.inventory._plans import axis_plan, axis_sources
+
+    axis = Axis("area", AREAS)
+    groups = GROUPS["gathered"]
+    plan = axis_plan(axis, groups)
+    assert axis_plan(axis, tuple((n, tuple(m)) for n, m in groups)) is plan  # equal groups
+    assert axis_plan(Axis("area", AREAS), groups) is plan  # another axis: the shared cache
+    first = dict.fromkeys(AREAS, ("s1",))
+    second = {area: ("s2",) for area in AREAS[:3]}  # only some areas have a source
+    assert axis_sources(axis, plan, first, groups) == {"a": ("s1",), "b": ("s1",), "c": ("s1",)}
+    assert axis_sources(axis, plan, second, groups) == {"a": ("s2",), "b": ("s2",), "c": ("s2",)}
+    assert axis_sources(axis, plan, {}, groups) == {"a": (), "b": (), "c": ()}
+    assert axis_sources(axis, plan, first, groups)["a"] == ("s1",)  # still the first's
+
+
+def test_an_axis_memo_is_bounded() -> None:
+    from canemure.inventory import axes
+    from canemure.inventory._plans import axis_plan
+
+    axis = Axis("area", AREAS)
+    for k in range(3 * axes._MEMO_SIZE):
+        axis_plan(axis, (("g", (AREAS[k % len(AREAS)],)), (f"h{k}", (AREAS[0],))))
+    assert len(axis.memo()) <= axes._MEMO_SIZE

@@ -17,6 +17,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from canemure.inventory.axes import Axis
 from canemure.inventory.provenance import Source
 from canemure.sectors.hierarchy import SectorHierarchy, sector_hierarchy
 
@@ -31,6 +32,9 @@ __all__ = [
     "SectorGroups",
     "area_plan",
     "as_slice",
+    "axis_plan",
+    "axis_region_groups",
+    "axis_sources",
     "group_sources",
     "region_groups",
     "sector_groups",
@@ -134,26 +138,35 @@ class AreaPlan:
     """Whether every group is complete and each is a slice of rows (areas ordered by group)."""
     all_complete: bool = False
     """Whether every group is complete (and there is at least one)."""
+    in_order: bool = False
+    """Whether the groups' rows are all the rows, group after group (:attr:`order` is
+    ``0, 1, ..., n - 1``): sums need no gather."""
 
     def sum(self, array: FloatArray) -> FloatArray:
         """Sum the rows (axis 0) of ``array`` into the groups; NaN for incomplete groups.
 
-        Groups that are blocks of rows are summed as views, one ``sum`` into the output per
-        group (no gathered copy, no NaN fill). Otherwise small arrays (a population) are gathered
-        and summed in one ``reduceat`` call; large ones (an inventory) group by group, which
-        streams each row once without a gathered copy of the whole array.
+        Small arrays (up to 2 MB: a population, a regional inventory) are summed in one
+        ``reduceat`` call, over the rows as they are when the groups are the rows in order,
+        else over a gathered copy. In larger arrays, groups that are blocks of rows are summed
+        as views, one ``sum`` into the output per group (no gathered copy, no NaN fill), and
+        other groups one by one, which streams each row once without a gathered copy of the
+        whole array. Which is faster where is measured in ``benchmarks/bench_inventory.py``.
         """
+        small = array.nbytes <= _GATHER_BYTES
+        if small and self.in_order:  # blocks of rows in order: one reduceat, nothing gathered
+            in_place: FloatArray = np.add.reduceat(array, self.starts, axis=0)
+            return in_place
         if self.contiguous and array.ndim > 1:  # (a 1-d array's out[i] is no array to sum into)
             out = np.empty((len(self.positions), *array.shape[1:]))
             for i, rows in enumerate(self.positions):
                 array[rows].sum(axis=0, out=out[i])
             return out
-        if array.nbytes <= _GATHER_BYTES and self.all_complete:
+        if small and self.all_complete:
             gathered = np.take(array, self.order, axis=0)  # a little faster than array[order]
             summed: FloatArray = np.add.reduceat(gathered, self.starts, axis=0)
             return summed  # every group complete: no NaN rows to fill
         out = np.empty((len(self.positions), *array.shape[1:]))
-        if array.nbytes <= _GATHER_BYTES:
+        if small:
             out[~self.complete] = np.nan
             if len(self.order):
                 out[self.complete] = np.add.reduceat(array[self.order], self.starts, axis=0)
@@ -195,9 +208,68 @@ def area_plan(areas: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]],
     names = tuple(name for name, _ in groups)
     contiguous = all(isinstance(block, slice) for block in blocks)
     all_complete = bool(len(order)) and bool(complete.all())
-    return AreaPlan(
-        tuple(present), tuple(blocks), complete, order, starts, names, contiguous, all_complete
+    in_order = (
+        all_complete and len(order) == len(areas) and bool(np.all(order == np.arange(len(order))))
     )
+    return AreaPlan(
+        tuple(present),
+        tuple(blocks),
+        complete,
+        order,
+        starts,
+        names,
+        contiguous,
+        all_complete,
+        in_order,
+    )
+
+
+def axis_plan(axis: Axis[str], groups: tuple[tuple[str, tuple[str, ...]], ...]) -> AreaPlan:
+    """:func:`area_plan` for ``axis``, kept in the axis's memo.
+
+    The memo is found by the axis object, so a repeated aggregation hashes only its groups,
+    not the whole area axis as the shared cache's key does.
+    """
+    memo = axis.memo()
+    plan: AreaPlan | None = memo.get(groups)
+    if plan is None:
+        plan = memo[groups] = area_plan(axis.labels, groups)
+    return plan
+
+
+def axis_region_groups(axis: Axis[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """:func:`region_groups` of ``axis``'s municipality codes, kept in the axis's memo."""
+    memo = axis.memo()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] | None = memo.get(_REGIONS)
+    if groups is None:
+        groups = memo[_REGIONS] = region_groups(axis.labels)
+    return groups
+
+
+_REGIONS = ("regions",)
+"""The memo key of an axis's region groups (not a groups tuple: those hold pairs)."""
+
+
+def axis_sources(
+    axis: Axis[str],
+    plan: AreaPlan,
+    sources: Mapping[str, tuple[Source, ...]],
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
+) -> Mapping[str, tuple[Source, ...]]:
+    """:func:`group_sources` of ``plan`` over ``axis``, kept in the axis's memo per mapping.
+
+    An inventory's sources never change, so the groups' sources are worked out once per
+    plan and sources mapping; the memo holds both objects, so their ids stay theirs.
+    """
+    memo = axis.memo()
+    key = ("sources", id(plan), id(sources))
+    found = memo.get(key)
+    if found is not None and found[0] is plan and found[1] is sources:
+        result: Mapping[str, tuple[Source, ...]] = found[2]
+        return result
+    result = group_sources(sources, groups, plan.present)
+    memo[key] = (plan, sources, result)
+    return result
 
 
 def as_slice(index: npt.NDArray[np.intp]) -> npt.NDArray[np.intp] | slice:

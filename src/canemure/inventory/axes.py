@@ -8,8 +8,8 @@ summed or exported never pays for a dictionary of its labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -20,16 +20,19 @@ from canemure.errors import UnknownNameError
 __all__ = ["Axis"]
 
 L = TypeVar("L", str, int)
+_MEMO_SIZE = 32
+"""At most this many plans are kept per axis."""
 
 
 class Axis(Generic[L]):
     """An ordered set of unique labels (area codes, sector keys or years)."""
 
-    __slots__ = ("_lazy_index", "labels", "name")
+    __slots__ = ("_lazy_index", "_memo", "labels", "name")
 
     def __init__(self, name: str, labels: Iterable[L]) -> None:
         self.name = name
         self.labels: tuple[L, ...] = tuple(labels)
+        self._memo: dict[Hashable, Any] | None = None
         self._lazy_index: dict[L, int] | None = dict(
             zip(self.labels, range(len(self.labels)), strict=True)
         )
@@ -48,7 +51,22 @@ class Axis(Generic[L]):
         axis.name = name
         axis.labels = labels
         axis._lazy_index = None
+        axis._memo = None
         return axis
+
+    def memo(self) -> dict[Hashable, Any]:
+        """Plans derived from this axis's labels (an aggregation's groups), kept with it.
+
+        Found by this axis object, not by hashing its labels (which costs as much as a small
+        aggregation at national size); bounded (cleared when full). For the inventory's own
+        bookkeeping: the labels never change, so what is derived from them stays true.
+        """
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        elif len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        return memo
 
     @property
     def _index(self) -> dict[L, int]:

@@ -20,6 +20,7 @@ Design notes
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -33,9 +34,9 @@ import pint
 from canemure.errors import UnitError
 from canemure.inventory._plans import (
     AreaSources,
-    area_plan,
-    group_sources,
-    region_groups,
+    axis_plan,
+    axis_region_groups,
+    axis_sources,
     sector_groups,
     sector_levels,
 )
@@ -214,20 +215,18 @@ class EmissionInventory(LabelledCube):
         new: EmissionInventory = object.__new__(EmissionInventory)
         set_field = object.__setattr__
         set_field(new, "values", wrap(values, self.values))
-        for name in _FIELDS[1:]:
-            set_field(new, name, changes[name] if name in changes else getattr(self, name))
-        if "areas" in changes:
-            set_field(new, "areas", _area_axis(changes["areas"]))
-        if "sectors" in changes:
-            set_field(new, "sectors", _sector_axis(changes["sectors"]))
-        if "years" in changes:
-            years = changes["years"]
-            if not isinstance(years, Axis):  # a selection's axis comes checked
-                years = _year_axis(years)
-                if list(years) != sorted(years):
-                    raise ValueError(f"years must be ascending, got {list(years)}")
-            set_field(new, "years", years)
-        shape = (len(new.areas), len(new.sectors), len(new.years))
+        for name, value in zip(_FIELDS[1:], _OTHER_FIELDS(self), strict=True):
+            set_field(new, name, value)
+        for name, given in changes.items():
+            value = given
+            if name == "years" and not isinstance(given, Axis):  # a selection's comes checked
+                value = _year_axis(given)
+                if list(value) != sorted(value):
+                    raise ValueError(f"years must be ascending, got {list(value)}")
+            elif name in _AXIS_OF:
+                value = _AXIS_OF[name](given)
+            set_field(new, name, value)
+        shape = (len(new.areas.labels), len(new.sectors.labels), len(new.years.labels))
         if values.shape != shape:
             raise ValueError(f"inventory values have shape {values.shape}, expected {shape}")
         return new
@@ -324,12 +323,13 @@ class EmissionInventory(LabelledCube):
     def _aggregate_planned(
         self, members_of: tuple[tuple[str, tuple[str, ...]], ...], area_level: AreaLevel
     ) -> EmissionInventory:
-        plan = area_plan(self.areas.labels, members_of)
-        sources = group_sources(self.sources, members_of, plan.present)
+        plan = axis_plan(self.areas, members_of)
+        sources = axis_sources(self.areas, plan, self.sources, members_of)
         out = plan.sum(self.magnitude)
         population = self.population
-        if population is not None:
-            population = population.aggregate_planned(members_of)
+        if population is not None:  # on the same areas (the usual case): the same plan
+            same = population.areas.labels == self.areas.labels
+            population = population.aggregate_planned(members_of, plan if same else None)
         return self._replace(
             out,
             areas=Axis.trusted("area", plan.names),  # unique: the groups are a mapping
@@ -352,7 +352,7 @@ class EmissionInventory(LabelledCube):
                 f"to_regions() needs municipalities, this inventory holds {self.area_level}s"
             )
         if regions is None:  # cached per area axis, in the form the area plans are cached by
-            return self._aggregate_planned(region_groups(self.areas.labels), "region")
+            return self._aggregate_planned(axis_region_groups(self.areas), "region")
         gaz = gazetteer()
         chosen = [gaz.region(r) for r in regions]
         groups = {r.code: gaz.municipality_codes(r) for r in chosen}
@@ -605,3 +605,6 @@ class EmissionInventory(LabelledCube):
 
 
 _FIELDS = tuple(field.name for field in attrs.fields(EmissionInventory))
+_OTHER_FIELDS = operator.attrgetter(*_FIELDS[1:])
+"""Every field but ``values``, read in one call (a derived inventory copies them)."""
+_AXIS_OF = {"areas": _area_axis, "sectors": _sector_axis}

@@ -19,7 +19,7 @@ Design notes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -192,6 +192,10 @@ def take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> Float
     return np.ascontiguousarray(values[tuple(index)])  # one gather (with slices): one copy
 
 
+_SMALL = 256
+"""Up to this many chosen labels, a selection checks them for repeats with a set."""
+
+
 def _sub_axis(
     axis: Axis[Any], part: npt.NDArray[np.intp] | slice, keys: Sequence[Any]
 ) -> Axis[Any]:
@@ -202,11 +206,34 @@ def _sub_axis(
     """
     if isinstance(part, slice):
         return Axis.trusted(axis.name, axis.labels[part])
-    chosen = np.zeros(len(axis), dtype=np.bool_)
-    chosen[part] = True
-    if int(np.count_nonzero(chosen)) != len(part):
+    if len(part) <= _SMALL:  # a few labels: a set of them (their hashes are cached)
+        unique = len(set(keys)) == len(keys)
+    else:
+        chosen = np.zeros(len(axis), dtype=np.bool_)
+        chosen[part] = True
+        unique = int(np.count_nonzero(chosen)) == len(part)
+    if not unique:
         return Axis(axis.name, keys)  # raises, naming the labels chosen twice
     return Axis.trusted(axis.name, tuple(keys))
+
+
+def _year_part(axis: Axis[int], asked: list[Any]) -> tuple[npt.NDArray[np.intp] | slice, Axis[int]]:
+    """Where the years ``asked`` lie on ``axis`` (ascending; a slice for a run) and their axis."""
+    count = len(asked)
+    if count:  # a run of years as held (the usual request): a slice, checked in one compare
+        first = axis.index.get(asked[0]) if isinstance(asked[0], int) else None
+        if first is not None:
+            run = axis.labels[first : first + count]
+            if run == tuple(asked):
+                return slice(first, first + count), Axis.trusted("year", run)
+    columns = year_positions(axis, asked)
+    part = as_slice(columns)
+    if isinstance(part, slice):  # a run of an ascending axis: ascending
+        return part, Axis.trusted("year", axis.labels[part])
+    chosen = [axis.labels[k] for k in columns.tolist()]
+    if count > 1 and not bool(np.all(np.diff(columns) > 0)):
+        raise ValueError(f"years must be ascending, got {chosen}")
+    return part, Axis.trusted("year", tuple(chosen))
 
 
 # ----------------------------------------------------------------------------- names
@@ -367,35 +394,38 @@ class LabelledCube:
         sectors: Sequence[str] | str | None,
         years: Sequence[int | str] | int | str | range | None,
     ) -> tuple[FloatArray, dict[str, Any]]:
-        """The selected values and the changed axes (``areas``, ``sectors``, ``years``)."""
+        """The selected values and the changed axes (``areas``, ``sectors``, ``years``).
+
+        The usual request (codes and keys as held, years as ints) costs one dict look-up per
+        label, one gather and the new axes; names, digits and unknown labels take the general
+        path, which resolves names and raises with suggestions.
+        """
         changes: dict[str, Any] = {}
         index: list[npt.NDArray[np.intp] | slice] = [slice(None)] * 3
         if areas is not None:
-            asked = labels_of(areas)
-            held = self.areas.index
-            try:  # codes as held (the usual case): one dict look-up each
-                rows = np.fromiter(map(held.__getitem__, asked), dtype=np.intp, count=len(asked))
-                keys = asked
-            except KeyError:  # names, or unknown codes (the error suggests)
-                keys = [self._area_key(a) for a in asked]
-                rows = self.areas.positions(keys)
-            index[0] = as_slice(rows)
-            changes["areas"] = _sub_axis(self.areas, index[0], keys)
+            index[0], changes["areas"] = self._pick(self.areas, labels_of(areas), self._area_key)
         if sectors is not None:
-            keys = [self._sector_key(s) for s in labels_of(sectors)]
-            index[1] = as_slice(self.sectors.positions(keys))
-            changes["sectors"] = _sub_axis(self.sectors, index[1], keys)
+            index[1], changes["sectors"] = self._pick(
+                self.sectors, labels_of(sectors), self._sector_key
+            )
         if years is not None:
-            columns = year_positions(self.years, labels_of(years))
-            index[2] = as_slice(columns)
-            if isinstance(index[2], slice):  # a run of an ascending axis: ascending
-                changes["years"] = Axis.trusted("year", self.years.labels[index[2]])
-            else:
-                chosen = [self.years.labels[k] for k in columns.tolist()]
-                if len(columns) > 1 and not bool(np.all(np.diff(columns) > 0)):
-                    raise ValueError(f"years must be ascending, got {chosen}")
-                changes["years"] = Axis.trusted("year", tuple(chosen))
-        return take(self.magnitude, index), changes
+            index[2], changes["years"] = _year_part(self.years, labels_of(years))
+        return take(self.values.magnitude, index), changes
+
+    @staticmethod
+    def _pick(
+        axis: Axis[str], asked: list[Any], key: Callable[[str], str]
+    ) -> tuple[npt.NDArray[np.intp] | slice, Axis[str]]:
+        """Where the labels ``asked`` lie on ``axis`` (a slice for a run) and their new axis."""
+        held = axis.index
+        try:  # labels as held (the usual case): one dict look-up each, in C
+            where = np.fromiter(map(held.__getitem__, asked), dtype=np.intp, count=len(asked))
+            keys = asked
+        except (KeyError, TypeError):  # names, or unknown labels (the error suggests)
+            keys = [key(label) for label in asked]
+            where = axis.positions(keys)
+        part = as_slice(where)
+        return part, _sub_axis(axis, part, keys)
 
     # ------------------------------------------------------------------ exports
     def _frame(self, *, wide: bool, names: bool, lang: str, pint: bool, purpose: str) -> Any:

@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pint
 
 from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
-from canemure.inventory._plans import area_plan
+from canemure.inventory._plans import AreaPlan, axis_plan
 from canemure.inventory.axes import Axis, L
 from canemure.inventory.labelled import wrap
 from canemure.inventory.provenance import Source
@@ -148,13 +148,19 @@ class Population:
         """Sum populations into groups ``{new_area: member_areas}``; a missing member gives NaN."""
         return self.aggregate_planned(tuple((name, tuple(group)) for name, group in groups.items()))
 
-    def aggregate_planned(self, members_of: tuple[tuple[str, tuple[str, ...]], ...]) -> Population:
+    def aggregate_planned(
+        self,
+        members_of: tuple[tuple[str, tuple[str, ...]], ...],
+        plan: AreaPlan | None = None,
+    ) -> Population:
         """Like :meth:`aggregate`, with the groups as ``((name, members), ...)``.
 
         That is the form the area plans are cached by, so an inventory's aggregation passes
-        its groups on without rebuilding them.
+        its groups on without rebuilding them, and its ``plan`` too when this table's areas
+        are the inventory's (the plan of the same groups over the same areas).
         """
-        plan = area_plan(self.areas.labels, members_of)
+        if plan is None:
+            plan = axis_plan(self.areas, members_of)
         out = plan.sum(self.values.magnitude)
         # a derived table: in residents already, on checked axes (nothing to convert or check)
         new: Population = object.__new__(Population)
