@@ -7,6 +7,8 @@ loss-free records, and merge semantics.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from hypothesis import assume, given
@@ -289,6 +291,43 @@ def test_selecting_labels_returns_their_values(
     assert np.array_equal(chosen.magnitude.ravel(), [expected], equal_nan=True)
     name = gazetteer().municipality(area).names.fi
     assert inventory.sel(areas=[name]).areas == inventory.sel(areas=[area]).areas
+
+
+@given(inventories(level=3, max_holes=2), st.data())
+def test_any_selection_is_the_gather_of_its_labels(
+    inventory: EmissionInventory, data: st.DataObject
+) -> None:
+    """Any subsets (areas and sectors in any order, ascending years; each axis optional,
+    runs and scattered labels alike) select exactly ``array[np.ix_(rows, sectors, years)]``,
+    as a copy, with the labels as asked and each area's sources."""
+
+    def some(labels: list[Any], ordered: bool) -> list[Any] | None:
+        if not data.draw(st.booleans()):
+            return None
+        if ordered:
+            first = data.draw(st.integers(0, len(labels) - 1))
+            run = data.draw(st.booleans())  # a run (a slice) or any ascending subset
+            if run:
+                return labels[first : data.draw(st.integers(first + 1, len(labels)))]
+            return sorted(data.draw(st.sets(st.sampled_from(labels), min_size=1)), key=labels.index)
+        return data.draw(st.lists(st.sampled_from(labels), min_size=1, unique=True))
+
+    areas = some(list(inventory.areas), ordered=data.draw(st.booleans()))
+    sectors = some(list(inventory.sectors), ordered=data.draw(st.booleans()))
+    years = some(list(inventory.years), ordered=True)
+    chosen = inventory.sel(areas=areas, sectors=sectors, years=years)
+    rows = [inventory.areas.position(a) for a in areas or inventory.areas]
+    columns = [inventory.sectors.position(x) for x in sectors or inventory.sectors]
+    layers = [inventory.years.position(y) for y in years or inventory.years]
+    expected = inventory.magnitude[np.ix_(rows, columns, layers)]
+    assert np.array_equal(chosen.magnitude, expected, equal_nan=True)
+    assert chosen.magnitude.flags.c_contiguous
+    assert not np.shares_memory(chosen.magnitude, inventory.magnitude)
+    assert list(chosen.areas) == list(areas or inventory.areas)
+    assert list(chosen.sectors) == list(sectors or inventory.sectors)
+    assert list(chosen.years) == list(years or inventory.years)
+    assert dict(chosen.sources) == {a: inventory.sources[a] for a in chosen.areas}
+    assert chosen.unit == inventory.unit and chosen.rule == inventory.rule
 
 
 @given(inventories(level=3, max_holes=0), st.sampled_from(MUNICIPALITY_CODES))

@@ -89,9 +89,13 @@ def scalar(value: float, unit: str | pint.Unit) -> pint.Quantity[Any]:
     return quantity
 
 
+_ONE_LABEL = (str, int, np.integer)
+"""What ``labels_of`` takes as one label (a tuple: ``isinstance`` checks it faster than a union)."""
+
+
 def labels_of(value: Any) -> list[Any]:
     """A list of labels; one label (a string or an integer) is a list of one."""
-    if isinstance(value, str | int | np.integer):
+    if isinstance(value, _ONE_LABEL):
         return [value]
     return list(value)
 
@@ -181,6 +185,11 @@ def cached_unit_text(unit: pint.Unit) -> str:
 
 def take(values: FloatArray, index: list[npt.NDArray[np.intp] | slice]) -> FloatArray:
     """``values[index]`` as a new C-contiguous array, gathering once where numpy can."""
+    rows, sectors, years = index
+    if type(sectors) is slice and type(years) is slice:  # rows only (the usual selection)
+        if type(rows) is slice:  # a view: copy it, a selection never shares memory
+            return np.array(values[rows, sectors, years], order="C")
+        return np.ascontiguousarray(values[rows, sectors, years])  # one gather: one copy
     gathers = [axis for axis, part in enumerate(index) if not isinstance(part, slice)]
     for axis in gathers[1:]:  # numpy would broadcast several index arrays together
         part = index[axis]
