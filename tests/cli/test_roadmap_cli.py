@@ -127,3 +127,21 @@ def test_compare_two_variants(
     by_year = {int(r["year"]): float(r["difference"]) for r in kau}
     assert by_year[2024] == 0.0
     assert by_year[2030] == pytest.approx(expected["district_heat"])
+
+
+@pytest.mark.parametrize("command", ["roadmap", "macc"])
+def test_an_area_is_resolved_before_the_example_is_looked_for(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """A typo is an unknown area (with suggestions); another name of the region with an
+    example finds it; a real area without one is told to write a scenario."""
+    status, _, err = run(capsys, command, "Atlantis", "--no-plugins", "--lang", "en")
+    assert status == 2
+    assert "unknown region or municipality 'Atlantis'" in err and "Lahtis" in err
+    assert "no example scenario" not in err
+    status, out, err = run(capsys, command, "Norra Karelen", "--no-plugins", "--lang", "en")
+    assert status == 0, err
+    assert "Pohjois-Karjala" in out
+    status, _, err = run(capsys, command, "Uusimaa", "--no-plugins", "--lang", "en")
+    assert status == 2
+    assert "no example scenario for 'Uusimaa'" in err and "--scenario FILE" in err

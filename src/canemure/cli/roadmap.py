@@ -180,10 +180,18 @@ def _scenario(args: argparse.Namespace, file: str | None) -> Scenario:
     if file is not None:
         return read_scenario(file)
     key = args.area.strip().lower().replace(" ", "-")
-    if key not in EXAMPLES:
-        raise _NoExampleError.keyed(
-            "no_example_scenario", area=args.area, shipped=", ".join(EXAMPLES)
-        )
+    if key not in EXAMPLES:  # a code or another name of a region with an example, or a typo
+        from canemure._text import fold
+        from canemure.geography import Region, resolve_area
+
+        area = resolve_area(args.area)  # an unknown area is named, with suggestions
+        names = area.names.all() if isinstance(area, Region) else ()
+        found = [name for name in EXAMPLES if any(fold(name) == fold(n) for n in names)]
+        if not found:
+            raise _NoExampleError.keyed(
+                "no_example_scenario", area=args.area, shipped=", ".join(EXAMPLES)
+            )
+        key = found[0]
     return example_scenario(key)
 
 
