@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ import numpy.typing as npt
 import pint
 
 from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
+from canemure.inventory._grow import append_rows
 from canemure.inventory._plans import area_plan
 from canemure.inventory.axes import Axis, L
 from canemure.inventory.labelled import wrap
@@ -199,7 +201,26 @@ class Population:
         return frame
 
     def merge(self, other: Population) -> Population:
-        """Combine two tables; where both have a figure, ``other`` wins."""
+        """Combine two tables; where both have a figure, ``other`` wins.
+
+        Adding new areas on the same (ascending) years, as successive merges of one-area
+        tables do, takes amortised time in the size of ``other``: the result is a read-only
+        view of a buffer that a later merge into the newest result fills in place (see
+        :mod:`canemure.inventory._grow`).
+        """
+        years_axis = self.years.labels
+        if other.years.labels == years_axis and all(map(operator.lt, years_axis, years_axis[1:])):
+            if other is self:  # every figure is its own: the table itself
+                return self
+            mine, theirs = self.values.magnitude, other.values.magnitude
+            new_areas = self.areas.extended(other.areas)  # None when an area is in both
+            if new_areas is not None and mine.dtype == theirs.dtype == np.float64:
+                new: Population = object.__new__(Population)
+                object.__setattr__(new, "values", wrap(append_rows(mine, theirs), self.values))
+                object.__setattr__(new, "areas", new_areas)
+                object.__setattr__(new, "years", self.years)
+                object.__setattr__(new, "source", self.source or other.source)
+                return new
         areas = list(dict.fromkeys([*self.areas, *other.areas]))
         years = sorted(set(self.years) | set(other.years))
         base = self.at(areas, years).m_as("resident")
