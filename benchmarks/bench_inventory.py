@@ -457,15 +457,18 @@ def report(size: int, timings: Sequence[Timing]) -> str:
         )
     for kind, leafy in (("parts", False), ("leaf parts", True)):
         merges = {
-            int(t.name.split()[2]): t.api
+            int(t.name.split()[2]): t
             for t in timings
             if t.name.startswith("merge") and ("leaf" in t.name) == leafy
         }
         if len(merges) == 2:
             (small, t_small), (large, t_large) = sorted(merges.items())
+            wall = (t_small.api / small * 1e3, t_large.api / large * 1e3)
+            cpu = (t_small.api_cpu / small * 1e3, t_large.api_cpu / large * 1e3)
             rows.append(
-                f"merge ({kind}): {t_small / small * 1e3:.3f} ms per part at {small}, "
-                f"{t_large / large * 1e3:.3f} ms per part at {large} (equal per part: linear)"
+                f"merge ({kind}): ms per part at {small} and {large}: wall {wall[0]:.3f}, "
+                f"{wall[1]:.3f} (x{wall[1] / wall[0]:.2f}); CPU {cpu[0]:.3f}, {cpu[1]:.3f} "
+                f"(x{cpu[1] / cpu[0]:.2f}); linear: x1"
             )
     records = [t for t in timings if t.name == "to_records()"]
     if records:
