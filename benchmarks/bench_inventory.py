@@ -465,10 +465,12 @@ def report(size: int, timings: Sequence[Timing]) -> str:
             (small, t_small), (large, t_large) = sorted(merges.items())
             wall = (t_small.api / small * 1e3, t_large.api / large * 1e3)
             cpu = (t_small.api_cpu / small * 1e3, t_large.api_cpu / large * 1e3)
+            plain = (t_small.plain / small * 1e3, t_large.plain / large * 1e3)
             rows.append(
                 f"merge ({kind}): ms per part at {small} and {large}: wall {wall[0]:.3f}, "
                 f"{wall[1]:.3f} (x{wall[1] / wall[0]:.2f}); CPU {cpu[0]:.3f}, {cpu[1]:.3f} "
-                f"(x{cpu[1] / cpu[0]:.2f}); linear: x1"
+                f"(x{cpu[1] / cpu[0]:.2f}); linear: x1; one {t_small.best} "
+                f"{plain[0]:.4f}, {plain[1]:.4f} (x{plain[1] / plain[0]:.2f})"
             )
     records = [t for t in timings if t.name == "to_records()"]
     if records:

@@ -430,7 +430,7 @@ class EmissionInventory(LabelledCube):
         as the adapters do) takes amortised time in the size of ``other``, not of the result:
         the result is a read-only view of a buffer with spare rows, which a later merge into
         the newest result fills in place (``self`` and every earlier result keep their values;
-        see :mod:`canemure.inventory._grow`).
+        the module ``canemure.inventory._grow`` says how).
         """
         if other.rule is not self.rule and other.rule != self.rule:
             raise ValueError(f"cannot merge rule {other.rule.id!r} into rule {self.rule.id!r}")

@@ -205,8 +205,8 @@ class Population:
 
         Adding new areas on the same (ascending) years, as successive merges of one-area
         tables do, takes amortised time in the size of ``other``: the result is a read-only
-        view of a buffer that a later merge into the newest result fills in place (see
-        :mod:`canemure.inventory._grow`).
+        view of a buffer that a later merge into the newest result fills in place (earlier
+        tables keep their values; the module ``canemure.inventory._grow`` says how).
         """
         years_axis = self.years.labels
         if other.years.labels == years_axis and all(map(operator.lt, years_axis, years_axis[1:])):
