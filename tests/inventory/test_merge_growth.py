@@ -268,3 +268,52 @@ def test_population_merges_outside_the_append_case_are_unchanged() -> None:
     assert whole.merge(whole) is whole
     with pytest.raises(ValueError, match="NaN"):
         whole.merge(Population(Q_(np.array([[3, 4]]), "resident"), ["009"], [2020, 2021]))
+
+
+Table = tuple[tuple[str, ...], tuple[int, ...], FloatArray]
+"""A population table the plain way: areas, years, residents."""
+
+
+@st.composite
+def tables(draw: st.DrawFn, number: int) -> Table:
+    """A population table: mostly the common years, areas of its own or of earlier tables."""
+    pool = AREAS[: 2 * number + 2]
+    if draw(st.booleans()):  # the areas of some earlier table, or new ones
+        start = 2 * draw(st.integers(0, number))
+        areas = pool[start : start + draw(st.integers(1, 2))]
+    else:
+        areas = tuple(draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True)))
+    years = YEARS
+    if not draw(st.integers(0, 3)):  # some years, maybe in descending order
+        years = tuple(sorted(draw(st.sets(st.sampled_from(YEARS), min_size=1))))
+        if draw(st.booleans()):
+            years = years[::-1]
+    residents = draw(values_with_holes((len(areas), len(years)), max_holes=2, low=100.0))
+    return areas, years, residents + 1000.0 * number
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_tree_of_population_merges_gives_the_plain_values(data: st.DataObject) -> None:
+    made: list[Population] = []
+    expected: list[Table] = []
+    for number in range(data.draw(st.integers(2, 30), label="steps")):
+        if number and data.draw(st.integers(0, 2), label="merge?"):
+            left = data.draw(st.sampled_from([number - 1, *range(number)]), label="left")
+            right = data.draw(st.integers(0, number - 1), label="right")
+            made.append(made[left].merge(made[right]))
+            found = merged_population(expected[left], expected[right])
+            assert found is not None
+            expected.append(found)
+        else:
+            table = data.draw(tables(number), label="table")
+            made.append(Population(Q_(table[2].copy(), "resident"), table[0], table[1]))
+            expected.append(table)
+        areas, years, residents = expected[-1]
+        assert made[-1].areas.labels == areas
+        assert made[-1].years.labels == years
+        assert np.array_equal(made[-1].values.m_as("resident"), residents, equal_nan=True)
+    for table, (areas, years, residents) in zip(made, expected, strict=True):
+        assert table.areas.labels == areas
+        assert table.years.labels == years
+        assert np.array_equal(table.values.m_as("resident"), residents, equal_nan=True)

@@ -200,6 +200,17 @@ class Population:
         frame.attrs.update(unit="resident")
         return frame
 
+    def _derived(
+        self, values: npt.NDArray[Any], areas: Axis[str], source: Source | None
+    ) -> Population:
+        """A table on ``areas`` and these years, in residents (nothing to convert or check)."""
+        new: Population = object.__new__(Population)
+        object.__setattr__(new, "values", wrap(values, self.values))
+        object.__setattr__(new, "areas", areas)
+        object.__setattr__(new, "years", self.years)
+        object.__setattr__(new, "source", source)
+        return new
+
     def merge(self, other: Population) -> Population:
         """Combine two tables; where both have a figure, ``other`` wins.
 
@@ -213,14 +224,13 @@ class Population:
             if other is self:  # every figure is its own: the table itself
                 return self
             mine, theirs = self.values.magnitude, other.values.magnitude
+            if other.areas.labels == self.areas.labels:  # the same cells: one pass
+                merged = np.where(np.isnan(theirs), mine, theirs)
+                return self._derived(merged, self.areas, self.source or other.source)
             new_areas = self.areas.extended(other.areas)  # None when an area is in both
             if new_areas is not None and mine.dtype == theirs.dtype == np.float64:
-                new: Population = object.__new__(Population)
-                object.__setattr__(new, "values", wrap(append_rows(mine, theirs), self.values))
-                object.__setattr__(new, "areas", new_areas)
-                object.__setattr__(new, "years", self.years)
-                object.__setattr__(new, "source", self.source or other.source)
-                return new
+                grown = append_rows(mine, theirs)
+                return self._derived(grown, new_areas, self.source or other.source)
         areas = list(dict.fromkeys([*self.areas, *other.areas]))
         years = sorted(set(self.years) | set(other.years))
         base = self.at(areas, years).m_as("resident")
