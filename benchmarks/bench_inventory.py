@@ -10,6 +10,8 @@ Goals (issue 9), measured here as ratios in one run; this script prints and neve
 * building an inventory by successive ``merge`` of one-municipality parts grows linearly with
   the number of parts (time per part about constant from 100 to 308 parts), for parts of the
   tiled data and for leaf-level parts (91 leaves x 38 years of random values: timing only).
+  The table's merge rows set each build against one ``np.concatenate`` of the parts; the
+  per-part lines after it time the chains of 100 and 308 parts alternately (same load).
 
 The data are **synthetic**: the real Pohjois-Karjala HINKU rows
 (:func:`canemure.io.bundled.pohjois_karjala`, 13 municipalities x 13 sectors x 21 years, with
@@ -357,23 +359,61 @@ def leaf_parts(parts: int, n_years: int = 38) -> list[EmissionInventory]:
     ]
 
 
-def _merge_case(inventory: EmissionInventory, parts: int, *, leaf: bool = False) -> Case:
+def _merge_pieces(
+    inventory: EmissionInventory, parts: int, *, leaf: bool
+) -> list[EmissionInventory]:
     if leaf:
-        pieces = leaf_parts(parts)
-    else:
-        pieces = [inventory.sel(areas=[area]) for area in inventory.areas.labels[:parts]]
+        return leaf_parts(parts)
+    return [inventory.sel(areas=[area]) for area in inventory.areas.labels[:parts]]
 
-    def successive() -> EmissionInventory:
-        merged = pieces[0]
-        for piece in pieces[1:]:
-            merged = merged.merge(piece)
-        return merged
+
+def _successive(pieces: Sequence[EmissionInventory]) -> EmissionInventory:
+    merged = pieces[0]
+    for piece in pieces[1:]:
+        merged = merged.merge(piece)
+    return merged
+
+
+def _merge_case(inventory: EmissionInventory, parts: int, *, leaf: bool = False) -> Case:
+    pieces = _merge_pieces(inventory, parts, leaf=leaf)
 
     def concatenate() -> FloatArray:
         return np.concatenate([piece.magnitude for piece in pieces], axis=0)
 
     name = f"merge x {parts} {'leaf ' if leaf else ''}parts"
-    return Case(name, successive, {"np.concatenate": concatenate}, _same_values)
+    return Case(name, lambda: _successive(pieces), {"np.concatenate": concatenate}, _same_values)
+
+
+def merge_growth(repeats: int, sizes: tuple[int, int] = (100, 308)) -> str:
+    """Per-part time of successive merges at two sizes, the two chains timed alternately.
+
+    Timing the two sizes as separate cases, one after the other, let the machine's load swing
+    their ratio by 2x on a shared machine; alternating them sample by sample keeps both under
+    the same load. Medians of wall and CPU time per part; linear is x1.
+    """
+    inventory = tiled_inventory(1)
+    rows = []
+    for kind, leaf in (("parts", False), ("leaf parts", True)):
+        pieces = _merge_pieces(inventory, max(sizes), leaf=leaf)
+        wall: dict[int, list[float]] = {n: [] for n in sizes}
+        cpu: dict[int, list[float]] = {n: [] for n in sizes}
+        for n in sizes:  # warm-up
+            _successive(pieces[:n])
+        for _ in range(repeats):
+            for n in sizes:
+                started, started_cpu = time.perf_counter(), time.process_time()
+                _successive(pieces[:n])
+                wall[n].append((time.perf_counter() - started) / n)
+                cpu[n].append((time.process_time() - started_cpu) / n)
+        small, large = sizes
+        w = {n: statistics.median(wall[n]) * 1e3 for n in sizes}
+        c = {n: statistics.median(cpu[n]) * 1e3 for n in sizes}
+        rows.append(
+            f"merge ({kind}), ms per part at {small} and {large} parts (alternated): "
+            f"wall {w[small]:.4f}, {w[large]:.4f} (x{w[large] / w[small]:.2f}); "
+            f"CPU {c[small]:.4f}, {c[large]:.4f} (x{c[large] / c[small]:.2f}); linear: x1"
+        )
+    return "\n".join(rows)
 
 
 def cases(size: int) -> list[Case]:
@@ -491,18 +531,6 @@ def report(size: int, timings: Sequence[Timing]) -> str:
             f"{t.name:<34}{t.api * 1e3:>10.3f}{t.plain * 1e3:>10.3f}{t.ratio:>7.2f}"
             f"{t.cpu_ratio:>6.2f}  {goal:<13}{t.best}"
         )
-    for kind, leafy in (("parts", False), ("leaf parts", True)):
-        merges = {
-            int(t.name.split()[2]): t.api
-            for t in timings
-            if t.name.startswith("merge") and ("leaf" in t.name) == leafy
-        }
-        if len(merges) == 2:
-            (small, t_small), (large, t_large) = sorted(merges.items())
-            rows.append(
-                f"merge ({kind}): {t_small / small * 1e3:.3f} ms per part at {small}, "
-                f"{t_large / large * 1e3:.3f} ms per part at {large} (equal per part: linear)"
-            )
     records = [t for t in timings if t.name == "to_records()"]
     if records:
         cells = size * 13 * 21
@@ -521,6 +549,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         timed = cases(size)
         check(timed)
         print(report(size, measure(timed, args.repeats, args.number)))
+        if size == 308:
+            print(merge_growth(args.repeats))
         print()
     return 0
 

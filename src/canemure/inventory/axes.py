@@ -68,6 +68,21 @@ class Axis(Generic[L]):
             memo.clear()
         return memo
 
+    def extended(self, other: Axis[L]) -> Axis[L] | None:
+        """A new axis: these labels, then ``other``'s; ``None`` if the two share a label.
+
+        The new axis's index is a copy of this one's with ``other``'s labels added, so an axis
+        grown part by part (successive merges) never hashes a label twice.
+        """
+        index = dict(self._index)
+        start = len(index)
+        index.update(zip(other.labels, range(start, start + len(other.labels)), strict=True))
+        if len(index) != start + len(other.labels):
+            return None
+        axis = Axis.trusted(self.name, self.labels + other.labels)
+        axis._lazy_index = index
+        return axis
+
     @property
     def _index(self) -> dict[L, int]:
         index = self._lazy_index

@@ -32,6 +32,7 @@ import numpy.typing as npt
 import pint
 
 from canemure.errors import UnitError
+from canemure.inventory._grow import append_rows
 from canemure.inventory._plans import (
     AreaSources,
     axis_plan,
@@ -118,6 +119,16 @@ def _place(
     if only_estimated:
         values = np.where(np.isnan(values), out[index], values)
     out[index] = values
+
+
+def _merged_sources(
+    mine: Mapping[str, tuple[Source, ...]], other: Mapping[str, tuple[Source, ...]]
+) -> dict[str, tuple[Source, ...]]:
+    """The sources of a merge: ``other``'s first for each of its areas, each source once."""
+    sources = dict(mine)
+    for area, found in other.items():
+        sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
+    return sources
 
 
 _PERCENT = Q_(np.ones(1), "percent")
@@ -414,36 +425,41 @@ class EmissionInventory(LabelledCube):
 
         Both must follow the same rule at the same sector level and have compatible units.
         Sources are kept per area, so a report can say which source each figure came from.
+
+        Adding new areas on the same sectors and years (building an inventory part by part,
+        as the adapters do) takes amortised time in the size of ``other``, not of the result:
+        the result is a read-only view of a buffer with spare rows, which a later merge into
+        the newest result fills in place (``self`` and every earlier result keep their values;
+        the module ``canemure.inventory._grow`` says how).
         """
-        if other.rule != self.rule:
+        if other.rule is not self.rule and other.rule != self.rule:
             raise ValueError(f"cannot merge rule {other.rule.id!r} into rule {self.rule.id!r}")
         if other.sector_level != self.sector_level:
             other = other.aggregate_sectors(min(self.sector_level, other.sector_level))
             base = self.aggregate_sectors(other.sector_level)
             return base.merge(other)
-        other_values = other.values.m_as(self.unit)
-        areas = list(dict.fromkeys([*self.areas, *other.areas]))
-        sectors = list(dict.fromkeys([*self.sectors, *other.sectors]))
-        years = sorted(set(self.years) | set(other.years))
-        if (
-            other.sectors == self.sectors
-            and other.years == self.years
-            and self.areas.index.keys().isdisjoint(other.areas.labels)
-        ):  # new areas on the same sectors and years (the adapters' pattern): one copy
-            out = np.concatenate((self.magnitude, other_values))
+        if other.values._units == self.values._units:  # the same numbers, without a conversion
+            other_values = other.magnitude
         else:
-            out = np.full((len(areas), len(sectors), len(years)), np.nan)
-            # self's cells land on empty (NaN) cells: copy them; other's win where estimated
-            _place(out, self.magnitude, (self, areas, sectors, years), only_estimated=False)
-            _place(out, other_values, (other, areas, sectors, years), only_estimated=True)
-        sources = dict(self.sources)
-        for area, found in other.sources.items():
-            sources[area] = tuple(dict.fromkeys([*found, *sources.get(area, ())]))
+            other_values = other.values.m_as(self.unit)
+        sources = _merged_sources(self.sources, other.sources)
         population = self.population
         if other.population is not None:
             population = (
                 other.population if population is None else population.merge(other.population)
             )
+        if other.sectors == self.sectors and other.years == self.years:
+            new_areas = self.areas.extended(other.areas)  # None when an area is in both
+            if new_areas is not None:  # new areas on the same sectors and years: append them
+                out = append_rows(self.magnitude, other_values)
+                return self._replace(out, areas=new_areas, sources=sources, population=population)
+        areas = list(dict.fromkeys([*self.areas, *other.areas]))
+        sectors = list(dict.fromkeys([*self.sectors, *other.sectors]))
+        years = sorted(set(self.years) | set(other.years))
+        out = np.full((len(areas), len(sectors), len(years)), np.nan)
+        # self's cells land on empty (NaN) cells: copy them; other's win where estimated
+        _place(out, self.magnitude, (self, areas, sectors, years), only_estimated=False)
+        _place(out, other_values, (other, areas, sectors, years), only_estimated=True)
         return self._replace(
             out, areas=areas, sectors=sectors, years=years, sources=sources, population=population
         )

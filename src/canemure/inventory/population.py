@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ import numpy.typing as npt
 import pint
 
 from canemure.errors import MissingDependencyError, UnitError, UnknownNameError
+from canemure.inventory._grow import append_rows
 from canemure.inventory._plans import AreaPlan, axis_plan
 from canemure.inventory.axes import Axis, L
 from canemure.inventory.labelled import wrap
@@ -204,8 +206,37 @@ class Population:
         frame.attrs.update(unit="resident")
         return frame
 
+    def _derived(
+        self, values: npt.NDArray[Any], areas: Axis[str], source: Source | None
+    ) -> Population:
+        """A table on ``areas`` and these years, in residents (nothing to convert or check)."""
+        new: Population = object.__new__(Population)
+        object.__setattr__(new, "values", wrap(values, self.values))
+        object.__setattr__(new, "areas", areas)
+        object.__setattr__(new, "years", self.years)
+        object.__setattr__(new, "source", source)
+        return new
+
     def merge(self, other: Population) -> Population:
-        """Combine two tables; where both have a figure, ``other`` wins."""
+        """Combine two tables; where both have a figure, ``other`` wins.
+
+        Adding new areas on the same (ascending) years, as successive merges of one-area
+        tables do, takes amortised time in the size of ``other``: the result is a read-only
+        view of a buffer that a later merge into the newest result fills in place (earlier
+        tables keep their values; the module ``canemure.inventory._grow`` says how).
+        """
+        years_axis = self.years.labels
+        if other.years.labels == years_axis and all(map(operator.lt, years_axis, years_axis[1:])):
+            if other is self:  # every figure is its own: the table itself
+                return self
+            mine, theirs = self.values.magnitude, other.values.magnitude
+            if other.areas.labels == self.areas.labels:  # the same cells: one pass
+                merged = np.where(np.isnan(theirs), mine, theirs)
+                return self._derived(merged, self.areas, self.source or other.source)
+            new_areas = self.areas.extended(other.areas)  # None when an area is in both
+            if new_areas is not None and mine.dtype == theirs.dtype == np.float64:
+                grown = append_rows(mine, theirs)
+                return self._derived(grown, new_areas, self.source or other.source)
         areas = list(dict.fromkeys([*self.areas, *other.areas]))
         years = sorted(set(self.years) | set(other.years))
         base = self.at(areas, years).m_as("resident")
