@@ -35,13 +35,14 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from typing import Any
 
 import pint
 from pint.converters import Converter
 from pint.facets.plain import PrefixDefinition, ScaleConverter, UnitDefinition
 from pint.util import ParserHelper, UnitsContainer
+
+from canemure._resources import package_text
 
 __all__ = [
     "FULL_DEFINITIONS_ENV",
@@ -70,7 +71,7 @@ def _preprocess(text: str) -> str:
 
 
 def _definition_lines() -> list[str]:
-    text = resources.files("canemure.units").joinpath(_DEFINITIONS_FILE).read_text("utf-8")
+    text = package_text("canemure.units", _DEFINITIONS_FILE)
     return text.splitlines()
 
 
@@ -238,6 +239,8 @@ _full_loaded = False
 
 def _pint_default_lines() -> list[str]:
     """Pint's default definitions, with its constants inlined and ``kt`` left to the kilotonne."""
+    from importlib import resources
+
     package = resources.files("pint")
     text = package.joinpath("default_en.txt").read_text("utf-8")
     constants = package.joinpath("constants_en.txt").read_text("utf-8")
