@@ -23,9 +23,9 @@ pint's default registry come out the same either way.
 
 from __future__ import annotations
 
+import _thread
 import os
 import sys
-import threading
 import types
 from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader, SourcelessFileLoader
 from typing import Any
@@ -35,7 +35,7 @@ __all__ = ["DEFERRED", "defer", "is_deferred"]
 DEFERRED = ("pint.delegates.txt_defparser", "flexcache")
 """The modules :func:`defer` leaves unrun until first used."""
 
-_lock = threading.RLock()
+_lock = _thread.RLock()  # (the _thread module: threading is not imported yet at this point)
 
 
 class _Deferred(types.ModuleType):
