@@ -13,7 +13,9 @@ Design notes
   number * unit ** n / unit = symbol = alias``), so :func:`fast_definitions` turns them into
   pint's own definition objects without pint's general text parser (which took about 0.1 s a
   process, more than the rest of the registry); a line it does not recognise sends the whole
-  file through pint's parser, and a test checks that both give equal definitions.
+  file through pint's parser, and a test checks that both give equal definitions. pint's
+  parser module itself (and flexcache) then runs only when something parses a definition text
+  (:mod:`canemure._pint_parser`, set up by ``import canemure`` before pint is imported).
 * **Units outside it** (knots, miles, BTU, ...): call :func:`load_full_definitions` once, or set
   ``CANEMURE_UNITS=full`` in the environment before canemure is imported. Both add pint's whole
   default file to *this* registry (quantities already made stay valid) while keeping
