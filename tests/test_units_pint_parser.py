@@ -162,3 +162,34 @@ def test_nothing_is_deferred_once_pint_is_imported() -> None:
     before = {name: sys.modules.get(name) for name in _pint_parser.DEFERRED}
     _pint_parser.defer()
     assert {name: sys.modules.get(name) for name in _pint_parser.DEFERRED} == before
+
+
+def test_a_failing_module_runs_again_and_a_missing_parser_is_an_import_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from canemure import _pint_parser
+
+    package = tmp_path / "canemure_fake_parser"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "import os\nif os.environ.get('CANEMURE_FAKE_FAIL'):\n    raise RuntimeError('boom')\n"
+        "VALUE = 1\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = _pint_parser._stand_in("canemure_fake_parser", importlib.util.find_spec(package.name))
+    assert module is not None
+    factory = type("DefParser", (_pint_parser._Parser,), {"_module": module})
+    module.DefParser = factory  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, package.name, module)
+    parser = factory("config", diskcache=None)
+    monkeypatch.setenv("CANEMURE_FAKE_FAIL", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        module.VALUE  # noqa: B018
+    assert package.name not in sys.modules  # as a failed import leaves it
+    monkeypatch.delenv("CANEMURE_FAKE_FAIL")
+    assert module.VALUE == 1  # the next use runs it again
+    assert not _pint_parser.is_deferred(package.name)
+    with pytest.raises(ImportError, match="defines no DefParser"):
+        parser.parse_string  # noqa: B018

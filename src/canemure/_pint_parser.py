@@ -16,9 +16,10 @@ would run it) the first time anything asks them for an attribute. Until then,
 that makes the real parser when first used: ``ureg.define("text")``, ``ureg.load_definitions``,
 ``Context.from_lines``, :func:`canemure.units.load_full_definitions`, a default
 ``pint.UnitRegistry()``, ... all run pint's own code, only later. Nothing is deferred when pint
-(or either module) is imported already, or when pint's files are not where pint 0.23-0.25 keeps
-them. ``tests/test_units_pint_parser.py`` checks, in fresh processes, that units, contexts and
-pint's default registry come out the same either way.
+(or either module) is imported already, or when pint's files are not laid out as pint 0.25 lays
+them out (plain folders, ``delegates/txt_defparser/defparser.py``).
+``tests/test_units_pint_parser.py`` checks, in fresh processes, that units, contexts and pint's
+default registry come out the same either way.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import os
 import sys
 import types
 from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader, SourcelessFileLoader
+from importlib.util import find_spec
 from typing import Any
 
 __all__ = ["DEFERRED", "defer", "is_deferred"]
@@ -71,7 +73,8 @@ def _run(module: types.ModuleType) -> None:
         try:
             spec.loader.exec_module(module)
         except BaseException:
-            sys.modules.pop(spec.name, None)  # as a failed import leaves it
+            sys.modules.pop(spec.name, None)  # as a failed import leaves it; a later use
+            module.__dict__["_canemure_deferred_spec"] = spec  # tries again, as imports do
             raise
         module.__class__ = types.ModuleType
 
@@ -91,8 +94,11 @@ class _Parser:
         with _lock:
             if self._parser is None:
                 _run(self._module)
+                made = self._module.DefParser
+                if isinstance(made, type) and issubclass(made, _Parser):  # never replaced
+                    raise ImportError(f"{self._module.__name__} defines no DefParser")
                 args, kwargs = self._arguments
-                self._parser = self._module.DefParser(*args, **kwargs)
+                self._parser = made(*args, **kwargs)
         return getattr(self._parser, name)
 
 
@@ -124,14 +130,14 @@ def defer() -> None:
     with _lock:
         if "pint" in sys.modules or any(name in sys.modules for name in DEFERRED):
             return
-        pint_spec = PathFinder.find_spec("pint")
+        pint_spec = find_spec("pint")  # as ``import pint`` finds it (a top-level name: no import)
         if pint_spec is None or not pint_spec.submodule_search_locations:
             return
         folder = os.path.join(pint_spec.submodule_search_locations[0], "delegates")
         if not os.path.isfile(os.path.join(folder, "txt_defparser", "defparser.py")):
             return
         parser = _stand_in(DEFERRED[0], PathFinder.find_spec(DEFERRED[0], [folder]))
-        cache = _stand_in(DEFERRED[1], PathFinder.find_spec(DEFERRED[1]))
+        cache = _stand_in(DEFERRED[1], find_spec(DEFERRED[1]))
         if parser is None or cache is None:
             return
         # what UnitRegistry() calls; replaced by the real class when the module runs
