@@ -109,6 +109,10 @@ def test_a_command_leaves_the_parser_and_flexcache_unrun(tmp_path: Path) -> None
         "found = list(parser.iter_parsed_project(parser.parse_string('foo = 2 * meter = f')))\n"
         "assert [d.name for d in found if hasattr(d, 'name')] == ['foo'], found",
         "import flexcache.flexcache as f; assert f.DiskCache",
+        "import flexcache; assert flexcache.__version__ and 'cach' in flexcache.__doc__",
+        "ns = {}\nexec('from flexcache import *', ns)\nassert 'DiskCache' in ns, sorted(ns)",
+        "ns = {}\nexec('from pint.delegates.txt_defparser import *', ns)\n"
+        "assert ns['DefParser'].__module__ == 'pint.delegates.txt_defparser.defparser'",
         "import copy\nr = copy.deepcopy(canemure.units.ureg)\nr.define('zz = 3 * m')\n"
         "assert str(r('1 zz').to('m')) == '3 m', r('1 zz').to('m')",
         "import pint.delegates.txt_defparser.plain as p; assert p.UnitDefinition",

@@ -41,12 +41,11 @@ _lock = _thread.RLock()  # (the _thread module: threading is not imported yet at
 
 
 class _Deferred(types.ModuleType):
-    """A module whose code runs the first time one of its attributes is asked for.
-
-    Dunder attributes the import system reads (``__spec__``, ``__file__``, ...) are set on
-    it; any other name missing from it runs the module (:func:`_run`) and is then looked up.
-    ``__path__`` runs it too: importing a submodule first runs the package, as an import does.
-    """
+    # A module whose code runs the first time anything asks it for an attribute it does not
+    # have yet (``__version__``, ``__all__`` for ``import *`` and ``__doc__`` too). What the
+    # import system reads of a module found in ``sys.modules`` (``__spec__``, ``__name__``,
+    # ``__file__``, ...) is set on it; ``__path__`` runs it, so importing a submodule first
+    # runs the package, as an import does.
 
     @property
     def __path__(self) -> list[str]:  # type: ignore[override]
@@ -54,9 +53,13 @@ class _Deferred(types.ModuleType):
         path: list[str] = self.__dict__["__path__"]
         return path
 
+    @property
+    def __doc__(self) -> str | None:  # type: ignore[override]
+        _run(self)
+        doc: str | None = self.__dict__.get("__doc__")
+        return doc
+
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
         _run(self)
         try:  # set by the module's code; missing while it runs (an import cycle) or if never set
             return self.__dict__[name]
