@@ -102,3 +102,10 @@ def test_plugins_list_the_same_with_importlib_metadata_imported(tmp_path: Path) 
         listings.append(done.stdout)
     assert listings[0] == listings[1]
     assert "0 failed" in listings[0]
+
+
+def test_plugins_list_without_pathlib_or_importlib_resources(tmp_path: Path) -> None:
+    """Bundled files are read from the package folder directly (canemure._resources)."""
+    imported = _imported(tmp_path, "plugins")
+    assert "canemure.geography.reference" in imported  # the gazetteer was read
+    assert not imported & {"pathlib", "importlib.resources", "zipfile", "tempfile"}

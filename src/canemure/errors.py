@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
+
+if TYPE_CHECKING:  # pathlib (with urllib.parse) is not needed to list plugins or show help
+    from pathlib import Path
 
 __all__ = [
     "CanemureError",

@@ -117,17 +117,7 @@ def test_pohjois_karjala_duplicate_or_bad_rows_leave_the_columns(
 def test_bundled_columns_refuse_a_ragged_file(monkeypatch: pytest.MonkeyPatch) -> None:
     from canemure.io import bundled
 
-    class _Text:
-        def __init__(self, text: str) -> None:
-            self.text = text
-
-        def joinpath(self, name: str) -> _Text:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return self.text
-
-    monkeypatch.setattr(bundled.resources, "files", lambda package: _Text("a,b\n1,2\n3\n"))
+    monkeypatch.setattr(bundled, "package_text", lambda *parts: "a,b\n1,2\n3\n")
     assert bundled._bundled_columns("x.csv") is None
-    monkeypatch.setattr(bundled.resources, "files", lambda package: _Text("a,b\n1,2\n3,4\n"))
+    monkeypatch.setattr(bundled, "package_text", lambda *parts: "a,b\n1,2\n3,4\n")
     assert bundled._bundled_columns("x.csv") == ({"a": ["1", "3"], "b": ["2", "4"]}, 2)

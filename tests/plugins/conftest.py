@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from canemure.plugins import loading
+
 Install = Callable[..., str]
 
 
@@ -46,6 +48,8 @@ def site_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         return importlib.metadata.EntryPoints(keep)
 
     monkeypatch.setattr(importlib.metadata, "entry_points", visible)
+    # discovery reads the folders itself when it can; here it must go importlib's way, filtered
+    monkeypatch.setattr(loading, "_quick_candidates", lambda group: None)
     before = set(sys.modules)
     yield site
     for name in set(sys.modules) - before:

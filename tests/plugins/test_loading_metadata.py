@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from importlib.metadata import distributions
 
-from canemure.plugins.loading import _describe_distribution, _metadata_headers, discover
+from canemure.plugins.loading import (
+    _describe_distribution,
+    _finish,
+    _importlib_candidates,
+    _metadata_headers,
+    discover,
+)
 
 
 def test_every_installed_distribution_is_described_as_importlib_metadata_does() -> None:
@@ -20,17 +26,22 @@ def test_every_installed_distribution_is_described_as_importlib_metadata_does() 
 
 
 def test_candidates_carry_their_distributions_metadata() -> None:
-    candidates = discover()
+    candidates = _finish(_importlib_candidates("canemure"), "canemure")
     assert candidates[0].name == "builtin"
+    compared = 0
     for candidate in candidates:
         dist = candidate.entry_point.dist
         if dist is None:
             continue
+        compared += 1
         assert (candidate.dist, candidate.version, candidate.requires) == (
             dist.name,
             dist.version,
             tuple(dist.requires or ()),
         )
+    assert compared > 5
+    quick = [(c.name, c.dist, c.version, c.requires) for c in discover()]
+    assert quick == [(c.name, c.dist, c.version, c.requires) for c in candidates]
 
 
 def test_metadata_headers_end_at_the_body_and_keep_continuation_lines() -> None:

@@ -1,9 +1,9 @@
 """The quick entry-point discovery finds what ``importlib.metadata`` finds, or steps aside.
 
-``discover`` reads the ``*.dist-info`` folders on ``sys.path`` itself when nothing has imported
-``importlib.metadata`` yet (``canemure plugins`` then never imports it; see
-tests/test_startup_imports.py). In a test process ``importlib.metadata`` is always imported,
-so ``discover`` here is importlib's way, and ``_quick_candidates`` is compared with it.
+``discover`` reads the ``*.dist-info`` folders on ``sys.path`` itself when every distribution
+sits in a plain folder (``canemure plugins`` then never imports ``importlib.metadata``; see
+tests/test_startup_imports.py), whether or not ``importlib.metadata`` is imported;
+``_quick_candidates`` is compared here with importlib's way (``_importlib_candidates``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from canemure.plugins.loading import Candidate, _finish, _quick_candidates, discover
+from canemure.plugins.loading import (
+    Candidate,
+    _finish,
+    _importlib_candidates,
+    _quick_candidates,
+    discover,
+)
 
 GROUP = "canemure"
 
@@ -46,9 +52,11 @@ def _dist(
 def test_the_installed_plugins_are_found_alike() -> None:
     quick = _quick_candidates(GROUP)
     assert quick is not None  # this environment is a plain one
-    assert _rows(_finish(quick, GROUP)) == _rows(discover())
-    for fast, slow in zip(_finish(quick, GROUP), discover(), strict=True):
-        assert fast.load() is slow.entry_point.load()
+    slow = _finish(_importlib_candidates(GROUP), GROUP)
+    assert _rows(_finish(quick, GROUP)) == _rows(slow) == _rows(discover())
+    for fast, by_importlib in zip(_finish(quick, GROUP), slow, strict=True):
+        assert fast.load() is by_importlib.entry_point.load()
+    assert all(c.declared is not None for c in discover() if c.dist != "canemure")  # quick
 
 
 def test_order_duplicates_comments_and_other_groups(
@@ -70,7 +78,7 @@ def test_order_duplicates_comments_and_other_groups(
     quick = _quick_candidates(GROUP)
     assert quick is not None
     rows = _rows(_finish(quick, GROUP))
-    assert rows == _rows(discover())
+    assert rows == _rows(_finish(_importlib_candidates(GROUP), GROUP)) == _rows(discover())
     assert [(r[0], r[1], r[3]) for r in rows] == [
         ("builtin", "canemure.plugins.builtin", "canemure"),
         ("b", "foo.b", "Foo-Bar"),
@@ -111,6 +119,11 @@ def test_anything_unusual_is_left_to_importlib(
     if layout != "zip":
         monkeypatch.setattr(sys, "path", [str(site)])
     assert _quick_candidates(GROUP) is None
+    if layout in ("bad-line", "zip"):
+        return  # importlib.metadata itself fails on these (a line without '=', no METADATA)
+    found = discover()  # importlib's way
+    assert _rows(found) == _rows(_finish(_importlib_candidates(GROUP), GROUP))
+    assert all(c.declared is None for c in found if c.dist != "canemure")
 
 
 def test_another_distribution_finder_is_left_to_importlib(monkeypatch: pytest.MonkeyPatch) -> None:

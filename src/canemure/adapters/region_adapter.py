@@ -60,7 +60,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -274,6 +273,8 @@ PACKAGE_SYKE_FOLDER = "inventory"
 
 
 def _data_folder(package: str, data_dir: str) -> Traversable:
+    from importlib import resources  # with pathlib, tempfile, zipfile: not for listing plugins
+
     return resources.files(package).joinpath(data_dir)
 
 
@@ -384,6 +385,8 @@ def packaged_records(package: str, data_dir: str, kind: str, region_id: str) -> 
 def _packaged_inventories(
     package: str, data_dir: str, region_id: str, rule: AccountingRule
 ) -> EmissionInventory | None:
+    from importlib import resources
+
     from canemure.errors import DataFormatError, Problem
     from canemure.io.syke_csv import read_syke_csv
     from canemure.io.tidy_csv import read_tidy_csv

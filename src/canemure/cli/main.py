@@ -65,6 +65,7 @@ __all__ = [
     "EXIT_USAGE",
     "add_command",
     "build_parser",
+    "command_word",
     "default_language",
     "main",
 ]
@@ -543,8 +544,45 @@ def _add_roadmap(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     add_parsers(sub)
 
 
-def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The argument parser of the ``canemure`` command; argparse's own words in ``lang``."""
+_ADDERS: tuple[
+    tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], tuple[str, ...]],
+    ...,
+] = (
+    (_add_baseline, ("baseline",)),
+    (_add_regions, ("regions",)),
+    (_add_region, ("region",)),
+    (_add_report, ("report",)),
+    (_add_data, ("data",)),
+    (_add_plugins, ("plugins", "new-plugin")),
+    (_add_roadmap, ("roadmap", "compare", "macc")),
+)
+"""Each function adding sub-commands, in the order of ``canemure --help``, and the names it
+adds (``tests/cli/test_cli_lazy_parser.py`` checks them against the parsers it makes)."""
+
+
+def command_word(words: Sequence[str]) -> str | None:
+    """The sub-command a command line runs when its first word names one, else ``None``.
+
+    Then argparse hands everything after it to that sub-command's parser, and no other
+    sub-command's parser can be asked anything (not even for ``--help``): :func:`main` builds
+    only that one (:func:`build_parser`'s ``command``).
+
+    >>> command_word(["baseline", "joensuu"]), command_word(["--help"]), command_word(["bas"])
+    ('baseline', None, None)
+    """
+    if words and any(words[0] in names for _, names in _ADDERS):
+        return words[0]
+    return None
+
+
+def build_parser(lang: str = "en", command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``canemure`` command; argparse's own words in ``lang``.
+
+    ``command`` (a sub-command name, see :func:`command_word`) builds only the parser of that
+    sub-command (with the others its function adds alongside): the one a command line starting
+    with it uses, with the same options, help, messages and defaults. The top-level parser then
+    knows no other sub-command; ``None`` (or an unknown name) builds them all.
+    """
     parser: argparse.ArgumentParser = _Parser(
         prog="canemure",
         description="Regional climate-mitigation roadmaps: baseline emissions, data, plugins. "
@@ -554,13 +592,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"canemure {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _add_baseline(sub)
-    _add_regions(sub)
-    _add_region(sub)
-    _add_report(sub)
-    _add_data(sub)
-    _add_plugins(sub)
-    _add_roadmap(sub)
+    known = any(command in names for _, names in _ADDERS)
+    for add, names in _ADDERS:
+        if not known or command in names:
+            add(sub)
     _same_help_style(parser)
     _set_language(parser, lang)
     return parser
@@ -609,7 +644,7 @@ def _error(status: int, error: BaseException, lang: str, command: str | None) ->
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (:data:`EXIT_CODES`)."""
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(requested_language(words))
+    parser = build_parser(requested_language(words), command_word(words))
     args = parser.parse_args(words)
     lang = getattr(args, "lang", None) or default_language()
     command = getattr(args, "command", None)

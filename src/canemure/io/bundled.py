@@ -45,14 +45,13 @@ import io
 import math
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
 import numpy as np
 import pint
 
-from canemure._resources import bundled_path, read_bundled_csv
+from canemure._resources import bundled_path, package_text, read_bundled_csv
 from canemure._text import fold, suggest
 from canemure.errors import DataFormatError, DataNotAvailableError, ProblemCollector
 from canemure.inventory import EmissionInventory, Population, Source
@@ -199,7 +198,7 @@ def _bundled_table(name: str) -> tuple[dict[str, int], list[list[str]]]:
     read at every ``canemure baseline``. Blank lines are skipped, as ``csv.reader`` rows of
     no fields would be.
     """
-    text = resources.files("canemure").joinpath("data").joinpath(name).read_text("utf-8")
+    text = package_text("canemure", "data", name)
     if '"' in text or "\r" in text:  # quoted fields: the csv module's rules
         rows = list(csv.reader(io.StringIO(text)))
     else:  # no quoting: each line is its fields split at commas (what csv.reader gives)
@@ -216,7 +215,7 @@ def _bundled_columns(name: str) -> tuple[dict[str, list[str]], int] | None:
     (``None`` otherwise; :func:`_bundled_table` reads any file). The fields are split at
     once and each column is a slice, without a list per row.
     """
-    text = resources.files("canemure").joinpath("data").joinpath(name).read_text("utf-8")
+    text = package_text("canemure", "data", name)
     if '"' in text or "\r" in text:
         return None
     lines = [line for line in text.split("\n") if line]

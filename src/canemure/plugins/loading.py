@@ -201,17 +201,21 @@ _ENTRY_POINT_VALUE = re.compile(
 def discover(group: str = ENTRY_POINT_GROUP) -> list[Candidate]:
     """Return every entry point of ``group``, the built-in first, then sorted by name.
 
-    ``importlib.metadata`` is imported here, not with the module: reading installed metadata
-    is part of loading plugins, which happens on first use. When nothing has imported it yet
-    and every distribution sits in a plain folder on ``sys.path`` (the usual install), the
-    folders are read directly instead (:func:`_quick_candidates`: the same entry points in the
-    same order, with the same metadata), which spares a command importing ``importlib.metadata``
-    and its ``email``, ``zipfile`` and ``csv``.
+    When every distribution sits in a plain folder on ``sys.path`` (the usual install), the
+    folders are read directly (:func:`_quick_candidates`: the same entry points in the same
+    order, with the same metadata), which spares a command importing ``importlib.metadata``
+    and its ``email``, ``zipfile`` and ``csv``, and is faster than its scan even where another
+    module has imported it (pint does, so ``canemure baseline`` gains 4-6 ms). Anything else is
+    read with ``importlib.metadata``, imported then (:func:`_importlib_candidates`).
     """
-    if "importlib.metadata" not in sys.modules:
-        quick = _quick_candidates(group)
-        if quick is not None:
-            return _finish(quick, group)
+    quick = _quick_candidates(group)
+    if quick is not None:
+        return _finish(quick, group)
+    return _finish(_importlib_candidates(group), group)
+
+
+def _importlib_candidates(group: str) -> list[Candidate]:
+    """The entry points of ``group`` as ``importlib.metadata.entry_points`` gives them."""
     from importlib.metadata import entry_points
 
     candidates: list[Candidate] = []
@@ -224,7 +228,7 @@ def discover(group: str = ENTRY_POINT_GROUP) -> list[Candidate]:
         if id(dist) not in described:  # a distribution's entry points share its metadata
             described[id(dist)] = _describe_distribution(dist)
         candidates.append(Candidate(entry_point, *described[id(dist)]))
-    return _finish(candidates, group)
+    return candidates
 
 
 def _finish(candidates: list[Candidate], group: str) -> list[Candidate]:

@@ -13,7 +13,9 @@ Design notes
   number * unit ** n / unit = symbol = alias``), so :func:`fast_definitions` turns them into
   pint's own definition objects without pint's general text parser (which took about 0.1 s a
   process, more than the rest of the registry); a line it does not recognise sends the whole
-  file through pint's parser, and a test checks that both give equal definitions.
+  file through pint's parser, and a test checks that both give equal definitions. pint's
+  parser module itself (and flexcache) then runs only when something parses a definition text
+  (:mod:`canemure._pint_parser`, set up by ``import canemure`` before pint is imported).
 * **Units outside it** (knots, miles, BTU, ...): call :func:`load_full_definitions` once, or set
   ``CANEMURE_UNITS=full`` in the environment before canemure is imported. Both add pint's whole
   default file to *this* registry (quantities already made stay valid) while keeping
@@ -35,13 +37,14 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from typing import Any
 
 import pint
 from pint.converters import Converter
 from pint.facets.plain import PrefixDefinition, ScaleConverter, UnitDefinition
 from pint.util import ParserHelper, UnitsContainer
+
+from canemure._resources import package_text
 
 __all__ = [
     "FULL_DEFINITIONS_ENV",
@@ -70,7 +73,7 @@ def _preprocess(text: str) -> str:
 
 
 def _definition_lines() -> list[str]:
-    text = resources.files("canemure.units").joinpath(_DEFINITIONS_FILE).read_text("utf-8")
+    text = package_text("canemure.units", _DEFINITIONS_FILE)
     return text.splitlines()
 
 
@@ -238,6 +241,8 @@ _full_loaded = False
 
 def _pint_default_lines() -> list[str]:
     """Pint's default definitions, with its constants inlined and ``kt`` left to the kilotonne."""
+    from importlib import resources
+
     package = resources.files("pint")
     text = package.joinpath("default_en.txt").read_text("utf-8")
     constants = package.joinpath("constants_en.txt").read_text("utf-8")
