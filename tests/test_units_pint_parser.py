@@ -1,8 +1,9 @@
 """pint's definition parser runs when first used (``canemure._pint_parser``); pint works the same.
 
-Every check runs in fresh interpreters: one where ``import canemure`` comes first (the parser
-and flexcache are deferred) and one where ``import pint`` comes first (nothing is deferred,
-pint as it is). What the registries hold and say must be equal.
+Every check runs in fresh interpreters: one where the command line's module comes first (the
+parser and flexcache are deferred, as in every ``canemure`` command) and one where ``import
+pint`` comes first (nothing is deferred, pint as it is). What the registries hold and say must
+be equal. A library user's ``import canemure`` defers nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 _PROBE = r"""
 import json, sys
 {first}
+import canemure.cli.main  # the command line defers pint's parser (when pint is not imported yet)
 import canemure, canemure.units as units, pint
 from canemure import _pint_parser
 
@@ -124,7 +126,7 @@ def test_the_deferred_modules_work_when_used_directly(use: str, tmp_path: Path) 
     if use == "CANEMURE_UNITS":
         env["CANEMURE_UNITS"] = "full"
         use = "assert str(canemure.units.Q_(1, 'knot').to('m/s')).startswith('0.514')"
-    code = f"import sys, canemure, canemure.units, pint\n{use}\n"
+    code = f"import sys, canemure.cli.main, canemure, canemure.units, pint\n{use}\n"
     done = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "pint-cache")],
         capture_output=True,
@@ -137,7 +139,7 @@ def test_the_deferred_modules_work_when_used_directly(use: str, tmp_path: Path) 
 
 def test_first_use_from_two_threads_at_once() -> None:
     code = (
-        "import threading, canemure, canemure.units as u, pint\n"
+        "import threading, canemure.cli.main, canemure, canemure.units as u, pint\n"
         "errors = []\n"
         "def use(n):\n"
         "    try:\n"
@@ -197,3 +199,25 @@ def test_a_failing_module_runs_again_and_a_missing_parser_is_an_import_error(
     assert not _pint_parser.is_deferred(package.name)
     with pytest.raises(ImportError, match="defines no DefParser"):
         parser.parse_string  # noqa: B018
+
+
+def test_only_the_command_line_defers_the_parser() -> None:
+    """``import canemure`` (a library user's process) leaves pint's modules as pint has them;
+    the command line's module defers them."""
+    code = (
+        "import sys\n"
+        "import canemure, canemure.units\n"
+        "from canemure import _pint_parser\n"
+        "print([_pint_parser.is_deferred(n) for n in _pint_parser.DEFERRED])\n"
+    )
+    library = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert library.returncode == 0, library.stderr
+    assert library.stdout.strip() == "[False, False]"
+    code = "import canemure.cli.main\n" + code
+    command = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert command.returncode == 0, command.stderr
+    assert command.stdout.strip() == "[True, True]"

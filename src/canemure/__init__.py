@@ -10,11 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from canemure import _moved, _pint_parser
+from canemure import _moved
 from canemure._version import __version__
 
 _moved.install()  # old paths of moved modules (canemure.targets, ...) warn and still work
-_pint_parser.defer()  # pint's definition-text parser runs when first used, not at import
 
 if TYPE_CHECKING:
     from canemure.datasets import baseline_inventory

@@ -8,7 +8,8 @@ parser of pint's definition files: flexparser blocks and some fifty dataclasses)
 definition text: canemure builds its registry from definition objects
 (:func:`canemure.units._registry.fast_definitions`).
 
-:func:`defer`, called by ``canemure/__init__`` while pint is not imported yet, puts two
+:func:`defer`, called by the command line (``canemure.cli.main``, so only in a ``canemure``
+process: a library user's pint is left as pint makes it) while pint is not imported yet, puts two
 stand-ins into ``sys.modules``: module objects for ``pint.delegates.txt_defparser`` and
 ``flexcache`` with their real spec, file and path, whose own code runs (exactly as an import
 would run it) the first time anything asks them for an attribute. Until then,

@@ -52,8 +52,13 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NoReturn
 
+from canemure import _pint_parser
 from canemure._version import __version__
 from canemure.errors import CanemureError, CanemureWarning, DataNotAvailableError
+
+# The command line never parses pint's definition texts: in this process (not in a library
+# user's, whose pint stays as it is) pint's parser runs only if something uses it.
+_pint_parser.defer()
 
 __all__ = [
     "EXIT_CODES",
