@@ -31,10 +31,11 @@ population per municipality and year, as the loaders attach them. Three operatio
     labels, the rows looked up in a ``{code: row}`` dict (built once, outside the timing) and
     ``array[rows, :, k:k + 10]`` (``bench_inventory.py`` also shows the gather alone).
 
-API and raw calls are interleaved (API, raw, API, raw, ...) so that a change in machine load
-hits both alike; each call is timed with ``timeit.repeat`` (``--number`` calls per sample) and
-the median of ``--repeats`` samples is reported. Before timing, every API result is checked
-against its raw counterpart, so the two really do the same work.
+API and raw calls are interleaved (API, raw, then raw, API, ...: each first in turn) so that a
+change in machine load, and the caches left by the case before, hit both alike; each call is
+timed with ``timeit.repeat`` (``--number`` calls per sample) and the median of ``--repeats``
+samples is reported. Before timing, every API result is checked against its raw counterpart,
+so the two really do the same work.
 
 From Python: ``build_inventory(regions, n_years)`` builds the inventory, ``cases()`` pairs each
 API call with its raw counterpart, ``check()`` compares their results and ``run(repeat, number)``
@@ -291,14 +292,17 @@ def check(cases_: Sequence[Case]) -> None:
 
 
 def measure(cases_: Sequence[Case], repeats: int, number: int) -> list[Timing]:
-    """Median seconds per call, API and raw interleaved sample by sample."""
+    """Median seconds per call, API and raw interleaved sample by sample (in turns first)."""
     samples: dict[tuple[str, str], list[float]] = {}
     for case in cases_:  # warm up caches (gazetteer, hierarchy, pint's unit parsing)
         case.api()
         case.raw()
-    for _ in range(repeats):
+    for k in range(repeats):
         for case in cases_:
-            for way, call in (("api", case.api), ("raw", case.raw)):
+            pair = (("api", case.api), ("raw", case.raw))
+            # each goes first in every other sample: the first call after another case finds
+            # the caches holding that case's arrays, the second finds them holding its own
+            for way, call in pair if k % 2 == 0 else pair[::-1]:
                 (seconds,) = timeit.repeat(call, repeat=1, number=number)
                 samples.setdefault((case.name, way), []).append(seconds / number)
     return [

@@ -480,7 +480,8 @@ def check(cases_: Sequence[Case]) -> None:
 
 
 def measure(cases_: Sequence[Case], repeats: int, number: int) -> list[Timing]:
-    """Median seconds per call; API and candidates interleaved sample by sample.
+    """Median seconds per call; API and candidates interleaved sample by sample, in turns
+    first and last (the first call of a sample finds the caches as the last one left them).
 
     Each sample records wall time (``timeit``'s clock) and this process's CPU time; the
     fastest plain candidate is chosen by wall time.
@@ -492,8 +493,9 @@ def measure(cases_: Sequence[Case], repeats: int, number: int) -> list[Timing]:
             call()
         samples: dict[str, list[float]] = {way: [] for way in calls}
         cpu: dict[str, list[float]] = {way: [] for way in calls}
-        for _ in range(repeats):
-            for way, call in calls.items():
+        order = list(calls.items())
+        for k in range(repeats):  # the API first in one sample, last in the next
+            for way, call in order if k % 2 == 0 else order[::-1]:
                 started_cpu = time.process_time()
                 (seconds,) = timeit.repeat(call, repeat=1, number=number)
                 cpu[way].append((time.process_time() - started_cpu) / number)

@@ -108,3 +108,28 @@ def test_an_axis_memo_is_bounded() -> None:
     for k in range(3 * axes._MEMO_SIZE):
         axis_plan(axis, (("g", (AREAS[k % len(AREAS)],)), (f"h{k}", (AREAS[0],))))
     assert len(axis.memo()) <= axes._MEMO_SIZE
+
+
+def test_the_last_plan_is_only_reused_for_equal_groups() -> None:
+    """A mapping changed between two aggregations gets the plan of its new groups."""
+    from canemure.inventory._plans import axis_plan
+
+    axis = Axis("area", AREAS)
+    groups = {"a": list(AREAS[0:4]), "b": list(AREAS[4:9])}
+    first = axis_plan(axis, tuple((n, tuple(m)) for n, m in groups.items()))
+    groups["b"].append(AREAS[9])  # the user's mapping changes
+    second = axis_plan(axis, tuple((n, tuple(m)) for n, m in groups.items()))
+    assert second is not first and second.present[1] == AREAS[4:10]
+    array = np.arange(12.0)
+    np.testing.assert_array_equal(second.sum(array), [array[0:4].sum(), array[4:10].sum()])
+    assert axis_plan(axis, (("a", AREAS[0:4]), ("b", AREAS[4:9]))) is first  # from the memo
+
+
+def test_same_labels_compares_once_per_pair_of_axes() -> None:
+    from canemure.inventory._plans import same_labels
+
+    axis = Axis("area", AREAS)
+    assert same_labels(axis, axis) and same_labels(axis, Axis("area", list(AREAS)))
+    reordered = Axis("area", AREAS[::-1])
+    assert not same_labels(axis, reordered) and not same_labels(axis, reordered)
+    assert not same_labels(axis, Axis("area", AREAS[:-1]))

@@ -37,6 +37,7 @@ __all__ = [
     "axis_sources",
     "group_sources",
     "region_groups",
+    "same_labels",
     "sector_groups",
     "sector_levels",
 ]
@@ -231,10 +232,34 @@ def axis_plan(axis: Axis[str], groups: tuple[tuple[str, tuple[str, ...]], ...]) 
     not the whole area axis as the shared cache's key does.
     """
     memo = axis.memo()
+    last = memo.get(_LAST)  # the same groups again (the usual case): compared, not hashed
+    if last is not None and (last[0] is groups or last[0] == groups):
+        found: AreaPlan = last[1]
+        return found
     plan: AreaPlan | None = memo.get(groups)
     if plan is None:
         plan = memo[groups] = area_plan(axis.labels, groups)
+    memo[_LAST] = (groups, plan)
     return plan
+
+
+_LAST = ("last plan",)
+"""The memo key of an axis's last ``(groups, plan)``."""
+
+
+def same_labels(axis: Axis[str], other: Axis[str]) -> bool:
+    """Whether ``other`` holds the labels of ``axis`` in the same order (kept in the memo)."""
+    if other is axis or other.labels is axis.labels:
+        return True
+    memo = axis.memo()
+    key = ("same labels", id(other))
+    found = memo.get(key)
+    if found is not None and found[0] is other:  # the memo holds other: its id stays its own
+        same: bool = found[1]
+        return same
+    same = other.labels == axis.labels
+    memo[key] = (other, same)
+    return same
 
 
 def axis_region_groups(axis: Axis[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -38,6 +38,7 @@ from canemure.inventory._plans import (
     axis_plan,
     axis_region_groups,
     axis_sources,
+    same_labels,
     sector_groups,
     sector_levels,
 )
@@ -339,7 +340,7 @@ class EmissionInventory(LabelledCube):
         out = plan.sum(self.magnitude)
         population = self.population
         if population is not None:  # on the same areas (the usual case): the same plan
-            same = population.areas.labels == self.areas.labels
+            same = same_labels(self.areas, population.areas)
             population = population.aggregate_planned(members_of, plan if same else None)
         return self._replace(
             out,
