@@ -142,6 +142,13 @@ class AreaPlan:
     in_order: bool = False
     """Whether the groups' rows are all the rows, group after group (:attr:`order` is
     ``0, 1, ..., n - 1``): sums need no gather."""
+    axis: Axis[str] = attrs.field(init=False)
+    """The area axis of the sums: the groups' names (unique: the groups are a mapping).
+
+    One axis for every result of this plan, so what is kept in its memo serves them all."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "axis", Axis.trusted("area", self.names))
 
     def sum(self, array: FloatArray) -> FloatArray:
         """Sum the rows (axis 0) of ``array`` into the groups; NaN for incomplete groups.

@@ -227,7 +227,7 @@ class EmissionInventory(LabelledCube):
         new: EmissionInventory = object.__new__(EmissionInventory)
         set_field = object.__setattr__
         set_field(new, "values", wrap(values, self.values))
-        for name, value in zip(_FIELDS[1:], _OTHER_FIELDS(self), strict=True):
+        for name, value in zip(_FIELDS[1:], _OTHER_FIELDS(self)):  # noqa: B905 (same length)
             set_field(new, name, value)
         for name, given in changes.items():
             value = given
@@ -344,7 +344,7 @@ class EmissionInventory(LabelledCube):
             population = population.aggregate_planned(members_of, plan if same else None)
         return self._replace(
             out,
-            areas=Axis.trusted("area", plan.names),  # unique: the groups are a mapping
+            areas=plan.axis,
             sources=sources,
             population=population,
             area_level=area_level,

@@ -167,7 +167,7 @@ class Population:
         # a derived table: in residents already, on checked axes (nothing to convert or check)
         new: Population = object.__new__(Population)
         object.__setattr__(new, "values", wrap(out, self.values))
-        object.__setattr__(new, "areas", Axis.trusted("area", plan.names))
+        object.__setattr__(new, "areas", plan.axis)
         object.__setattr__(new, "years", self.years)
         object.__setattr__(new, "source", self.source)
         return new
