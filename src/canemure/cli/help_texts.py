@@ -128,11 +128,6 @@ _HELP: dict[str, tuple[str, str, str]] = {
         "language of the output and of error messages; follows the locale (LC_ALL, LC_MESSAGES "
         "or LANG)",
     ),
-    "language of the output; follows the locale (LC_ALL, LC_MESSAGES or LANG)": (
-        "tulosteen kieli; oletuksena järjestelmän kieliasetus (LC_ALL, LC_MESSAGES tai LANG)",
-        "språk för utdata; följer systemets språkinställning (LC_ALL, LC_MESSAGES eller LANG)",
-        "language of the output; follows the locale (LC_ALL, LC_MESSAGES or LANG)",
-    ),
     "use only bundled and imported data": (
         "käytä vain canemuren mukana tulevia ja tuotuja tietoja",
         "använd bara data som medföljer canemure och importerade data",

@@ -69,6 +69,9 @@ __all__ = [
     "EXIT_PARTIAL",
     "EXIT_USAGE",
     "add_command",
+    "add_format",
+    "add_lang",
+    "add_no_plugins",
     "build_parser",
     "command_word",
     "default_language",
@@ -256,7 +259,8 @@ def add_command(
     )
 
 
-def _add_format(parser: argparse.ArgumentParser) -> None:
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format`` (table, csv, json, xlsx) and ``-o/--output`` to a sub-command."""
     from canemure.cli.output import FORMATS, add_output
 
     parser.add_argument(
@@ -269,13 +273,21 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     add_output(parser)
 
 
-def _add_lang(parser: argparse.ArgumentParser) -> None:
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang`` (fi, sv, en; the locale's by default) to a sub-command."""
     parser.add_argument(
         "--lang",
         choices=("fi", "sv", "en"),
         default=default_language(),
         help="language of the output and of error messages; follows the locale (LC_ALL, "
         "LC_MESSAGES or LANG)",
+    )
+
+
+def add_no_plugins(parser: argparse.ArgumentParser) -> None:
+    """Add ``--no-plugins`` (bundled and imported data only) to a sub-command."""
+    parser.add_argument(
+        "--no-plugins", action="store_true", help="use only bundled and imported data"
     )
 
 
@@ -315,11 +327,9 @@ def _add_baseline(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="rank the municipalities of each region AREA by this (total if given alone); "
         "the change is from the first of --years to the last",
     )
-    _add_format(parser)
-    _add_lang(parser)
-    parser.add_argument(
-        "--no-plugins", action="store_true", help="use only bundled and imported data"
-    )
+    add_format(parser)
+    add_lang(parser)
+    add_no_plugins(parser)
     parser.add_argument(
         "--download",
         action="store_true",
@@ -341,8 +351,8 @@ def _add_regions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         example="canemure regions --format csv",
     )
     parser.add_argument("--rules", default="hinku", help="accounting rule of the data column")
-    _add_format(parser)
-    _add_lang(parser)
+    add_format(parser)
+    add_lang(parser)
     parser.set_defaults(run="canemure.cli.regions:run")
 
 
@@ -364,7 +374,7 @@ def _add_region(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="output: an aligned table, CSV (one fact a row, headers in --lang) or JSON "
         "(keys in English)",
     )
-    _add_lang(parser)
+    add_lang(parser)
     parser.set_defaults(run="canemure.cli.region:run")
 
 
@@ -384,7 +394,7 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="HTML file to write ('-': stdout)"
     )
-    _add_lang(parser)
+    add_lang(parser)
     parser.add_argument("--rules", default="hinku", help="accounting rule of the figures")
     parser.add_argument(
         "--no-charts", action="store_true", help="leave the charts out (no matplotlib needed)"
@@ -479,7 +489,7 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="the municipality (code or name) of a single file whose name does not say it",
     )
-    _add_lang(imp)
+    add_lang(imp)
     imp.set_defaults(run="canemure.cli.data:run_import")
     down = add_command(
         data_sub,
@@ -492,7 +502,7 @@ def _add_data(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     down.add_argument("areas", nargs="+", metavar="AREA", help="region or municipality")
     _add_download_options(down)
-    _add_lang(down)
+    add_lang(down)
     down.set_defaults(run="canemure.cli.data:run_download")
     lst = add_command(
         data_sub,
@@ -521,7 +531,7 @@ def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         default=None,
         help="call every hook of every plugin for REGION and report each answer or failure",
     )
-    _add_lang(parser)
+    add_lang(parser)
     parser.set_defaults(run="canemure.cli.plugins:run_list", plugin_notice=False)
     new = add_command(
         sub,

@@ -151,26 +151,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    from canemure.cli.main import default_language
-    from canemure.cli.output import FORMATS, add_output
+    """The options every scenario command shares with ``baseline``: format, language, plugins."""
+    from canemure.cli.main import add_format, add_lang, add_no_plugins
 
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="table",
-        help="output: an aligned table, CSV (headers in --lang), JSON (keys in English) or an "
-        "Excel workbook (xlsx: needs -o FILE.xlsx and canemure[excel])",
-    )
-    add_output(parser)
-    parser.add_argument(
-        "--lang",
-        choices=("fi", "sv", "en"),
-        default=default_language(),
-        help="language of the output; follows the locale (LC_ALL, LC_MESSAGES or LANG)",
-    )
-    parser.add_argument(
-        "--no-plugins", action="store_true", help="use only bundled and imported data"
-    )
+    add_format(parser)
+    add_lang(parser)
+    add_no_plugins(parser)
 
 
 # ----------------------------------------------------------------------------- computing
