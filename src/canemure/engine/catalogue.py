@@ -438,6 +438,17 @@ def _discount() -> TemplateParameter:
     return _p("discount_rate", "dimensionless", "real discount rate", DISCOUNT_RATE, costs=True)
 
 
+def _electricity_factor() -> TemplateParameter:
+    """The emission factor of the electricity a measure adds (the same in every template)."""
+    return _p(
+        "electricity_factor",
+        "g CO2e / kWh",
+        "emissions of electricity used",
+        ELECTRICITY_FACTOR,
+        factor=True,
+    )
+
+
 def _costs(
     investment: pint.Quantity[Any],
     operating: pint.Quantity[Any],
@@ -484,13 +495,7 @@ def _heat_pump_parameters(cop: Default, capex: Default) -> tuple[TemplateParamet
             sourced("oil_boiler_seasonal_efficiency_old", 103, "dimensionless"),
         ),
         _p("cop", "dimensionless", "seasonal coefficient of performance of the heat pump", cop),
-        _p(
-            "electricity_factor",
-            "g CO2e / kWh",
-            "emissions of electricity used",
-            ELECTRICITY_FACTOR,
-            factor=True,
-        ),
+        _electricity_factor(),
         _p("investment_per_house", "EUR", "installed heat pump per house", capex, costs=True),
         _p(
             "operating_per_house",
@@ -649,13 +654,7 @@ ELECTRIC_CARS = Template(
             "electricity of a battery-electric car",
             sourced("energy_use_car_bev_ilmakalu", 152, "kWh / km"),
         ),
-        _p(
-            "electricity_factor",
-            "g CO2e / kWh",
-            "emissions of electricity used",
-            ELECTRICITY_FACTOR,
-            factor=True,
-        ),
+        _electricity_factor(),
         _p(
             "price_premium",
             "EUR / vehicle",
@@ -717,13 +716,7 @@ ELECTRIC_BUSES = Template(
             "electricity of an electric city bus",
             sourced("energy_use_electric_bus", 90, "kWh / km"),
         ),
-        _p(
-            "electricity_factor",
-            "g CO2e / kWh",
-            "emissions of electricity used",
-            ELECTRICITY_FACTOR,
-            factor=True,
-        ),
+        _electricity_factor(),
         _p(
             "bus_price",
             "EUR / vehicle",
