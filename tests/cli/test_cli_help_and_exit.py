@@ -138,3 +138,29 @@ def test_cli_errors_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -
     status, _, err = run(capsys, "baseline", "joensuu", "--rank", "--no-plugins", "--lang", "sv")
     assert status == 2
     assert "canemure: fel: --rank rangordnar ett landskaps kommuner; Joensuu är inte" in err
+
+
+@pytest.mark.parametrize("args", [["plugins"], ["baseline", "pohjois-karjala", "--no-plugins"]])
+def test_a_reader_that_closed_the_pipe_gets_no_error(tmp_path: Path, args: list[str]) -> None:
+    """``canemure ... | head``: the reader closes the pipe; canemure stops quietly (141)."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # no reader at all: the first write or flush finds the pipe closed
+    code = f"import sys\nfrom canemure.cli.main import main\nsys.exit(main({args!r}))\n"
+    env = {**os.environ, "CANEMURE_CACHE_DIR": str(tmp_path / "cache")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == 141

@@ -15,7 +15,6 @@ from cli_support import run
 
 from canemure.cli import help_texts
 from canemure.cli.main import EXIT_CODES, build_parser
-from canemure.cli.plugins import format_plugins
 from canemure.i18n import Text, shown
 from canemure.plugins import get_plugin_manager
 from canemure.plugins.report import format_plugin_report
@@ -104,9 +103,16 @@ def test_plugins_in_finnish_and_swedish(capsys: pytest.CaptureFixture[str]) -> N
     assert "svar," in check.splitlines()[-1] and "misslyckades" in check.splitlines()[-1]
 
 
-def test_plugins_in_english_is_the_plugin_report_unchanged() -> None:
+def test_the_plugin_report_is_what_the_command_prints_in_each_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     manager = get_plugin_manager()
-    assert format_plugins(manager, "en") == format_plugin_report(manager)
+    for lang in ("fi", "sv", "en"):
+        status, out, _ = run(capsys, "plugins", "--lang", lang)
+        assert status == 0
+        assert out.rstrip("\n") == format_plugin_report(manager, lang)
+    assert format_plugin_report(manager) == format_plugin_report(manager, "en")
+    assert "Loaded:" in format_plugin_report(manager)
 
 
 def test_a_text_is_shown_translated_or_marked_with_its_language() -> None:

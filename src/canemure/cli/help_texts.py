@@ -49,6 +49,11 @@ _HELP: dict[str, tuple[str, str, str]] = {
         "internal error (a bug in canemure; please report it)",
     ),
     "interrupted (Ctrl-C)": ("keskeytetty (Ctrl-C)", "avbrutet (Ctrl-C)", "interrupted (Ctrl-C)"),
+    "the output was closed by the reader (e.g. | head); nothing more is said": (
+        "lukija sulki tulosteen (esim. | head); muuta ei sanota",
+        "läsaren stängde utdata (t.ex. | head); inget mer sägs",
+        "the output was closed by the reader (e.g. | head); nothing more is said",
+    ),
     # ------------------------------------------------------------------ sub-commands, one line
     "areas' baseline emissions by sector, or a region's municipalities ranked": (
         "alueiden päästöjen lähtötaso sektoreittain tai maakunnan kunnat järjestyksessä",

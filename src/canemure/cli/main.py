@@ -29,7 +29,8 @@ Sub-commands:
 
 Exit status (:data:`EXIT_CODES`): 0 success, 1 partial failure (some areas, files or plugins
 failed; the rest was done), 2 usage or bad input (unknown names, bad files), 3 missing data,
-4 internal error (a bug in canemure: the message asks to report it), 130 interrupted (Ctrl-C).
+4 internal error (a bug in canemure: the message asks to report it), 130 interrupted (Ctrl-C),
+141 the output was closed by its reader (``| head``: nothing is said on standard error).
 Errors print one clear message to standard error, in the command's ``--lang``, and nothing is
 half-written. After any command that asked the region adapters, the ones that failed (which
 adapter, in which hook, why, and what to do) are listed on standard error.
@@ -67,6 +68,7 @@ __all__ = [
     "EXIT_NO_DATA",
     "EXIT_OK",
     "EXIT_PARTIAL",
+    "EXIT_PIPE_CLOSED",
     "EXIT_USAGE",
     "add_command",
     "add_format",
@@ -84,6 +86,7 @@ EXIT_USAGE = 2
 EXIT_NO_DATA = 3
 EXIT_INTERNAL = 4
 EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141
 
 EXIT_CODES: dict[int, str] = {
     EXIT_OK: "success",
@@ -92,6 +95,7 @@ EXIT_CODES: dict[int, str] = {
     EXIT_NO_DATA: "missing data (no figures for the area; the message says how to get them)",
     EXIT_INTERNAL: "internal error (a bug in canemure; please report it)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+    EXIT_PIPE_CLOSED: "the output was closed by the reader (e.g. | head); nothing more is said",
 }
 """Every exit status of the ``canemure`` command and what it means."""
 
@@ -668,6 +672,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _warnings_as_lines(lang):
             handler = getattr(importlib.import_module(module_name), function_name)
             status: int = handler(args)
+    except BrokenPipeError:  # the reader stopped reading (| head): no error, as other tools
+        _quiet_stdout()
+        return EXIT_PIPE_CLOSED  # (128 + SIGPIPE, what a shell reports for them)
     except KeyboardInterrupt:
         from canemure.i18n import label
 
@@ -686,8 +693,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = label("internal_error", lang).format(error=error, url=ISSUES_URL)
         print(f"canemure: {text}", file=sys.stderr)
         status = EXIT_INTERNAL
-    _plugin_notice(args)
+    try:
+        _plugin_notice(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE_CLOSED
     return status
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush is quiet.
+
+    The recipe of Python's ``signal`` documentation for a reader that closed the pipe.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextlib.contextmanager

@@ -7,11 +7,9 @@ and why, and what to do, even when the report itself looks complete.
 
 from __future__ import annotations
 
-import attrs
-
 from canemure.plugins.loading import BLOCK_ENV, BUILTIN_NAME, REGION_ADAPTER_ENV
-from canemure.plugins.messages import message, restate, restate_reason
-from canemure.plugins.report import PluginFailure, PluginReport, PluginWarning, format_failure
+from canemure.plugins.messages import message
+from canemure.plugins.report import PluginFailure, PluginReport, PluginWarning, format_item
 
 __all__ = ["format_plugin_notice"]
 
@@ -31,7 +29,7 @@ def format_plugin_notice(report: PluginReport, lang: str = "en") -> str:
     if not items:
         return ""
     lines = [message("problems", lang).format(n=len(items))]
-    lines.extend(f"  {_line(item, lang)}" for item in items)
+    lines.extend(f"  {format_item(item, lang)}" for item in items)
     regions = sorted({item.region for item in items if item.region})
     if regions:
         lines.extend(message("check_region", lang).format(region=r) for r in regions)
@@ -46,18 +44,3 @@ def format_plugin_notice(report: PluginReport, lang: str = "en") -> str:
     if any(w.kind == "conflict" for w in warnings):
         lines.append(message("choose", lang).format(env=REGION_ADAPTER_ENV))
     return "\n".join(lines)
-
-
-_WARNING_KEYS = {"slow": "warning_slow", "output": "warning_output", "conflict": "warning_conflict"}
-
-
-def _line(item: PluginFailure | PluginWarning, lang: str) -> str:
-    """One failure or warning in ``lang``."""
-    if isinstance(item, PluginFailure):
-        reason = restate_reason(item.reason, lang)
-        if reason is not None and reason != item.reason:
-            item = attrs.evolve(item, reason=reason)
-        return format_failure(item, lang)
-    key = _WARNING_KEYS.get(item.kind)
-    said = restate(key, item.message, lang) if key is not None and lang != "en" else None
-    return f"{item.label}: {said or item.message}"

@@ -181,7 +181,7 @@ def format_probe(probe: RegionProbe, lang: str = "en") -> str:
     plugin notice of every command.
     """
     from canemure import i18n
-    from canemure.plugins.notice import _line
+    from canemure.plugins.report import format_item
 
     region = probe.region
     where = f" ({region.names[lang]} ({region.code}))" if region is not None else ""
@@ -203,7 +203,7 @@ def format_probe(probe: RegionProbe, lang: str = "en") -> str:
             lines.append(f"    {i18n.label('probe_silent', lang).format(n=silent)}")
     if probe.refused:
         lines.append(f"  {i18n.label('probe_refused', lang)}")
-        lines.extend(f"    {_line(failure, lang)}" for failure in probe.refused)
+        lines.extend(f"    {format_item(failure, lang)}" for failure in probe.refused)
     calls = sum(len(h.answers) for h in probe.hooks)
     total = i18n.label("probe_total", lang)
     lines.append(total.format(calls=calls, failed=len(probe.failures), refused=len(probe.refused)))

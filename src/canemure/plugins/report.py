@@ -12,7 +12,7 @@ from typing import Literal, Protocol
 
 import attrs
 
-from canemure.plugins.messages import message, restate
+from canemure.plugins.messages import message, restate, restate_reason
 
 __all__ = [
     "FailureStage",
@@ -24,6 +24,7 @@ __all__ = [
     "SkippedPlugin",
     "WarningKind",
     "format_failure",
+    "format_item",
     "format_plugin_report",
 ]
 
@@ -214,6 +215,26 @@ def format_failure(failure: PluginFailure, lang: str = "en") -> str:
     return f"{failure.label}: {stage}{where}{about}: {reason}"
 
 
+_WARNING_KEYS = {"slow": "warning_slow", "output": "warning_output", "conflict": "warning_conflict"}
+"""The catalogue keys of the warnings whose texts are said in the user's language."""
+
+
+def format_item(item: PluginFailure | PluginWarning, lang: str = "en") -> str:
+    """A failure or a warning as one line in ``lang``; in ``en`` exactly its ``str``.
+
+    The reasons quote the adapters' own errors as they were raised; a text the catalogue does
+    not know is shown as recorded.
+    """
+    if isinstance(item, PluginFailure):
+        reason = restate_reason(item.reason, lang)
+        if reason is not None and reason != item.reason:
+            item = attrs.evolve(item, reason=reason)
+        return format_failure(item, lang)
+    key = _WARNING_KEYS.get(item.kind)
+    said = restate(key, item.message, lang) if key is not None and lang != "en" else None
+    return f"{item.label}: {said or item.message}"
+
+
 class ReportSource(Protocol):
     """Anything that can give a :class:`PluginReport` (a plugin manager, or a report itself)."""
 
@@ -222,36 +243,41 @@ class ReportSource(Protocol):
         ...
 
 
-def format_plugin_report(source: ReportSource) -> str:
-    """Return the text ``canemure plugins`` prints: loaded, failed, skipped plugins, warnings.
+def format_plugin_report(source: ReportSource, lang: str = "en") -> str:
+    """Return the text ``canemure plugins`` prints, in ``lang``: loaded, failed, skipped, warnings.
 
     ``source`` is a :class:`PluginReport` or a plugin manager (which loads its plugins here if
-    it has not yet); nothing is printed to the terminal.
+    it has not yet); nothing is printed to the terminal. Headings and counts come from
+    :mod:`canemure.i18n`, failures and warnings are said as :func:`format_item` says them.
     """
+    from canemure.i18n import label
+
     report = source.report()
     lines = [
-        f"canemure {report.core_version}: {len(report.loaded)} plugin(s) loaded, "
-        f"{len(report.failed)} failed, {len(report.skipped)} skipped"
+        label("plugins_head", lang).format(
+            version=report.core_version,
+            loaded=len(report.loaded),
+            failed=len(report.failed),
+            skipped=len(report.skipped),
+        )
     ]
+    regions_word, hooks_word = label("plugins_regions", lang), label("plugins_hooks", lang)
+    width = max(len(regions_word), len(hooks_word)) + 1
     if report.loaded:
-        lines.append("")
-        lines.append("Loaded:")
+        lines += ["", label("plugins_loaded", lang)]
         for info in report.loaded:
-            kind = " [built-in]" if info.builtin else ""
+            kind = f" [{label('plugins_builtin', lang)}]" if info.builtin else ""
             lines.append(f"  {info}{kind}  <- {info.value}")
             if info.regions:
-                lines.append(f"      regions: {', '.join(info.regions)}")
-            lines.append(f"      hooks:   {', '.join(info.hooks)}")
+                lines.append(f"      {regions_word:<{width}}{', '.join(info.regions)}")
+            lines.append(f"      {hooks_word:<{width}}{', '.join(info.hooks)}")
     if report.failed:
-        lines.append("")
-        lines.append("Failed (the other plugins keep working):")
-        lines.extend(f"  {failure}" for failure in report.failed)
+        lines += ["", label("plugins_failed", lang)]
+        lines.extend(f"  {format_item(failure, lang)}" for failure in report.failed)
     if report.warnings:
-        lines.append("")
-        lines.append("Warnings:")
-        lines.extend(f"  {warning}" for warning in report.warnings)
+        lines += ["", label("plugins_warnings", lang)]
+        lines.extend(f"  {format_item(warning, lang)}" for warning in report.warnings)
     if report.skipped:
-        lines.append("")
-        lines.append("Skipped:")
+        lines += ["", label("plugins_skipped", lang)]
         lines.extend(f"  {skipped}" for skipped in report.skipped)
     return "\n".join(lines)
