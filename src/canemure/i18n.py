@@ -473,6 +473,12 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "plugins_warnings": ("Varoitukset:", "Varningar:", "Warnings:"),
     "plugins_skipped": ("Ohitetut:", "Överhoppade:", "Skipped:"),
+    "plugin_created": ("luotu {root}", "skapade {root}", "created {root}"),
+    "plugin_next": (
+        "seuraavaksi: {command}",
+        "sedan: {command}",
+        "next: {command}",
+    ),
     "probe_served": (
         "maakunta {region}: palvelee {by}",
         "landskapet {region}: betjänas av {by}",

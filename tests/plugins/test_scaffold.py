@@ -145,10 +145,16 @@ def test_new_plugin_command_prints_the_next_step(
 ) -> None:
     from canemure.cli.main import main
 
-    assert (
-        main(["new-plugin", "canemure-kainuu", "--region", "Kainuu", "--dest", str(tmp_path)]) == 0
-    )
+    args = ["new-plugin", "canemure-kainuu", "--region", "Kainuu", "--dest", str(tmp_path)]
+    assert main([*args, "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     root = tmp_path / "canemure-kainuu"
     assert out == [f"created {root}", f"next: cd {root} && pip install -e '.[test]' && pytest"]
+    args[1] = "canemure-kainuu-fi"  # the same in Finnish (a new folder: nothing overwritten)
+    assert main([*args, "--lang", "fi"]) == 0
+    root_fi = tmp_path / "canemure-kainuu-fi"
+    assert capsys.readouterr().out.splitlines() == [
+        f"luotu {root_fi}",
+        f"seuraavaksi: cd {root_fi} && pip install -e '.[test]' && pytest",
+    ]
     assert (root / "src" / "canemure_kainuu" / "data" / "targets.csv").is_file()

@@ -548,6 +548,7 @@ def _add_plugins(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     new.add_argument("name", help="distribution name, e.g. canemure-kainuu")
     new.add_argument("--region", required=True, help="region code or name the adapter serves")
     new.add_argument("--dest", default=".", help="folder to create the distribution in")
+    add_lang(new)
     new.set_defaults(run="canemure.cli.plugins:run_new")
 
 

@@ -39,9 +39,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Create a new adapter distribution from the template."""
-    from canemure.plugins.scaffold import create_adapter, next_steps
+    from canemure.plugins.scaffold import create_adapter, next_command
 
+    lang = getattr(args, "lang", None) or "en"
     root = create_adapter(args.name, args.region, args.dest)
-    print(f"created {root}")
-    print(next_steps(root))
+    print(i18n.label("plugin_created", lang).format(root=root))
+    print(i18n.label("plugin_next", lang).format(command=next_command(root)))
     return 0

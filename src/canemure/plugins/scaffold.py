@@ -26,7 +26,7 @@ from canemure._version import __version__
 from canemure.geography import gazetteer
 from canemure.plugins.versions import parse_release
 
-__all__ = ["create_adapter", "next_steps", "package_name"]
+__all__ = ["create_adapter", "next_command", "next_steps", "package_name"]
 
 _DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 
@@ -103,5 +103,10 @@ def create_adapter(name: str, region: str, dest: str | Path = ".") -> Path:
 
 
 def next_steps(root: str | Path) -> str:
+    """The line saying which command installs a generated adapter and runs its tests."""
+    return f"next: {next_command(root)}"
+
+
+def next_command(root: str | Path) -> str:
     """The command that installs a generated adapter with its test extra and runs its tests."""
-    return f"next: cd {shlex.quote(str(root))} && pip install -e '.[test]' && pytest"
+    return f"cd {shlex.quote(str(root))} && pip install -e '.[test]' && pytest"
