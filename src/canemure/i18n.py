@@ -636,6 +636,26 @@ def unit_text(unit: str, lang: str) -> str:
 _ERRORS: dict[str, tuple[str, str, str]] = {
     # key: (fi, sv, en); a parameter named ``rule`` is an accounting rule id, said by its name
     "as_raised": ("{error}", "{error}", "{error}"),
+    # ``canemure plugins --check``: each plugin's answer to each hook, in short
+    "probe_ok": ("ok: {summary}", "ok: {summary}", "ok: {summary}"),
+    "probe_no_answer": ("ei vastausta (None)", "inget svar (None)", "no answer (None)"),
+    "probe_failed": ("EPÄONNISTUI: {reason}", "MISSLYCKADES: {reason}", "FAILED: {reason}"),
+    "probe_declares": ("ilmoittaa {ids}", "anger {ids}", "declares {ids}"),
+    "probe_declares_other": (
+        "ilmoittaa {ids} (muut maakunnat)",
+        "anger {ids} (andra landskap)",
+        "declares {ids} (other regions)",
+    ),
+    "probe_declares_none": (
+        "ei ilmoita yhtään maakuntaa",
+        "anger inget landskap",
+        "declares no region",
+    ),
+    "probe_untitled_roadmap": (
+        "tiekartta ilman otsikkoa",
+        "färdplan utan titel",
+        "roadmap without a title",
+    ),
     "problem_line": ("rivi {line}", "rad {line}", "line {line}"),
     "problem_column": ("sarake {column!r}", "kolumn {column!r}", "column {column!r}"),
     "problem_value": (" (arvo {value!r})", " (värde {value!r})", " (value {value!r})"),
@@ -1201,6 +1221,46 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
 
 _ERROR_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     # key: ((fi one, fi other), (sv ...), (en ...)); the count is the parameter ``n``
+    "probe_municipalities": (
+        ("{n} kunta", "{n} kuntaa"),
+        ("{n} kommun", "{n} kommuner"),
+        ("{n} municipality", "{n} municipalities"),
+    ),
+    "probe_coordinators": (
+        ("{n} koordinaattori", "{n} koordinaattoria"),
+        ("{n} samordnare", "{n} samordnare"),
+        ("{n} coordinator", "{n} coordinators"),
+    ),
+    "probe_targets": (
+        ("{n} tavoite", "{n} tavoitetta"),
+        ("{n} mål", "{n} mål"),
+        ("{n} target", "{n} targets"),
+    ),
+    "probe_measures": (
+        ("{n} toimenpide", "{n} toimenpidettä"),
+        ("{n} åtgärd", "{n} åtgärder"),
+        ("{n} measure", "{n} measures"),
+    ),
+    "probe_factors": (
+        ("{n} päästökerroin", "{n} päästökerrointa"),
+        ("{n} emissionsfaktor", "{n} emissionsfaktorer"),
+        ("{n} emission factor", "{n} emission factors"),
+    ),
+    "probe_inventory_municipality": (
+        ("{n} kunta, vuodet {years}", "{n} kuntaa, vuodet {years}"),
+        ("{n} kommun, år {years}", "{n} kommuner, år {years}"),
+        ("{n} municipality, years {years}", "{n} municipalities, years {years}"),
+    ),
+    "probe_inventory_region": (
+        ("{n} maakunta, vuodet {years}", "{n} maakuntaa, vuodet {years}"),
+        ("{n} landskap, år {years}", "{n} landskap, år {years}"),
+        ("{n} region, years {years}", "{n} regions, years {years}"),
+    ),
+    "probe_inventory_group": (
+        ("{n} alueryhmä, vuodet {years}", "{n} alueryhmää, vuodet {years}"),
+        ("{n} grupp av områden, år {years}", "{n} grupper av områden, år {years}"),
+        ("{n} group of areas, years {years}", "{n} groups of areas, years {years}"),
+    ),
     "problems_in": (
         ("{source}: {n} virhe", "{source}: {n} virhettä"),
         ("{source}: {n} fel", "{source}: {n} fel"),

@@ -191,6 +191,18 @@ def test_plugins_check_reports_each_answer_and_failure(
     # built-in providers (bundled data, user cache) asked for the 5 rules' inventories: 10 more
     assert lines[-1] == "21 answer(s), 7 failed; 0 plugin(s) refused at load"
     assert err == ""
+    status, fi, _ = run(capsys, "plugins", "--check", "Kajanaland", "--lang", "fi")
+    assert status == 1  # the same answers in Finnish, the adapter's errors quoted as raised
+    lines = fi.splitlines()
+    assert "    t-bad: ok: ilmoittaa kainuu" in lines and "    builtin: ok: 8 kuntaa" in lines
+    at = lines.index("  canemure_coordinators") + 1
+    assert (
+        lines[at] == "    t-bad: EPÄONNISTUI: nosti poikkeuksen ZeroDivisionError: division by zero"
+    )
+    assert "    t-bad: ok: Kainuun ilmastoryhmä" in lines
+    _, sv, _ = run(capsys, "plugins", "--check", "Kajanaland", "--lang", "sv")
+    assert "    t-bad: ok: 8 kommuner" in sv.splitlines()
+    assert "    t-bad: MISSLYCKADES: " in sv
 
 
 def test_plugins_check_of_a_working_adapter_exits_0(
@@ -226,7 +238,7 @@ def canemure_load_inventory(region_id, rule, years):
     lines = out.splitlines()
     at = lines.index("  canemure_load_inventory (rule hinku)")
     # the bundled file: the 13 municipalities of region 12, 1990 and 2005 to 2024
-    assert lines[at + 1] == "    t-bad: ok: 13 municipality area(s), years 1990, 2005-2024"
+    assert lines[at + 1] == "    t-bad: ok: 13 municipalities, years 1990, 2005-2024"
     assert lines[lines.index("  canemure_load_inventory (rule all)") + 1].endswith(
         "had nothing for this region)"
     )
@@ -353,11 +365,6 @@ FAILURES = [  # a failure, and the end of its reason: the adapter's words or a h
     ),
     (PluginFailure("a", None, None, "version", "needs canemure>=9"), "", ": needs canemure>=9"),
     (
-        PluginFailure("a", "canemure-a", None, "register", "the name 'a' is already used by b"),
-        "",
-        ": the name 'a' is already used by b",
-    ),
-    (
         PluginFailure("a", None, "2", "validate", "must return regions", "canemure_regions"),
         " canemure_regions",
         ": must return regions",
@@ -389,6 +396,21 @@ def test_the_english_line_is_the_record_and_the_others_quote_the_error(
         host_words = line[: -len(end)]
         for english in ("failed", " in ", "for region", "raised", "it called", "importing"):
             assert english not in host_words, (lang, english, line)
+
+
+def test_a_reason_in_the_hosts_own_words_is_translated() -> None:
+    """The host's reasons (here pluggy's refusal of a second plugin of one name) are said in
+    the language, as the notice of every command and ``plugins --check`` say them."""
+    failure = PluginFailure(
+        "a", "canemure-a", None, "register", "the name 'a' is already used by b"
+    )
+    assert format_failure(failure, "en") == str(failure)
+    assert format_failure(failure, "fi") == (
+        "a (canemure-a): rekisteröinti hylättiin: nimi 'a' on jo käytössä: b"
+    )
+    assert format_failure(failure, "sv") == (
+        "a (canemure-a): registreringen avvisades: namnet 'a' används redan av b"
+    )
 
 
 def test_a_reason_the_catalogue_does_not_know_is_shown_as_recorded() -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from canemure.errors import UnknownNameError
+from canemure.errors import Message, UnknownNameError
 from canemure.geography import Region, gazetteer
 from canemure.plugins.report import HookAnswer, PluginFailure
 from canemure.plugins.validation import (
@@ -73,7 +73,8 @@ class RegionProbe:
         return not self.failures and not self.refused
 
 
-_OTHER = " (other regions)"
+_SILENT = frozenset({"probe_declares_other", "probe_declares_none"})
+"""Summaries of answers that say nothing about the region asked (counted, not listed)."""
 
 
 def _inventory_check(rule: AccountingRule, place: Region | None) -> Callable[[object], Any]:
@@ -84,14 +85,15 @@ def _records_check(cls: type[Any]) -> Callable[[object], Any]:
     return lambda value: check_records(value, cls, cls.__name__)
 
 
-def _count(what: str) -> Callable[[Any], str]:
-    return lambda value: f"{len(value)} {what}"
+def _count(key: str) -> Callable[[Any], str]:
+    return lambda value: Message(key, n=len(value))
 
 
 def _inventory(value: Any) -> str:
     from canemure.reports.region import format_years
 
-    return f"{len(value.areas)} {value.area_level} area(s), years {format_years(value.years)}"
+    key = f"probe_inventory_{value.area_level}"
+    return Message(key, n=len(value.areas), years=format_years(value.years))
 
 
 def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
@@ -118,20 +120,22 @@ def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
 
     def declared(value: Any) -> str:
         ids = [r.id for r in value]
-        mark = "" if region_id in ids else _OTHER
-        return f"declares {', '.join(ids) or 'no region'}{mark}"
+        if not ids:
+            return Message("probe_declares_none")
+        key = "probe_declares" if region_id in ids else "probe_declares_other"
+        return Message(key, ids=", ".join(ids))
 
     calls: list[tuple[str, str, Callable[[object], Any], Callable[[Any], str], dict[str, Any]]]
     calls = [
         ("canemure_regions", "", check_regions, declared, {}),
-        ("canemure_municipalities", "", check_municipalities, _count("municipalities"), {}),
-        ("canemure_coordinators", "", check_coordinators, _count("coordinator(s)"), {}),
+        ("canemure_municipalities", "", check_municipalities, _count("probe_municipalities"), {}),
+        ("canemure_coordinators", "", check_coordinators, _count("probe_coordinators"), {}),
         ("canemure_cooperation_group", "", check_cooperation_group, lambda v: str(v.name), {}),
         (
             "canemure_roadmap",
             "",
             lambda v: check_roadmap(v, region_id),
-            lambda v: str(v.title or "roadmap without a title"),
+            lambda v: str(v.title) if v.title else Message("probe_untitled_roadmap"),
             {},
         ),
     ]
@@ -146,9 +150,9 @@ def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
             )
         )
     for hook, cls, what in (
-        ("canemure_targets", Target, "target(s)"),
-        ("canemure_measures", PublishedMeasure, "measure(s)"),
-        ("canemure_emission_factors", EmissionFactor, "emission factor(s)"),
+        ("canemure_targets", Target, "probe_targets"),
+        ("canemure_measures", PublishedMeasure, "probe_measures"),
+        ("canemure_emission_factors", EmissionFactor, "probe_factors"),
     ):
         calls.append(
             (
@@ -164,9 +168,13 @@ def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
         kwargs = extra if hook == "canemure_regions" else {"region_id": region_id, **extra}
         answers = manager.call_each(hook, check, **kwargs)
         summaries = tuple(
-            f"FAILED: {a.failure.reason}"
+            Message("probe_failed", reason=a.failure.reason)
             if a.failure is not None
-            else ("no answer (None)" if a.value is None else f"ok: {summary(a.value)}")
+            else (
+                Message("probe_no_answer")
+                if a.value is None
+                else Message("probe_ok", summary=summary(a.value))
+            )
             for a in answers
         )
         probes.append(HookProbe(hook, detail, answers, summaries))
@@ -177,11 +185,11 @@ def probe_region(manager: PluginManager, region: str | Region) -> RegionProbe:
 def format_probe(probe: RegionProbe, lang: str = "en") -> str:
     """Return the text ``canemure plugins --check REGION`` prints, in ``lang`` (fi/sv/en).
 
-    The hooks' summaries are given as the probe made them; failures are worded as in the
-    plugin notice of every command.
+    The hooks' summaries (counts, years, titles as the adapters give them) are said in
+    ``lang``; failures are worded as in the plugin notice of every command.
     """
     from canemure import i18n
-    from canemure.plugins.report import format_item
+    from canemure.plugins.report import format_item, said_reason
 
     region = probe.region
     where = f" ({region.names[lang]} ({region.code}))" if region is not None else ""
@@ -195,10 +203,14 @@ def format_probe(probe: RegionProbe, lang: str = "en") -> str:
             continue
         silent = 0
         for answer, summary in zip(hook.answers, hook.summaries, strict=True):
-            if answer.failure is None and (answer.value is None or summary.endswith(_OTHER)):
+            if answer.failure is None and (answer.value is None or _said_nothing(summary)):
                 silent += 1
+            elif answer.failure is not None:  # the reason as the notice says it
+                reason = said_reason(answer.failure.reason, lang)
+                failed = i18n.error_text("probe_failed", lang, reason=reason)
+                lines.append(f"    {answer.plugin}: {failed}")
             else:
-                lines.append(f"    {answer.plugin}: {summary}")
+                lines.append(f"    {answer.plugin}: {i18n.said(summary, lang)}")
         if silent:
             lines.append(f"    {i18n.label('probe_silent', lang).format(n=silent)}")
     if probe.refused:
@@ -208,3 +220,9 @@ def format_probe(probe: RegionProbe, lang: str = "en") -> str:
     total = i18n.label("probe_total", lang)
     lines.append(total.format(calls=calls, failed=len(probe.failures), refused=len(probe.refused)))
     return "\n".join(lines)
+
+
+def _said_nothing(summary: str) -> bool:
+    """Whether ``summary`` is of an answer about other regions only."""
+    inner = getattr(summary, "params", {}).get("summary", summary)
+    return getattr(inner, "key", None) in _SILENT

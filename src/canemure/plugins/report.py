@@ -26,6 +26,7 @@ __all__ = [
     "format_failure",
     "format_item",
     "format_plugin_report",
+    "said_reason",
 ]
 
 FailureStage = Literal["load", "version", "register", "validate", "hook"]
@@ -204,15 +205,24 @@ def format_failure(failure: PluginFailure, lang: str = "en") -> str:
     about = (
         message("for_region", lang).format(region=repr(failure.region)) if failure.region else ""
     )
-    reason = failure.reason
+    stage = message(f"stage_{failure.stage}", lang)
+    return f"{failure.label}: {stage}{where}{about}: {said_reason(failure.reason, lang)}"
+
+
+def said_reason(reason: str, lang: str = "en") -> str:
+    """A failure's ``reason`` in ``lang``.
+
+    The host's own words are translated (a version or register problem, "raised", "import
+    failed"), the adapter's error text is quoted as raised, and a reason the catalogue does not
+    know is shown as recorded.
+    """
+    reason = restate_reason(reason, lang) or reason
     if lang != "en":
         for key in ("reason_import", "reason_raised"):
             said = restate(key, reason, lang, within={"error": "reason_exit"})
             if said is not None:
-                reason = said
-                break
-    stage = message(f"stage_{failure.stage}", lang)
-    return f"{failure.label}: {stage}{where}{about}: {reason}"
+                return said
+    return reason
 
 
 _WARNING_KEYS = {"slow": "warning_slow", "output": "warning_output", "conflict": "warning_conflict"}
@@ -226,9 +236,6 @@ def format_item(item: PluginFailure | PluginWarning, lang: str = "en") -> str:
     not know is shown as recorded.
     """
     if isinstance(item, PluginFailure):
-        reason = restate_reason(item.reason, lang)
-        if reason is not None and reason != item.reason:
-            item = attrs.evolve(item, reason=reason)
         return format_failure(item, lang)
     key = _WARNING_KEYS.get(item.kind)
     said = restate(key, item.message, lang) if key is not None and lang != "en" else None
