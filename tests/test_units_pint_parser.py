@@ -221,3 +221,38 @@ def test_only_the_command_line_defers_the_parser() -> None:
     )
     assert command.returncode == 0, command.stderr
     assert command.stdout.strip() == "[True, True]"
+
+
+@pytest.mark.parametrize(
+    ("folders", "known"),
+    [
+        (["pint-0.25.3.dist-info", "pint"], True),
+        (["Pint-0.23.dist-info"], True),
+        (["pint-0.26.0.dist-info"], False),  # a newer pint may lay its parser out otherwise
+        (["pint-0.22.1.dist-info"], False),
+        (["pint_xarray-0.6.1.dist-info"], False),  # another distribution's metadata only
+        (["pint-x.dist-info"], False),
+        ([], False),  # no metadata beside it (an egg, a source checkout): not known
+    ],
+)
+def test_only_known_pint_releases_are_deferred(
+    tmp_path: Path, folders: list[str], known: bool
+) -> None:
+    from canemure import _pint_parser
+
+    for name in folders:
+        (tmp_path / name).mkdir()
+    assert _pint_parser._known_release(str(tmp_path / "pint")) is known
+
+
+def test_an_unknown_pint_release_is_left_as_it_is() -> None:
+    code = (
+        "from canemure import _pint_parser as p\n"
+        "p.KNOWN = ((0, 1), (0, 2))\n"
+        "p.defer()\n"
+        "import pint\n"
+        "print([p.is_deferred(n) for n in p.DEFERRED])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[False, False]"

@@ -128,8 +128,8 @@ def _stand_in(name: str, spec: ModuleSpec | None) -> _Deferred | None:
 def defer() -> None:
     """Leave pint's definition parser and flexcache unrun until first used (module docstring).
 
-    Does nothing when ``pint`` or one of them is imported already, or cannot be found as a
-    plain folder package.
+    Does nothing when ``pint`` or one of them is imported already, cannot be found as a
+    plain folder package, or is not a release it was tested with (:data:`KNOWN`).
     """
     with _lock:
         if "pint" in sys.modules or any(name in sys.modules for name in DEFERRED):
@@ -137,7 +137,10 @@ def defer() -> None:
         pint_spec = find_spec("pint")  # as ``import pint`` finds it (a top-level name: no import)
         if pint_spec is None or not pint_spec.submodule_search_locations:
             return
-        folder = os.path.join(pint_spec.submodule_search_locations[0], "delegates")
+        package = pint_spec.submodule_search_locations[0]
+        if not _known_release(package):
+            return
+        folder = os.path.join(package, "delegates")
         if not os.path.isfile(os.path.join(folder, "txt_defparser", "defparser.py")):
             return
         parser = _stand_in(DEFERRED[0], PathFinder.find_spec(DEFERRED[0], [folder]))
@@ -148,6 +151,34 @@ def defer() -> None:
         parser.DefParser = type("DefParser", (_Parser,), {"_module": parser})  # type: ignore[attr-defined]
         sys.modules[DEFERRED[0]] = parser
         sys.modules[DEFERRED[1]] = cache
+
+
+KNOWN = ((0, 23), (0, 25))
+"""The pint releases (first and last minor version) whose layout :func:`defer` is tested
+with; with any other (a newer pint may lay its parser out otherwise) nothing is deferred."""
+
+
+def _known_release(package: str) -> bool:
+    """Whether the pint installed at ``package`` is one of the :data:`KNOWN` releases.
+
+    Read from the name of its ``pint-X.Y.Z.dist-info`` folder beside it (no import); an
+    install without one (an egg, a source checkout) is not known.
+    """
+    site = os.path.dirname(package)
+    try:
+        names = os.listdir(site)
+    except OSError:
+        return False
+    for name in names:
+        lowered = name.lower()
+        if lowered.startswith("pint-") and lowered.endswith(".dist-info"):
+            version = lowered[len("pint-") : -len(".dist-info")].split(".")
+            try:
+                found = (int(version[0]), int(version[1]))
+            except (IndexError, ValueError):
+                return False
+            return KNOWN[0] <= found <= KNOWN[1]
+    return False
 
 
 def is_deferred(name: str) -> bool:
