@@ -1234,17 +1234,17 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "must be 'yes' or 'no'",
     ),
     "measure_duplicate_id_on_line": (
-        "sama toimenpiteen tunnus kahdesti (ensimmäinen rivillä {first})",
+        "toimenpiteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
         "dubblerat åtgärds-id (första gången på rad {first})",
         "duplicate measure id (first on line {first})",
     ),
     "measure_duplicate_id_at_line": (
-        "sama toimenpiteen tunnus kahdesti (ensimmäinen rivillä {first})",
+        "toimenpiteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
         "dubblerat åtgärds-id (första gången på rad {first})",
         "duplicate measure id (first at line {first})",
     ),
     "measure_duplicate_id_at": (
-        "sama toimenpiteen tunnus kahdesti (ensimmäinen kohdassa {first})",
+        "toimenpiteen tunnus toistuu (ensimmäisen kerran kohdassa {first})",
         "dubblerat åtgärds-id (första gången i {first})",
         "duplicate measure id (first at {first})",
     ),
@@ -1300,7 +1300,7 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
     ),
     "measure_relation_reason": (
         "jokainen toteamus tarvitsee perustelun",
-        "varje påstående behöver ett skäl",
+        "varje påstående behöver en motivering",
         "every statement needs a reason",
     ),
     "measure_matches_none": (
@@ -1309,17 +1309,17 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "matches no measure id",
     ),
     "target_duplicate_id_on_line": (
-        "sama tavoitteen tunnus kahdesti (ensimmäinen rivillä {first})",
+        "tavoitteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
         "dubblerat mål-id (första gången på rad {first})",
         "duplicate target id (first on line {first})",
     ),
     "target_duplicate_id_at_line": (
-        "sama tavoitteen tunnus kahdesti (ensimmäinen rivillä {first})",
+        "tavoitteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
         "dubblerat mål-id (första gången på rad {first})",
         "duplicate target id (first at line {first})",
     ),
     "target_duplicate_id_at": (
-        "sama tavoitteen tunnus kahdesti (ensimmäinen kohdassa {first})",
+        "tavoitteen tunnus toistuu (ensimmäisen kerran kohdassa {first})",
         "dubblerat mål-id (första gången i {first})",
         "duplicate target id (first at {first})",
     ),
@@ -1329,7 +1329,7 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "empty target id",
     ),
     "target_unknown_kind": (
-        "tuntematon tavoitteen laji",
+        "tuntematon tavoitetyyppi",
         "okänd måltyp",
         "unknown kind",
     ),
@@ -1345,7 +1345,7 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
     ),
     "factor_several_grades": (
         "lähde sopii useaan luotettavuusluokkaan {grades}",
-        "källan passar flera tillförlitlighetsklasser {grades}",
+        "källan passar in på flera tillförlitlighetsklasser {grades}",
         "source matches several grades {grades}",
     ),
     "factor_empty_parameter": (
@@ -1439,8 +1439,8 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "must be an http(s) URL",
     ),
     "stakeholder_missing_columns": (
-        "puuttuvat sarakkeet {columns}",
-        "saknade kolumner {columns}",
+        "sarakkeet puuttuvat: {columns}",
+        "kolumner saknas: {columns}",
         "missing columns {columns}",
     ),
     "stakeholder_stars": (
@@ -1449,8 +1449,8 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "stars must be 1-5",
     ),
     "stakeholder_resilience": (
-        "resilience-sarakkeessa on '#' tai ei mitään",
-        "kolumnen resilience har '#' eller är tom",
+        "resilience-arvo on '#' tai tyhjä",
+        "resilience är '#' eller tom",
         "resilience is '#' or empty",
     ),
     "stakeholder_unknown_region": (
