@@ -1438,6 +1438,55 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "måste vara en http(s)-adress",
         "must be an http(s) URL",
     ),
+    "team_unknown_key": ("tuntematon avain", "okänd nyckel", "unknown key"),
+    "team_unknown_key_known": (
+        "tuntematon avain (tunnetut: {known})",
+        "okänd nyckel (kända: {known})",
+        "unknown key (known: {known})",
+    ),
+    "team_missing_key": ("avain puuttuu", "nyckeln saknas", "missing key"),
+    "team_key_required": (
+        "pakollinen avain puuttuu",
+        "en obligatorisk nyckel saknas",
+        "required key is missing",
+    ),
+    "team_must_be_type": (
+        "pitää olla tyyppiä {type}",
+        "måste vara av typen {type}",
+        "must be a {type}",
+    ),
+    "team_not_empty": ("ei saa olla tyhjä", "får inte vara tom", "must not be empty"),
+    "team_non_empty_strings": (
+        "saa sisältää vain ei-tyhjiä merkkijonoja",
+        "får bara innehålla icke-tomma strängar",
+        "must hold non-empty strings",
+    ),
+    "team_at_least_one": ("pitää olla vähintään 1", "måste vara minst 1", "must be at least 1"),
+    "team_key_not_date": (
+        "{key} pitää olla päivämäärä",
+        "{key} måste vara ett datum",
+        "{key} must be a date",
+    ),
+    "team_key_not_bool": (
+        "{key} pitää olla totuusarvo (true tai false)",
+        "{key} måste vara ett sanningsvärde (true eller false)",
+        "{key} must be a boolean",
+    ),
+    "team_key_not_string": (
+        "{key} pitää olla merkkijono",
+        "{key} måste vara en sträng",
+        "{key} must be a string",
+    ),
+    "team_key_not_strings": (
+        "{key} pitää olla merkkijonojen luettelo",
+        "{key} måste vara en lista av strängar",
+        "{key} must be an array of strings",
+    ),
+    "team_key_empty": (
+        "{key} ei saa olla tyhjä",
+        "{key} får inte vara tom",
+        "{key} must not be empty",
+    ),
     "stakeholder_missing_columns": (
         "sarakkeet puuttuvat: {columns}",
         "kolumner saknas: {columns}",

@@ -491,3 +491,56 @@ def test_model_roadmap_problems(tmp_path: Path) -> None:
     assert str(error).endswith(f"  - {short}: {message}")
     assert message.startswith("missing columns ['measure_fi', ")
     check_languages(error, {message})
+
+
+# --- a cooperation group's and a roadmap's team files -----------------------------------------
+
+
+def test_cooperation_group_problems(csv_file: Callable[[str, str], Path]) -> None:
+    from canemure.adapters import read_cooperation_group_file
+
+    path = csv_file(
+        "cooperation_group.toml",
+        'members = "a"\nmeetings_per_year = true\nsource = ""\nchair = "x"\n',
+    )
+    error = raised(lambda: read_cooperation_group_file(path))
+    check_languages(
+        error,
+        {
+            "must be a list",
+            "must be a int",
+            "must not be empty",
+            "required key is missing",
+            _message_starting(error, "unknown key (known: name, source, "),
+        },
+    )
+    path = csv_file(
+        "group.toml", 'name = "n"\nsource = "s"\nmembers = [" "]\nmeetings_per_year = 0\n'
+    )
+    check_languages(
+        raised(lambda: read_cooperation_group_file(path)),
+        {"must hold non-empty strings", "must be at least 1"},
+    )
+
+
+def test_roadmap_file_problems(csv_file: Callable[[str, str], Path]) -> None:
+    from canemure.published.roadmaps import read_roadmap_file
+
+    path = csv_file(
+        "roadmap.toml",
+        'titel = "x"\napproved = "2020"\nthemes = [1]\nsource = ""\ntitle = 1\n'
+        "themes_complete = 1\n",
+    )
+    error = raised(lambda: read_roadmap_file(path, region_id="pirkanmaa"))
+    check_languages(
+        error,
+        {
+            "unknown key",
+            "missing key",
+            "approved must be a date",
+            "themes must be an array of strings",
+            "source must not be empty",
+            "title must be a string",
+            "themes_complete must be a boolean",
+        },
+    )
