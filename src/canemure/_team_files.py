@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from canemure._text import suggest
-from canemure.errors import DataFormatError, Problem, ProblemCollector
+from canemure.errors import DataFormatError, Message, Problem, ProblemCollector
 from canemure.io._csvtools import check_separator, decode_text
 
 __all__ = ["RecordFile", "RecordRow", "TeamFile", "read_record_file", "read_toml_table"]
@@ -62,9 +62,18 @@ class RecordRow:
         return (value,) if isinstance(value, str) else value
 
     def problem(self, problems: ProblemCollector, message: str, field: str, value: object) -> None:
-        """Record a problem with this record's ``field``."""
+        """Record a problem with this record's ``field``.
+
+        A :class:`~canemure.errors.Message` keeps its catalogue key, so the problem is said in
+        the user's language.
+        """
         column = f"{self.table}, {field}" if self.table else field
-        problems.add(message, line=self.line, column=column, value=value)
+        if isinstance(message, Message):
+            problems.add_keyed(
+                message.key, line=self.line, column=column, value=value, **message.params
+            )
+        else:
+            problems.add(message, line=self.line, column=column, value=value)
 
 
 @attrs.frozen
@@ -90,7 +99,7 @@ def _read_bytes(file: TeamFile, source: str) -> bytes:
     except FileNotFoundError:
         raise FileNotFoundError(f"{source}: no such file") from None
     except IsADirectoryError:
-        raise DataFormatError("is a folder, not a file", source) from None
+        raise DataFormatError([Problem.keyed("team_is_folder", source)], source) from None
 
 
 def read_record_file(
@@ -111,7 +120,8 @@ def read_record_file(
     problems = ProblemCollector(source)
     suffix = source.rsplit(".", 1)[-1].lower() if "." in source else ""
     if suffix not in ("csv", "toml"):
-        raise DataFormatError(f"expected a .csv or .toml file, got {source!r}", source)
+        problem = Problem.keyed("team_not_csv_or_toml", source, name=source)
+        raise DataFormatError([problem], source)
     text = decode_text(_read_bytes(file, source), source)
     known = (*required, *optional)
     if suffix == "csv":
@@ -127,19 +137,24 @@ def read_toml_table(file: TeamFile) -> tuple[str, dict[str, Any]]:
     """Read a TOML file holding one record at top level; return its name and the table."""
     source = _name(file)
     if not source.lower().endswith(".toml"):
-        raise DataFormatError(f"expected a .toml file, got {source!r}", source)
+        raise DataFormatError([Problem.keyed("team_not_toml", source, name=source)], source)
     text = decode_text(_read_bytes(file, source), source)
     try:
         return source, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFormatError([Problem(f"not valid TOML: {exc}", source)], source) from None
+        raise DataFormatError([Problem.keyed("toml_invalid", source, error=exc)], source) from None
 
 
-def _unknown(name: str, known: Sequence[str]) -> str:
+def _unknown(name: str, known: Sequence[str], position: int | None = None) -> Message:
+    """``unknown field`` (at CSV column ``position``), with the closest known name if any."""
     hint = suggest(name, known)
-    return (
-        f"unknown field{f'; did you mean {hint[0]!r}?' if hint else ''} (known: {', '.join(known)})"
-    )
+    params: dict[str, object] = {"known": ", ".join(known)}
+    if hint:
+        params["hint"] = hint[0]
+    if position is not None:
+        params["position"] = position
+        return Message("team_unknown_column_hint" if hint else "team_unknown_column", **params)
+    return Message("team_unknown_field_hint" if hint else "team_unknown_field", **params)
 
 
 def _csv_rows(
@@ -151,11 +166,11 @@ def _csv_rows(
 ) -> list[RecordRow]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.add("the file holds a NUL byte: not a text CSV file", line=line)
+        problems.add_keyed("team_nul_byte", line=line)
         return []
     first_line = text.split("\n", 1)[0].rstrip("\r")
     if not first_line.strip():
-        problems.add("the file is empty or its first line is blank; expected a header", line=1)
+        problems.add_keyed("team_no_header", line=1)
         return []
     if not check_separator(first_line, ",", problems, what="a team's CSV file"):
         return []  # e.g. saved by a spreadsheet with ';': nothing else can be checked
@@ -163,12 +178,13 @@ def _csv_rows(
     header = [name.strip() for name in next(reader, [])]
     for position, name in enumerate(header, start=1):
         if name not in known:
-            problems.add(f"column {position}: {_unknown(name, known)}", line=1, column=name)
+            unknown = _unknown(name, known, position)
+            problems.add_keyed(unknown.key, line=1, column=name, **unknown.params)
         elif header.count(name) > 1 and header.index(name) != position - 1:
-            problems.add(f"duplicate column {position}", line=1, column=name)
+            problems.add_keyed("duplicate_column", line=1, column=name, position=position)
     for name in required:
         if name not in header:
-            problems.add("required column is missing", line=1, column=name)
+            problems.add_keyed("column_missing", line=1, column=name)
     rows: list[RecordRow] = []
     line = reader.line_num
     for fields in reader:
@@ -176,8 +192,10 @@ def _csv_rows(
         if not fields or all(not f.strip() for f in fields):
             continue
         if len(fields) != len(header):
-            problems.add(
-                f"row has {len(fields)} fields, the header has {len(header)}",
+            problems.add_keyed(
+                "field_count",
+                found=len(fields),
+                header=len(header),
                 line=start,
                 value=",".join(fields)[:120],
             )
@@ -209,13 +227,13 @@ def _toml_rows(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFormatError([Problem(f"not valid TOML: {exc}", source)], source) from None
+        raise DataFormatError([Problem.keyed("toml_invalid", source, error=exc)], source) from None
     for key in data:
         if key != table:
-            problems.add(f"unknown table; expected only [[{table}]] tables", column=key)
+            problems.add_keyed("team_unknown_table", column=key, table=table)
     records = data.get(table, [])
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        problems.add(f"must be an array of tables, [[{table}]]", column=table, value=records)
+        problems.add_keyed("team_not_tables", column=table, value=records, table=table)
         return []
     rows: list[RecordRow] = []
     for number, record in enumerate(records, start=1):
@@ -229,13 +247,13 @@ def _toml_rows(
                 if isinstance(value, list) and all(isinstance(v, str) for v in value):
                     values[key] = tuple(v.strip() for v in value if v.strip())
                 else:
-                    row.problem(problems, "must be an array of strings", key, value)
+                    row.problem(problems, Message("team_not_strings"), key, value)
             elif isinstance(value, bool):
                 values[key] = "yes" if value else "no"
             elif isinstance(value, (str, int)):
                 values[key] = str(value).strip()
             else:
-                row.problem(problems, "must be a string or an integer", key, value)
+                row.problem(problems, Message("team_not_string_or_int"), key, value)
         _check_required(row, required, problems)
         rows.append(row)
     return rows
@@ -244,6 +262,6 @@ def _toml_rows(
 def _check_required(row: RecordRow, required: Sequence[str], problems: ProblemCollector) -> None:
     for name in required:
         if name in row.values and not row.values[name]:
-            row.problem(problems, "required field is empty", name, row.values[name])
+            row.problem(problems, Message("team_field_empty"), name, row.values[name])
         elif name not in row.values and row.table is not None:
-            row.problem(problems, "required field is missing", name, None)
+            row.problem(problems, Message("team_field_missing"), name, None)

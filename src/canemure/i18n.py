@@ -1217,6 +1217,301 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "no example scenario for {area!r} (shipped: {shipped}); write one (see "
         "examples/pohjois-karjala.toml) and pass --scenario FILE",
     ),
+    # published records and team files: measures, targets, factors, team files, stakeholders
+    "measure_mapped_by_start": (
+        "arvon pitää alkaa sanalla 'ours' tai 'plan'",
+        "värdet måste börja med 'ours' eller 'plan'",
+        "must start with 'ours' or 'plan'",
+    ),
+    "measure_mapped_by": (
+        "arvon pitää olla 'ours' tai 'plan'",
+        "värdet måste vara 'ours' eller 'plan'",
+        "must be 'ours' or 'plan'",
+    ),
+    "measure_yes_no": (
+        "arvon pitää olla 'yes' tai 'no'",
+        "värdet måste vara 'yes' eller 'no'",
+        "must be 'yes' or 'no'",
+    ),
+    "measure_duplicate_id_on_line": (
+        "toimenpiteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
+        "dubblerat åtgärds-id (första gången på rad {first})",
+        "duplicate measure id (first on line {first})",
+    ),
+    "measure_duplicate_id_at_line": (
+        "toimenpiteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
+        "dubblerat åtgärds-id (första gången på rad {first})",
+        "duplicate measure id (first at line {first})",
+    ),
+    "measure_duplicate_id_at": (
+        "toimenpiteen tunnus toistuu (ensimmäisen kerran kohdassa {first})",
+        "dubblerat åtgärds-id (första gången i {first})",
+        "duplicate measure id (first at {first})",
+    ),
+    "measure_city_in_region": (
+        "{city} kuuluu maakuntaan {region!r}",
+        "{city} ligger i landskapet {region!r}",
+        "{city} is in region {region!r}",
+    ),
+    "measure_disagrees_with": (
+        "ristiriidassa sarakkeen {column_name} kanssa",
+        "stämmer inte överens med kolumnen {column_name}",
+        "disagrees with {column_name}",
+    ),
+    "measure_needs_name": (
+        "toimenpiteellä pitää olla suomen- tai englanninkielinen nimi",
+        "en åtgärd behöver ett finskt eller ett engelskt namn",
+        "a measure needs a Finnish or an English name",
+    ),
+    "measure_empty_action_id": (
+        "toimenpiteen tunnus (action_id) on tyhjä",
+        "åtgärdens id (action_id) är tomt",
+        "empty action id",
+    ),
+    "measure_give_name": (
+        "anna name_fi tai name_en (tai molemmat)",
+        "ange name_fi eller name_en (eller båda)",
+        "give name_fi or name_en (or both)",
+    ),
+    "measure_summable_note": (
+        "summable_note perustelee arvon summable=no; anna molemmat tai ei kumpaakaan",
+        "summable_note förklarar summable=no; ange båda eller ingetdera",
+        "summable_note explains summable=no; give both or neither",
+    ),
+    "measure_relation_unknown": (
+        "viittaa toimenpiteen tunnukseen, jota ei ole tässä tiedostossa",
+        "hänvisar till ett åtgärds-id som inte finns i den här filen",
+        "names a measure id not in this file",
+    ),
+    "measure_relation_itself": (
+        "toimenpide ei voi viitata itseensä",
+        "en åtgärd kan inte hänvisa till sig själv",
+        "a measure cannot relate to itself",
+    ),
+    "measure_relation_file": (
+        "sarakkeen file arvon pitää olla jokin näistä: {files}",
+        "kolumnen file måste vara ett av {files}",
+        "file must be one of {files}",
+    ),
+    "measure_relation_summable": (
+        "sarakkeen summable arvon pitää olla 'no' tai tyhjä",
+        "kolumnen summable måste vara 'no' eller tom",
+        "summable must be 'no' or empty",
+    ),
+    "measure_relation_reason": (
+        "jokainen toteamus tarvitsee perustelun",
+        "varje påstående behöver en motivering",
+        "every statement needs a reason",
+    ),
+    "measure_matches_none": (
+        "ei vastaa yhtäkään toimenpiteen tunnusta",
+        "matchar inget åtgärds-id",
+        "matches no measure id",
+    ),
+    "target_duplicate_id_on_line": (
+        "tavoitteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
+        "dubblerat mål-id (första gången på rad {first})",
+        "duplicate target id (first on line {first})",
+    ),
+    "target_duplicate_id_at_line": (
+        "tavoitteen tunnus toistuu (ensimmäisen kerran rivillä {first})",
+        "dubblerat mål-id (första gången på rad {first})",
+        "duplicate target id (first at line {first})",
+    ),
+    "target_duplicate_id_at": (
+        "tavoitteen tunnus toistuu (ensimmäisen kerran kohdassa {first})",
+        "dubblerat mål-id (första gången i {first})",
+        "duplicate target id (first at {first})",
+    ),
+    "target_empty_id": (
+        "tavoitteen tunnus on tyhjä",
+        "målets id är tomt",
+        "empty target id",
+    ),
+    "target_unknown_kind": (
+        "tuntematon tavoitetyyppi",
+        "okänd måltyp",
+        "unknown kind",
+    ),
+    "target_statement": (
+        "arvon pitää olla 'sourced' tai 'brief'",
+        "värdet måste vara 'sourced' eller 'brief'",
+        "must be 'sourced' or 'brief'",
+    ),
+    "target_kind_choice": (
+        "arvon pitää olla jokin näistä: {allowed}",
+        "värdet måste vara ett av {allowed}",
+        "must be one of {allowed}",
+    ),
+    "factor_several_grades": (
+        "lähde sopii useaan luotettavuusluokkaan {grades}",
+        "källan passar in på flera tillförlitlighetsklasser {grades}",
+        "source matches several grades {grades}",
+    ),
+    "factor_empty_parameter": (
+        "parametrin nimi on tyhjä",
+        "parameterns namn är tomt",
+        "empty parameter name",
+    ),
+    "team_not_in_region": (
+        "ei ole maakunnan {region} kunta",
+        "är inte en kommun i {region}",
+        "is not a municipality of {region}",
+    ),
+    "team_is_folder": (
+        "on kansio eikä tiedosto",
+        "är en mapp, inte en fil",
+        "is a folder, not a file",
+    ),
+    "team_not_csv_or_toml": (
+        "odotettiin .csv- tai .toml-tiedostoa, saatiin {name!r}",
+        "förväntade en .csv- eller .toml-fil, fick {name!r}",
+        "expected a .csv or .toml file, got {name!r}",
+    ),
+    "team_not_toml": (
+        "odotettiin .toml-tiedostoa, saatiin {name!r}",
+        "förväntade en .toml-fil, fick {name!r}",
+        "expected a .toml file, got {name!r}",
+    ),
+    "team_nul_byte": (
+        "tiedostossa on NUL-tavu: se ei ole CSV-tekstitiedosto",
+        "filen innehåller en NUL-byte: den är ingen CSV-textfil",
+        "the file holds a NUL byte: not a text CSV file",
+    ),
+    "team_no_header": (
+        "tiedosto on tyhjä tai sen ensimmäinen rivi on tyhjä; odotettiin otsikkoriviä",
+        "filen är tom eller dess första rad är tom; förväntade en rubrikrad",
+        "the file is empty or its first line is blank; expected a header",
+    ),
+    "team_unknown_field": (
+        "tuntematon kenttä (tunnetut: {known})",
+        "okänt fält (kända: {known})",
+        "unknown field (known: {known})",
+    ),
+    "team_unknown_field_hint": (
+        "tuntematon kenttä; tarkoititko {hint!r}? (tunnetut: {known})",
+        "okänt fält; menade du {hint!r}? (kända: {known})",
+        "unknown field; did you mean {hint!r}? (known: {known})",
+    ),
+    "team_unknown_column": (
+        "sarake {position}: tuntematon kenttä (tunnetut: {known})",
+        "kolumn {position}: okänt fält (kända: {known})",
+        "column {position}: unknown field (known: {known})",
+    ),
+    "team_unknown_column_hint": (
+        "sarake {position}: tuntematon kenttä; tarkoititko {hint!r}? (tunnetut: {known})",
+        "kolumn {position}: okänt fält; menade du {hint!r}? (kända: {known})",
+        "column {position}: unknown field; did you mean {hint!r}? (known: {known})",
+    ),
+    "team_unknown_table": (
+        "tuntematon taulukko; odotettiin vain [[{table}]]-taulukoita",
+        "okänd tabell; förväntade endast [[{table}]]-tabeller",
+        "unknown table; expected only [[{table}]] tables",
+    ),
+    "team_not_tables": (
+        "pitää olla taulukoiden luettelo, [[{table}]]",
+        "måste vara en lista av tabeller, [[{table}]]",
+        "must be an array of tables, [[{table}]]",
+    ),
+    "team_not_strings": (
+        "pitää olla merkkijonojen luettelo",
+        "måste vara en lista av strängar",
+        "must be an array of strings",
+    ),
+    "team_not_string_or_int": (
+        "pitää olla merkkijono tai kokonaisluku",
+        "måste vara en sträng eller ett heltal",
+        "must be a string or an integer",
+    ),
+    "team_field_empty": (
+        "pakollinen kenttä on tyhjä",
+        "ett obligatoriskt fält är tomt",
+        "required field is empty",
+    ),
+    "team_field_missing": (
+        "pakollinen kenttä puuttuu",
+        "ett obligatoriskt fält saknas",
+        "required field is missing",
+    ),
+    "team_not_a_url": (
+        "pitää olla http(s)-osoite",
+        "måste vara en http(s)-adress",
+        "must be an http(s) URL",
+    ),
+    "team_unknown_key": ("tuntematon avain", "okänd nyckel", "unknown key"),
+    "team_unknown_key_known": (
+        "tuntematon avain (tunnetut: {known})",
+        "okänd nyckel (kända: {known})",
+        "unknown key (known: {known})",
+    ),
+    "team_missing_key": ("avain puuttuu", "nyckeln saknas", "missing key"),
+    "team_key_required": (
+        "pakollinen avain puuttuu",
+        "en obligatorisk nyckel saknas",
+        "required key is missing",
+    ),
+    "team_must_be_type": (
+        "pitää olla tyyppiä {type}",
+        "måste vara av typen {type}",
+        "must be a {type}",
+    ),
+    "team_not_empty": ("ei saa olla tyhjä", "får inte vara tom", "must not be empty"),
+    "team_non_empty_strings": (
+        "saa sisältää vain ei-tyhjiä merkkijonoja",
+        "får bara innehålla icke-tomma strängar",
+        "must hold non-empty strings",
+    ),
+    "team_at_least_one": ("pitää olla vähintään 1", "måste vara minst 1", "must be at least 1"),
+    "team_key_not_date": (
+        "{key} pitää olla päivämäärä",
+        "{key} måste vara ett datum",
+        "{key} must be a date",
+    ),
+    "team_key_not_bool": (
+        "{key} pitää olla totuusarvo (true tai false)",
+        "{key} måste vara ett sanningsvärde (true eller false)",
+        "{key} must be a boolean",
+    ),
+    "team_key_not_string": (
+        "{key} pitää olla merkkijono",
+        "{key} måste vara en sträng",
+        "{key} must be a string",
+    ),
+    "team_key_not_strings": (
+        "{key} pitää olla merkkijonojen luettelo",
+        "{key} måste vara en lista av strängar",
+        "{key} must be an array of strings",
+    ),
+    "team_key_empty": (
+        "{key} ei saa olla tyhjä",
+        "{key} får inte vara tom",
+        "{key} must not be empty",
+    ),
+    "stakeholder_missing_columns": (
+        "sarakkeet puuttuvat: {columns}",
+        "kolumner saknas: {columns}",
+        "missing columns {columns}",
+    ),
+    "stakeholder_stars": (
+        "tähtiä pitää olla 1-5",
+        "antalet stjärnor måste vara 1-5",
+        "stars must be 1-5",
+    ),
+    "stakeholder_resilience": (
+        "resilience-arvo on '#' tai tyhjä",
+        "resilience är '#' eller tom",
+        "resilience is '#' or empty",
+    ),
+    "stakeholder_unknown_region": (
+        "tuntematon maakunnan lyhenne (tunnetut: {known})",
+        "okänd förkortning för landskap (kända: {known})",
+        "unknown region abbreviation (known: {known})",
+    ),
+    "stakeholder_needs_measure": (
+        "rivillä pitää olla toimenpide tai tehtäviä",
+        "en rad behöver en åtgärd eller uppgifter",
+        "a row needs a measure or tasks",
+    ),
 }
 
 _ERROR_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {

@@ -315,22 +315,26 @@ def read_cooperation_group_file(file: TeamFile) -> CooperationGroup:
         kind = _GROUP_KEYS.get(key)
         if kind is None:
             known = ", ".join(_GROUP_KEYS)
-            problems.append(Problem(f"unknown key (known: {known})", where, column=key))
+            problems.append(Problem.keyed("team_unknown_key_known", where, column=key, known=known))
         elif not isinstance(value, kind) or isinstance(value, bool):
-            problems.append(Problem(f"must be a {kind.__name__}", where, column=key, value=value))
+            problems.append(
+                Problem.keyed(
+                    "team_must_be_type", where, column=key, value=value, type=kind.__name__
+                )
+            )
         elif isinstance(value, str) and not value.strip():
-            problems.append(Problem("must not be empty", where, column=key, value=value))
+            problems.append(Problem.keyed("team_not_empty", where, column=key, value=value))
     for key in ("name", "source"):
         if key not in raw:
-            problems.append(Problem("required key is missing", where, column=key))
+            problems.append(Problem.keyed("team_key_required", where, column=key))
     members = raw.get("members", [])
     if isinstance(members, list) and not all(isinstance(m, str) and m.strip() for m in members):
         problems.append(
-            Problem("must hold non-empty strings", where, column="members", value=members)
+            Problem.keyed("team_non_empty_strings", where, column="members", value=members)
         )
     meetings = raw.get("meetings_per_year")
     if isinstance(meetings, int) and not isinstance(meetings, bool) and meetings < 1:
-        problems.append(Problem("must be at least 1", where, column="meetings_per_year"))
+        problems.append(Problem.keyed("team_at_least_one", where, column="meetings_per_year"))
     if problems:
         raise DataFormatError(problems, where)
     return CooperationGroup(

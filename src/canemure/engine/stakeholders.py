@@ -45,7 +45,7 @@ import pint
 
 from canemure._resources import bundled_path, read_bundled_csv
 from canemure.engine.macc import MaccStep
-from canemure.errors import DataFormatError, ProblemCollector
+from canemure.errors import DataFormatError, Problem, ProblemCollector
 from canemure.units import ensure_unit
 
 __all__ = [
@@ -455,7 +455,7 @@ def _parse_rows(rows: Iterable[dict[str, str]], origin: str) -> tuple[ModelRoadm
     for line, row in enumerate(rows, start=2):
         absent = [c for c in _COLUMNS if c not in row or row[c] is None]
         if absent:
-            problems.add(f"missing columns {absent}", line=line)
+            problems.add_keyed("stakeholder_missing_columns", line=line, columns=str(absent))
             continue
         stars_text, mark = row["impact_stars"].strip(), row["resilience"].strip()
         stars: int | None = None
@@ -463,18 +463,19 @@ def _parse_rows(rows: Iterable[dict[str, str]], origin: str) -> tuple[ModelRoadm
             if stars_text in {"1", "2", "3", "4", "5"}:
                 stars = int(stars_text)
             else:
-                problems.add(
-                    "stars must be 1-5", line=line, column="impact_stars", value=stars_text
+                problems.add_keyed(
+                    "stakeholder_stars", line=line, column="impact_stars", value=stars_text
                 )
         if mark not in {"", "#"}:
-            problems.add("resilience is '#' or empty", line=line, column="resilience", value=mark)
+            problems.add_keyed("stakeholder_resilience", line=line, column="resilience", value=mark)
         regions = []
         for code in (r.strip() for r in row["source_regions"].replace(";", ",").split(",")):
             if not code:
                 continue
             if code not in REGION_ABBREVIATIONS:
-                problems.add(
-                    f"unknown region abbreviation (known: {', '.join(REGION_ABBREVIATIONS)})",
+                problems.add_keyed(
+                    "stakeholder_unknown_region",
+                    known=", ".join(REGION_ABBREVIATIONS),
                     line=line,
                     column="source_regions",
                     value=code,
@@ -482,7 +483,7 @@ def _parse_rows(rows: Iterable[dict[str, str]], origin: str) -> tuple[ModelRoadm
                 continue
             regions.append(REGION_ABBREVIATIONS[code])
         if not (row["measure_fi"].strip() or row["tasks_fi"].strip()):
-            problems.add("a row needs a measure or tasks", line=line, column="measure_fi")
+            problems.add_keyed("stakeholder_needs_measure", line=line, column="measure_fi")
         rated = stars is not None
         found.append(
             ModelRoadmapMeasure(
@@ -524,5 +525,8 @@ def read_model_roadmap(path: str | Path) -> tuple[ModelRoadmapMeasure, ...]:
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise DataFormatError(f"{path}: missing columns {missing}")
+        missing_columns = Problem.keyed(
+            "stakeholder_missing_columns", str(path), columns=str(missing)
+        )
+        raise DataFormatError([missing_columns])
     return _parse_rows(list(reader), str(path))

@@ -180,6 +180,7 @@ def read_coordinators_file(file: TeamFile) -> tuple[Coordinator, ...]:
     field, value).
     """
     from canemure._team_files import read_record_file
+    from canemure.errors import Message
 
     read = read_record_file(
         file,
@@ -192,7 +193,7 @@ def read_coordinators_file(file: TeamFile) -> tuple[Coordinator, ...]:
     for row in read.rows:
         bad = [url for url in row.items("web_pages") if not _URL.fullmatch(url)]
         for url in bad:
-            row.problem(read.problems, "must be an http(s) URL", "web_pages", url)
+            row.problem(read.problems, Message("team_not_a_url"), "web_pages", url)
         if bad or any(not row.text(name) for name in COORDINATOR_FIELDS_REQUIRED):
             continue  # empty required fields are reported by read_record_file
         found.append(

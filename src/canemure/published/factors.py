@@ -55,7 +55,7 @@ from canemure._printed import PrintedNumberError, parse_amount
 from canemure._printed_variants import split_variants
 from canemure._resources import bundled_path, read_bundled_csv
 from canemure._team_files import TeamFile, read_record_file
-from canemure.errors import DataFormatError, ProblemCollector, UnitError
+from canemure.errors import DataFormatError, Message, Problem, ProblemCollector, UnitError
 from canemure.units import Q_
 
 if TYPE_CHECKING:
@@ -468,8 +468,9 @@ def _grades() -> tuple[tuple[str, str], ...]:
 def _grade(source: str, problems: ProblemCollector, line: int) -> str | None:
     matches = {grade for needle, grade in _grades() if needle in source}
     if len(matches) > 1:
-        problems.add(
-            f"source matches several grades {sorted(matches)}",
+        problems.add_keyed(
+            "factor_several_grades",
+            grades=str(sorted(matches)),
             line=line,
             column="source",
             value=source,
@@ -597,7 +598,7 @@ def read_measure_parameters() -> tuple[EmissionFactor, ...]:
     factors: list[EmissionFactor] = []
     for line, row in enumerate(read_bundled_csv(PARAMETERS_FILE), start=2):
         if not row["parameter"].strip():
-            problems.add("empty parameter name", line=line, column="parameter")
+            problems.add_keyed("factor_empty_parameter", line=line, column="parameter")
         factors.append(_factor(row, line, problems))
     problems.raise_if_any()
     return tuple(factors)
@@ -681,6 +682,11 @@ FACTOR_FIELDS_OPTIONAL = ("year", "scope", "technology", "notes")
 """Fields a team's factors file may give; left out or empty means "not printed"."""
 
 
+def _keyed(problem: Problem) -> str:
+    """A problem's message, keeping its catalogue key (to be said in the user's language)."""
+    return Message(problem.key, **problem.params) if problem.key else problem.message
+
+
 def read_factors_file(file: TeamFile) -> tuple[EmissionFactor, ...]:
     """Read a team's own emission factors and activity data from a CSV or TOML file.
 
@@ -702,7 +708,7 @@ def read_factors_file(file: TeamFile) -> tuple[EmissionFactor, ...]:
             grades = ProblemCollector(read.source)
             _grade(row.text("source"), grades, 0)
             for problem in grades.problems:
-                row.problem(read.problems, problem.message, "source", row.text("source"))
+                row.problem(read.problems, _keyed(problem), "source", row.text("source"))
             continue
         try:
             factor = EmissionFactor.stated(
@@ -718,7 +724,7 @@ def read_factors_file(file: TeamFile) -> tuple[EmissionFactor, ...]:
             )
         except DataFormatError as exc:  # e.g. a source matching two reliability grades
             for problem in exc.problems:
-                row.problem(read.problems, problem.message, "source", row.text("source"))
+                row.problem(read.problems, _keyed(problem), "source", row.text("source"))
             continue
         factors.append(attrs.evolve(factor, line=row.line))
     read.problems.raise_if_any()

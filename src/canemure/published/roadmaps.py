@@ -78,22 +78,23 @@ def _entry(
     unknown = set(raw) - _FIELDS
     missing = _REQUIRED - set(raw)
     for key in sorted(unknown):
-        problems.append(Problem("unknown key", file=where, column=f"{prefix}{key}"))
+        problems.append(Problem.keyed("team_unknown_key", where, column=f"{prefix}{key}"))
     for key in sorted(missing):
-        problems.append(Problem("missing key", file=where, column=f"{prefix}{key}"))
+        problems.append(Problem.keyed("team_missing_key", where, column=f"{prefix}{key}"))
     try:
         gazetteer().region(region_id)
     except UnknownNameError as exc:
-        problems.append(Problem(str(exc), file=where, column=region_id))
+        problems.append(Problem.keyed("as_raised", where, column=region_id, error=exc))
         return None
     approved = raw.get("approved")
     if approved is not None and not isinstance(approved, dt.date):
         problems.append(
-            Problem(
-                "approved must be a date",
-                file=where,
+            Problem.keyed(
+                "team_key_not_date",
+                where,
                 column=f"{prefix}approved",
                 value=approved,
+                key="approved",
             )
         )
         unknown.add("approved")
@@ -108,22 +109,25 @@ def _entry(
     ):
         if key in raw and not isinstance(raw[key], kind):
             problems.append(
-                Problem(
-                    f"{key} must be a {'boolean' if kind is bool else 'string'}",
-                    file=where,
+                Problem.keyed(
+                    "team_key_not_bool" if kind is bool else "team_key_not_string",
+                    where,
                     column=f"{prefix}{key}",
                     value=raw[key],
+                    key=key,
                 )
             )
             unknown.add(key)
     themes = raw.get("themes", [])
     if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
         problems.append(
-            Problem("themes must be an array of strings", where, column=f"{prefix}themes")
+            Problem.keyed("team_key_not_strings", where, column=f"{prefix}themes", key="themes")
         )
         unknown.add("themes")
     if "source" in raw and isinstance(raw["source"], str) and not raw["source"].strip():
-        problems.append(Problem("source must not be empty", where, column=f"{prefix}source"))
+        problems.append(
+            Problem.keyed("team_key_empty", where, column=f"{prefix}source", key="source")
+        )
         unknown.add("source")
     if unknown or missing:
         return None

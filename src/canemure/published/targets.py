@@ -39,7 +39,7 @@ from canemure._printed import PrintedNumberError, parse_amount
 from canemure._resources import bundled_path, read_bundled_csv
 from canemure._team_files import TeamFile, read_record_file
 from canemure._text import fold, slug
-from canemure.errors import ProblemCollector, UnknownNameError
+from canemure.errors import Message, ProblemCollector, UnknownNameError
 from canemure.geography import Municipality, gazetteer
 from canemure.units import Q_
 
@@ -350,7 +350,7 @@ def _area(
             return gazetteer().region_of(found).id, found
         return found.id, None
     except UnknownNameError as exc:
-        problems.add(str(exc), line=line, column=column, value=name)
+        problems.add_keyed("as_raised", line=line, column=column, value=name, error=exc)
         return None, None
 
 
@@ -358,8 +358,8 @@ def _check_ids(targets: list[Target], problems: ProblemCollector) -> None:
     seen: dict[str, int | None] = {}
     for t in targets:
         if t.id in seen:
-            problems.add(
-                f"duplicate target id (first on line {seen[t.id]})", line=t.line, value=t.id
+            problems.add_keyed(
+                "target_duplicate_id_on_line", line=t.line, value=t.id, first=seen[t.id]
             )
         seen[t.id] = t.line
 
@@ -370,7 +370,7 @@ def _region_rows(rows: list[dict[str, str]], source: str) -> tuple[Target, ...]:
     for line, row in enumerate(rows, start=2):
         region_id, mun = _area(row["region"], problems, line, "region")
         if not row["target_id"].strip():
-            problems.add("empty target id", line=line, column="target_id")
+            problems.add_keyed("target_empty_id", line=line, column="target_id")
             continue
         targets.append(
             _target(
@@ -400,7 +400,7 @@ def _city_rows(rows: list[dict[str, str]], source: str) -> tuple[Target, ...]:
         try:
             mun = gazetteer().municipality(row["city"])
         except UnknownNameError as exc:
-            problems.add(str(exc), line=line, column="city", value=row["city"])
+            problems.add_keyed("as_raised", line=line, column="city", value=row["city"], error=exc)
             continue
         counters[mun.code] = counters.get(mun.code, 0) + 1
         section = row["source"].strip()
@@ -440,11 +440,11 @@ def _national_rows(rows: Sequence[Mapping[str, str]], source: str) -> tuple[Targ
         try:
             kind = TargetKind[row["kind"]]
         except KeyError:
-            problems.add("unknown kind", line=line, column="kind", value=row["kind"])
+            problems.add_keyed("target_unknown_kind", line=line, column="kind", value=row["kind"])
             continue
         if row["statement"] not in ("sourced", "brief"):
-            problems.add(
-                "must be 'sourced' or 'brief'",
+            problems.add_keyed(
+                "target_statement",
                 line=line,
                 column="statement",
                 value=row["statement"],
@@ -539,7 +539,7 @@ def read_targets_file(file: TeamFile, *, region_id: str) -> tuple[Target, ...]:
     )
     problems = read.problems
     targets: list[Target] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Message] = {}
     for row in read.rows:
         # Every check runs on every row, so one pass names all problems of the file.
         before = len(problems.problems)
@@ -548,23 +548,27 @@ def read_targets_file(file: TeamFile, *, region_id: str) -> tuple[Target, ...]:
             kind = _kind(row.text("kind"))
             if kind is None:
                 allowed = ", ".join(repr(k.value) for k in TargetKind)
-                row.problem(problems, f"must be one of {allowed}", "kind", row.text("kind"))
+                choice = Message("target_kind_choice", allowed=allowed)
+                row.problem(problems, choice, "kind", row.text("kind"))
         city = row.text("city") or None
         if city is not None:
             try:
                 municipality = gazetteer().municipality(city)
             except UnknownNameError as exc:
-                row.problem(problems, str(exc), "city", city)
+                row.problem(problems, Message("as_raised", error=exc), "city", city)
             else:
                 if municipality.region_code != region.code:
-                    row.problem(problems, f"is not a municipality of {region}", "city", city)
+                    not_in = Message("team_not_in_region", region=str(region))
+                    row.problem(problems, not_in, "city", city)
         target_id = row.text("id")
         if target_id in seen:
-            row.problem(
-                problems, f"duplicate target id (first at {seen[target_id]})", "id", target_id
-            )
+            row.problem(problems, seen[target_id], "id", target_id)
         elif target_id:
-            seen[target_id] = f"line {row.line}" if row.line is not None else str(row.table)
+            seen[target_id] = (
+                Message("target_duplicate_id_at_line", first=row.line)
+                if row.line is not None
+                else Message("target_duplicate_id_at", first=str(row.table))
+            )
         complete = all(row.text(name) for name in TARGET_FIELDS_REQUIRED)
         if not complete or len(problems.problems) > before:
             continue  # reported above or by read_record_file

@@ -35,7 +35,7 @@ import attrs
 from canemure._resources import bundled_path, read_bundled_csv
 from canemure._team_files import RecordRow, TeamFile, read_record_file
 from canemure._text import slug
-from canemure.errors import ProblemCollector, UnknownNameError
+from canemure.errors import Message, ProblemCollector, UnknownNameError
 from canemure.geography import Municipality, Region, gazetteer
 from canemure.published.measures.model import MeasureName, PublishedMeasure, SectorMappedBy
 from canemure.published.measures.parsing import (
@@ -74,7 +74,7 @@ def _region_id(name: str, problems: ProblemCollector, line: int, column: str) ->
     try:
         return gazetteer().region(_PARENTHETICAL.sub("", name)).id
     except UnknownNameError as exc:
-        problems.add(str(exc), line=line, column=column, value=name)
+        problems.add_keyed("as_raised", line=line, column=column, value=name, error=exc)
         return None
 
 
@@ -84,7 +84,7 @@ def _municipality(
     try:
         return gazetteer().municipality(name)
     except UnknownNameError as exc:
-        problems.add(str(exc), line=line, column=column, value=name)
+        problems.add_keyed("as_raised", line=line, column=column, value=name, error=exc)
         return None
 
 
@@ -94,7 +94,7 @@ def _sector(text: str, problems: ProblemCollector, line: int, column: str) -> st
     try:
         return sector_hierarchy().find(text, 3).key
     except UnknownNameError as exc:
-        problems.add(str(exc), line=line, column=column, value=text)
+        problems.add_keyed("as_raised", line=line, column=column, value=text, error=exc)
         return None
 
 
@@ -103,14 +103,14 @@ def _mapped_by(text: str, problems: ProblemCollector, line: int, column: str) ->
     try:
         return SectorMappedBy(head)
     except ValueError:
-        problems.add("must start with 'ours' or 'plan'", line=line, column=column, value=text)
+        problems.add_keyed("measure_mapped_by_start", line=line, column=column, value=text)
         return SectorMappedBy.OURS
 
 
 def _yes_no(row: Mapping[str, str], column: str, problems: ProblemCollector, line: int) -> bool:
     value = row[column]
     if value not in ("yes", "no"):
-        problems.add("must be 'yes' or 'no'", line=line, column=column, value=value)
+        problems.add_keyed("measure_yes_no", line=line, column=column, value=value)
     return value == "yes"
 
 
@@ -136,8 +136,8 @@ def _finish(
     seen: dict[str, int | None] = {}
     for m in measures:
         if m.id in seen:
-            problems.add(
-                f"duplicate measure id (first on line {seen[m.id]})", line=m.line, value=m.id
+            problems.add_keyed(
+                "measure_duplicate_id_on_line", line=m.line, value=m.id, first=seen[m.id]
             )
         seen[m.id] = m.line
     problems.raise_if_any()
@@ -158,8 +158,10 @@ def _region_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeas
             if mun is not None and region_id is not None:
                 actual = gazetteer().region_of(mun).id
                 if actual != region_id:
-                    problems.add(
-                        f"{mun.name} is in region {actual!r}",
+                    problems.add_keyed(
+                        "measure_city_in_region",
+                        city=mun.name,
+                        region=actual,
                         line=line,
                         column="region",
                         value=where,
@@ -169,22 +171,27 @@ def _region_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeas
         has_effect = _yes_no(row, "has_quantified_effect", problems, line)
         has_cost = _yes_no(row, "has_cost", problems, line)
         if has_effect != bool(row["effect_value"].strip()):
-            problems.add(
-                "disagrees with effect_value",
+            problems.add_keyed(
+                "measure_disagrees_with",
+                column_name="effect_value",
                 line=line,
                 column="has_quantified_effect",
                 value=row["has_quantified_effect"],
             )
         if has_cost != bool(row["cost_value"].strip()):
-            problems.add(
-                "disagrees with cost_value", line=line, column="has_cost", value=row["has_cost"]
+            problems.add_keyed(
+                "measure_disagrees_with",
+                column_name="cost_value",
+                line=line,
+                column="has_cost",
+                value=row["has_cost"],
             )
         effect, effect_note = parse_effect(row["effect_value"], row["effect_unit"])
         costs, cost_note = parse_costs(row["cost_value"], row["cost_unit"])
         try:
             name = MeasureName(fi=row["name_fi"].strip() or None, en=row["name_en"].strip() or None)
-        except ValueError as exc:
-            problems.add(str(exc), line=line, column="name_fi")
+        except ValueError:  # the one thing MeasureName refuses
+            problems.add_keyed("measure_needs_name", line=line, column="name_fi")
             continue
         if region_id is None:
             continue
@@ -241,8 +248,10 @@ def _city_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeasur
         if mun is not None and region_id is not None:
             actual = gazetteer().region_of(mun).id
             if actual != region_id:
-                problems.add(
-                    f"{mun.name} is in region {actual!r}",
+                problems.add_keyed(
+                    "measure_city_in_region",
+                    city=mun.name,
+                    region=actual,
                     line=line,
                     column="region",
                     value=row["region"],
@@ -254,12 +263,12 @@ def _city_rows(rows: list[dict[str, str]], source: str) -> tuple[PublishedMeasur
         costs, cost_note = parse_costs(row["cost_value"], row["cost_unit"], thousands=thousands)
         try:
             name = MeasureName(fi=row["name_fi"].strip() or None, en=row["name_en"].strip() or None)
-        except ValueError as exc:
-            problems.add(str(exc), line=line, column="name_en")
+        except ValueError:  # the one thing MeasureName refuses
+            problems.add_keyed("measure_needs_name", line=line, column="name_en")
             continue
         action_id = row["action_id"].strip()
         if not action_id:
-            problems.add("empty action id", line=line, column="action_id")
+            problems.add_keyed("measure_empty_action_id", line=line, column="action_id")
             continue
         if mun is None or region_id is None:
             continue
@@ -331,17 +340,17 @@ _MEASURE_LISTS = ("aggregate_of", "overlaps_with")
 def _check_measure_row(row: RecordRow, problems: ProblemCollector, region: Region) -> None:
     """Check one row's fields that :meth:`PublishedMeasure.stated` would refuse, all of them."""
     if not (row.text("name_fi") or row.text("name_en")):
-        row.problem(problems, "give name_fi or name_en (or both)", "name_fi", "")
+        row.problem(problems, Message("measure_give_name"), "name_fi", "")
     mapped = row.text("sector_mapped_by", "ours")
     if mapped not in ("ours", "plan"):
-        row.problem(problems, "must be 'ours' or 'plan'", "sector_mapped_by", mapped)
+        row.problem(problems, Message("measure_mapped_by"), "sector_mapped_by", mapped)
     summable = row.text("summable", "yes") or "yes"
     if summable not in ("yes", "no"):
-        row.problem(problems, "must be 'yes' or 'no'", "summable", summable)
+        row.problem(problems, Message("measure_yes_no"), "summable", summable)
     elif summable == "yes" and row.text("summable_note"):
         row.problem(
             problems,
-            "summable_note explains summable=no; give both or neither",
+            Message("measure_summable_note"),
             "summable_note",
             row.text("summable_note"),
         )
@@ -350,16 +359,17 @@ def _check_measure_row(row: RecordRow, problems: ProblemCollector, region: Regio
         try:
             municipality = gazetteer().municipality(city)
         except UnknownNameError as exc:
-            row.problem(problems, str(exc), "city", city)
+            row.problem(problems, Message("as_raised", error=exc), "city", city)
         else:
             if municipality.region_code != region.code:
-                row.problem(problems, f"is not a municipality of {region}", "city", city)
+                not_in = Message("team_not_in_region", region=str(region))
+                row.problem(problems, not_in, "city", city)
     sector = row.text("sector").strip()
     if sector and sector != _CROSS_CUTTING:
         try:
             sector_hierarchy().find(sector, 3)
         except UnknownNameError as exc:
-            row.problem(problems, str(exc), "sector", sector)
+            row.problem(problems, Message("as_raised", error=exc), "sector", sector)
 
 
 def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeasure, ...]:
@@ -385,7 +395,7 @@ def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeas
     )
     problems = read.problems
     measures: list[PublishedMeasure] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Message] = {}
     for row in read.rows:
         # Every check runs on every row, so one pass names all problems of the file.
         before = len(problems.problems)
@@ -394,11 +404,13 @@ def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeas
         summable = row.text("summable", "yes") or "yes"
         measure_id = row.text("id")
         if measure_id in seen:
-            row.problem(
-                problems, f"duplicate measure id (first at {seen[measure_id]})", "id", measure_id
-            )
+            row.problem(problems, seen[measure_id], "id", measure_id)
         elif measure_id:
-            seen[measure_id] = f"line {row.line}" if row.line is not None else str(row.table)
+            seen[measure_id] = (
+                Message("measure_duplicate_id_at_line", first=row.line)
+                if row.line is not None
+                else Message("measure_duplicate_id_at", first=str(row.table))
+            )
         complete = all(row.text(name) for name in MEASURE_FIELDS_REQUIRED)
         if not complete or len(problems.problems) > before:
             continue  # reported above or by read_record_file
@@ -431,7 +443,7 @@ def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeas
             )
         except UnknownNameError as exc:
             field = "sector" if "sector" in exc.kind else "city"
-            row.problem(problems, str(exc), field, exc.name)
+            row.problem(problems, Message("as_raised", error=exc), field, exc.name)
             continue
         except ValueError as exc:
             text = str(exc)
@@ -443,8 +455,8 @@ def read_measures_file(file: TeamFile, *, region_id: str) -> tuple[PublishedMeas
         for field in _MEASURE_LISTS:
             for other in row.items(field):
                 if other not in seen:
-                    row.problem(problems, "names a measure id not in this file", field, other)
+                    row.problem(problems, Message("measure_relation_unknown"), field, other)
                 elif other == row.text("id"):
-                    row.problem(problems, "a measure cannot relate to itself", field, other)
+                    row.problem(problems, Message("measure_relation_itself"), field, other)
     problems.raise_if_any()
     return tuple(measures)

@@ -77,18 +77,22 @@ def _statements() -> tuple[_Statement, ...]:
     statements: list[_Statement] = []
     for line, row in enumerate(read_bundled_csv(RELATIONS_FILE), start=2):
         if row["file"] not in _FILES:
-            problems.add(
-                f"file must be one of {_FILES}", line=line, column="file", value=row["file"]
+            problems.add_keyed(
+                "measure_relation_file",
+                line=line,
+                column="file",
+                value=row["file"],
+                files=str(_FILES),
             )
         if row["summable"] not in ("", "no"):
-            problems.add(
-                "summable must be 'no' or empty",
+            problems.add_keyed(
+                "measure_relation_summable",
                 line=line,
                 column="summable",
                 value=row["summable"],
             )
         if not row["reason"].strip():
-            problems.add("every statement needs a reason", line=line, column="reason")
+            problems.add_keyed("measure_relation_reason", line=line, column="reason")
         statements.append(
             _Statement(
                 line=line,
@@ -113,7 +117,7 @@ def _expand(
         else ([pattern] if pattern in ids else [])
     )
     if not matched:
-        problems.add("matches no measure id", line=line, column=column, value=pattern)
+        problems.add_keyed("measure_matches_none", line=line, column=column, value=pattern)
     return matched
 
 
