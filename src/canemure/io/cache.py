@@ -247,19 +247,20 @@ class ManifestEntry:
 
 def _parse_entry(path: str, raw: object, problems: ProblemCollector) -> ManifestEntry | None:
     if not isinstance(raw, dict):
-        problems.add("entry is not an object", column=path)
+        problems.add_keyed("cache_entry_not_object", column=path)
         return None
     ok = True
     for key in ("source", "sha256", "timestamp", "kind"):
         if not isinstance(raw.get(key), str):
-            problems.add(f"{key!r} missing or not a string", column=path, value=raw.get(key))
+            problems.add_keyed("cache_entry_not_string", column=path, value=raw.get(key), key=key)
             ok = False
     size = raw.get("size")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        problems.add("'size' missing or not a non-negative integer", column=path, value=size)
+        problems.add_keyed("cache_entry_size", column=path, value=size)
         ok = False
     if isinstance(raw.get("kind"), str) and raw["kind"] not in _KINDS:
-        problems.add(f"'kind' must be one of {_KINDS}", column=path, value=raw.get("kind"))
+        kinds = str(_KINDS)
+        problems.add_keyed("cache_entry_kind", column=path, value=raw.get("kind"), kinds=kinds)
         ok = False
     if not ok:
         return None
