@@ -1126,6 +1126,52 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "'kind' ska vara en av {kinds}",
         "'kind' must be one of {kinds}",
     ),
+    "cache_repair_hint": (
+        "tallenna se uudelleen ajamalla `canemure data import <tiedosto>` tai "
+        "`canemure data download <alue>`",
+        "spara den på nytt genom att köra `canemure data import <fil>` eller "
+        "`canemure data download <område>` igen",
+        "run `canemure data import <file>` or `canemure data download <area>` again to store "
+        "it anew",
+    ),
+    "cache_legacy_unreadable": (
+        "välimuistin vanhaa luetteloa ei voi lukea ({reason}). Korjaa se: {repair}",
+        "den gamla cacheförteckningen kan inte läsas ({reason}). Reparera den: {repair}",
+        "the old cache manifest cannot be read ({reason}). To repair it, {repair}",
+    ),
+    "cache_legacy_no_files": (
+        "välimuistin vanhassa luettelossa ei ole 'files'-objektia. Korjaa se: {repair}",
+        "den gamla cacheförteckningen har inget 'files'-objekt. Reparera den: {repair}",
+        "the old cache manifest has no 'files' object. To repair it, {repair}",
+    ),
+    "cache_cannot_check": (
+        "tiedostoa {path} ei voi tarkistaa: {error}",
+        "{path} kan inte kontrolleras: {error}",
+        "{path} cannot be checked: {error}",
+    ),
+    "cache_not_recorded": (
+        "tiedostoa {path} ei ole kirjattu välimuistin luetteloon; {repair}",
+        "{path} finns inte i cacheförteckningen; {repair}",
+        "{path} is not recorded in the cache manifest; {repair}",
+    ),
+    "cache_missing": (
+        "{path} on kirjattu välimuistin luetteloon, mutta tiedosto puuttuu; {repair}",
+        "{path} finns i cacheförteckningen men saknas; {repair}",
+        "{path} is recorded in the cache manifest but missing; {repair}",
+    ),
+    "cache_file_unreadable": (
+        "tiedostoa {path} ei voi lukea ({reason}); {repair}",
+        "{path} kan inte läsas ({reason}); {repair}",
+        "{path} cannot be read ({reason}); {repair}",
+    ),
+    "cache_changed": (
+        "{path} on muuttunut tallennuksen ({timestamp}) jälkeen (sen SHA-256 ei enää vastaa "
+        "luetteloa), joten sitä ei käytetä; {repair}",
+        "{path} har ändrats sedan den sparades {timestamp} (dess SHA-256 stämmer inte längre "
+        "med förteckningen), så den används inte; {repair}",
+        "{path} changed since it was stored on {timestamp} (its SHA-256 no longer matches the "
+        "manifest), so it is not used; {repair}",
+    ),
     "bundled_impossible_value": ("mahdoton arvo", "omöjligt värde", "impossible value"),
     "bundled_yes_no": (
         "odotettiin arvoa yes, no tai tyhjää",

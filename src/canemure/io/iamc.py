@@ -32,7 +32,7 @@ import numpy as np
 import pint
 
 from canemure._text import fold
-from canemure.errors import DataFormatError, MissingDependencyError, ProblemCollector
+from canemure.errors import DataFormatError, MissingDependencyError, Problem, ProblemCollector
 from canemure.inventory.provenance import Source
 from canemure.sectors import AccountingRule, SectorHierarchy, accounting_rule, sector_hierarchy
 from canemure.units import Q_, unit_text, ureg
@@ -239,7 +239,7 @@ def read_iamc(
             area_level=area_level,
         )
     except ValueError as exc:  # sectors of several levels
-        raise DataFormatError(f"{exc}", origin) from exc
+        raise DataFormatError([Problem.keyed("as_raised", origin, error=exc)], origin) from exc
 
 
 def _area(region: str, level: str, problems: ProblemCollector, line: int) -> str | None:
