@@ -1031,12 +1031,12 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
     ),
     "tidy_one_unit": (
         "yhdessä tiedostossa voi olla vain yksi yksikkö; rivillä {first_line} on {first!r}",
-        "en fil har en enda enhet; rad {first_line} har {first!r}",
+        "en fil får ha bara en enhet; rad {first_line} har {first!r}",
         "one file holds one unit; line {first_line} has {first!r}",
     ),
     "tidy_one_rule": (
         "yhdessä tiedostossa voi olla vain yksi laskentatapa; rivillä {first_line} on {first!r}",
-        "en fil har en enda beräkningsmetod; rad {first_line} har {first!r}",
+        "en fil får ha bara en beräkningsmetod; rad {first_line} har {first!r}",
         "one file holds one rule; line {first_line} has {first!r}",
     ),
     "tidy_mixed_levels": (
