@@ -683,6 +683,7 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "SYKE:s ALas-Excelexport (.xlsx)",
         "a SYKE ALas Excel export (.xlsx)",
     ),
+    "csv_bound_residents": ("{bound} asukasta", "{bound} invånare", "{bound} residents"),
     "csv_not_utf8": (
         "{what} ei ole UTF-8-tekstiä: tavua {byte!r} ei voi tulkita; odotettiin UTF-8:aa{hint}",
         "{what} är inte UTF-8-text: byten {byte!r} kan inte avkodas; förväntade UTF-8{hint}",

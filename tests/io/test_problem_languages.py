@@ -204,10 +204,12 @@ def test_syke_population(tmp_path: Path) -> None:
             ("167", "Joensuu", "Joensuu", "Pohjois-Karjala", "-5"),
             ("167", "Joensuu", "Joensuu", "Pohjois-Karjala", "12,5"),
             ("abc", "Joensuu", "Joensuu", "Pohjois-Karjala", "1"),
-            ("091", "Helsinki", "Helsingfors", "Uusimaa", "0")]  # fmt: skip
+            ("091", "Helsinki", "Helsingfors", "Uusimaa", "0"),
+            ("092", "Vantaa", "Vanda", "Uusimaa", "99999999")]  # fmt: skip
     path = write_syke(tmp_path / "asukasluvut_2023.csv", rows, POP_HEADER)
     problems = check(raised(lambda: read_syke_population(path)))
-    assert len(problems) == 6, messages(problems)
+    assert len(problems) == 7, messages(problems)
+    assert "asukasta" in i18n.describe(raised(lambda: read_syke_population(path)), "fi")
     nameless = write_syke(tmp_path / "list.csv", rows[:1], POP_HEADER)
     check(raised(lambda: read_syke_population(nameless, known_municipalities_only=False)))
     two = write_syke(tmp_path / "asukasluvut_2022.csv", [(*rows[0], "1")],

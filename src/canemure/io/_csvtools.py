@@ -349,14 +349,13 @@ class CsvRow:
             problems.add_keyed("negative", line=self.line, column=column, value=raw, what=what)
             return None
         if abs(value) > limit:
-            bound = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
             problems.add_keyed(
                 "impossibly_large",
                 line=self.line,
                 column=column,
                 value=raw,
                 what=what,
-                bound=bound + (f" {unit}" if unit else ""),
+                bound=_bound(limit, unit),
             )
             return None
         return value
@@ -385,8 +384,15 @@ def impossible_magnitude(what: str, limit: float, unit: str = "") -> Message:
     A keyed :class:`~canemure.errors.Message` (``impossibly_large``), its English text as
     ``str``.
     """
-    bound = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
-    return Message("impossibly_large", what=what, bound=bound + (f" {unit}" if unit else ""))
+    return Message("impossibly_large", what=what, bound=_bound(limit, unit))
+
+
+def _bound(limit: float, unit: str) -> str:
+    """``limit`` with its unit; a unit in words (residents) is a Message, said in the language."""
+    text = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
+    if unit == "residents":
+        return Message("csv_bound_residents", bound=text)
+    return text + (f" {unit}" if unit else "")
 
 
 def check_year(
