@@ -658,6 +658,578 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
     ),
     "problem_line": ("rivi {line}", "rad {line}", "line {line}"),
     "problem_column": ("sarake {column!r}", "kolumn {column!r}", "column {column!r}"),
+    # data readers (io): SYKE CSV and Excel files, tidy CSV, IAMC tables, the cache manifest,
+    # the bundled tables and the CSV tools they share; a parameter ``what`` or ``hint`` is a
+    # keyed Message (said in the language), the others are data
+    "csv_what_file": ("tiedosto", "filen", "the file"),
+    "csv_what_syke_csv": (
+        "SYKE:n kunta_<n>.csv-tiedosto",
+        "SYKE-filen kunta_<n>.csv",
+        "a SYKE kunta_<n>.csv file",
+    ),
+    "csv_what_syke_population": (
+        "SYKE:n asukasluvut_<vuosi>.csv-tiedosto",
+        "SYKE-filen asukasluvut_<år>.csv",
+        "a SYKE asukasluvut_<year>.csv file",
+    ),
+    "csv_what_tidy": (
+        "canemuren siisti CSV-tiedosto (tidy)",
+        "canemures prydliga CSV-fil (tidy)",
+        "a canemure tidy CSV file",
+    ),
+    "csv_what_team": ("tiimin CSV-tiedosto", "teamets CSV-fil", "a team's CSV file"),
+    "csv_what_syke_excel": (
+        "SYKE:n ALas-Excel-vienti (.xlsx)",
+        "SYKE:s ALas-Excelexport (.xlsx)",
+        "a SYKE ALas Excel export (.xlsx)",
+    ),
+    "csv_bound_residents": ("{bound} asukasta", "{bound} invånare", "{bound} residents"),
+    "csv_not_utf8": (
+        "{what} ei ole UTF-8-tekstiä: tavua {byte!r} ei voi tulkita; odotettiin UTF-8:aa{hint}",
+        "{what} är inte UTF-8-text: byten {byte!r} kan inte avkodas; förväntade UTF-8{hint}",
+        "{what} is not UTF-8 text: byte {byte!r} cannot be decoded; expected UTF-8{hint}",
+    ),
+    "csv_latin1_hint": (
+        "; se näyttää Latin-1/Windows-1252-tekstiltä (rivi kuuluisi silloin {snippet!r}): "
+        "tallenna se uudelleen UTF-8-muodossa",
+        "; den ser ut som Latin-1/Windows-1252-text (raden skulle då lyda {snippet!r}): "
+        "spara den på nytt som UTF-8",
+        "; it looks like Latin-1/Windows-1252 text (that line would read {snippet!r}): "
+        "re-save it as UTF-8",
+    ),
+    "csv_separator_semicolon": ("puolipiste", "semikolon", "semicolon"),
+    "csv_separator_comma": ("pilkku", "komma", "comma"),
+    "csv_separator_tab": ("sarkain", "tabb", "tab"),
+    "csv_separator_bar": ("pystyviiva", "lodstreck", "vertical bar"),
+    "csv_separator_other": (
+        "{what}: sarakkeiden erottimen pitää olla {expected_name} ({expected!r}), mutta "
+        "otsikkorivin erotin näyttää olevan {found}",
+        "{what}: kolumnavgränsaren ska vara {expected_name} ({expected!r}), men rubrikradens "
+        "avgränsare verkar vara {found}",
+        "{what} must be {expected_name}-separated ({expected!r}), but its header looks "
+        "{found}-separated",
+    ),
+    "csv_separator_one_column": (
+        "{what}: sarakkeiden erottimen pitää olla {expected_name} ({expected!r}); "
+        "otsikkorivillä on vain yksi sarake",
+        "{what}: kolumnavgränsaren ska vara {expected_name} ({expected!r}); rubrikraden har "
+        "bara en kolumn",
+        "{what} must be {expected_name}-separated ({expected!r}); the header has one column",
+    ),
+    "csv_empty_header": (
+        "{what} on tyhjä tai sen ensimmäinen rivi on tyhjä; odotettiin otsikkoriviä",
+        "{what} är tom eller dess första rad är tom; förväntade en rubrikrad",
+        "{what} is empty or its first line is blank; expected a header",
+    ),
+    "csv_unexpected_column": (
+        "odottamaton sarake {position}{hint} (odotetut sarakkeet: {expected})",
+        "oväntad kolumn {position}{hint} (förväntade kolumner: {expected})",
+        "unexpected column {position}{hint} (expected columns: {expected})",
+    ),
+    "csv_not_bool": (
+        "ei totuusarvo; odotettiin TRUE/FALSE, true/false, 1/0, yes/no, kyllä/ei tai T/F",
+        "inte ett sanningsvärde; förväntade TRUE/FALSE, true/false, 1/0, yes/no, kyllä/ei "
+        "eller T/F",
+        "not a boolean; expected TRUE/FALSE, true/false, 1/0, yes/no, kyllä/ei or T/F",
+    ),
+    "csv_is_folder": (
+        "{target} on kansio eikä tiedosto; anna itse tiedoston polku ({what}: tiedosto "
+        "kansion sisällä)",
+        "{target} är en mapp, inte en fil; ange sökvägen till själva filen ({what}: en fil "
+        "i mappen)",
+        "{target} is a folder, not a file; pass the path of {what} itself (a file inside "
+        "the folder)",
+    ),
+    "csv_not_regular": (
+        "{target} on {kind} eikä tavallinen tiedosto; canemure lukee tiedot ({what}) "
+        "tallennetusta tiedostosta: tallenna tiedot ensin tiedostoon ja anna sen polku",
+        "{target} är {kind}, inte en vanlig fil; canemure läser uppgifterna ({what}) från en "
+        "sparad fil: spara dem först i en fil och ange den filens sökväg",
+        "{target} is {kind}, not a regular file; canemure reads {what} from a saved file: "
+        "save the data to a file first and pass that file's path",
+    ),
+    "csv_kind_fifo": ("nimetty putki (FIFO)", "ett namngivet rör (FIFO)", "a named pipe (FIFO)"),
+    "csv_kind_character_device": ("merkkilaite", "en teckenenhet", "a character device"),
+    "csv_kind_block_device": ("lohkolaite", "en blockenhet", "a block device"),
+    "csv_kind_socket": ("pistoke (socket)", "en socket", "a socket"),
+    "csv_kind_other": (
+        "ei tavallinen tiedosto",
+        "inte en vanlig fil",
+        "not a regular file",
+    ),
+    "csv_permission_denied": (
+        "tiedostoa {target} ei voi lukea: lukuoikeus puuttuu; anna käyttäjällesi lukuoikeus "
+        "(esim. chmod u+r) tai kopioi tiedosto omaan kansioosi",
+        "det går inte att läsa {target}: åtkomst nekad; gör filen läsbar för din användare "
+        "(t.ex. chmod u+r) eller kopiera den till en egen mapp",
+        "cannot read {target}: permission denied; make the file readable for your user "
+        "(e.g. chmod u+r) or copy it to a folder of your own",
+    ),
+    "csv_unreadable": (
+        "tiedostoa {target} ei voi lukea: {reason}; tarkista levy tai kopioi tiedosto",
+        "det går inte att läsa {target}: {reason}; kontrollera disken eller kopiera filen",
+        "cannot read {target}: {reason}; check the disk or copy the file",
+    ),
+    "syke_excel_not_a_number": (
+        "{what}: ei ole luku",
+        "{what}: inte ett tal",
+        "{what} is not a number",
+    ),
+    "syke_excel_cell": ("{what}: {error}", "{what}: {error}", "{what}: {error}"),
+    "syke_excel_not_finite": (
+        "{what}: ei äärellinen luku",
+        "{what}: inte ett ändligt tal",
+        "{what} is not a finite number",
+    ),
+    "syke_excel_encrypted": (
+        "työkirja on suojattu salasanalla (salattu), joten sitä ei voi lukea; avaa se Excelissä "
+        "tai LibreOfficessa, poista salasana (tallenna ilman salasanaa) ja anna tämä kopio",
+        "arbetsboken är lösenordsskyddad (krypterad), så den kan inte läsas; öppna den i Excel "
+        "eller LibreOffice, ta bort lösenordet (spara den utan) och ange den kopian",
+        "the workbook is password-protected (encrypted), so it cannot be read; open it in "
+        "Excel or LibreOffice, remove the password (save it without one) and pass that copy",
+    ),
+    "syke_excel_xls": (
+        "tämä on vanha Excel 97-2003 -työkirja (.xls) eikä .xlsx-työkirja; avaa se Excelissä "
+        "tai LibreOfficessa ja tallenna se .xlsx-muodossa (Excel-työkirja)",
+        "detta är en gammal Excel 97-2003-arbetsbok (.xls), inte en .xlsx-arbetsbok; öppna "
+        "den i Excel eller LibreOffice och spara den som .xlsx (Excel-arbetsbok)",
+        "this is an old Excel 97-2003 workbook (.xls), not an .xlsx workbook; open it in "
+        "Excel or LibreOffice and save it as .xlsx (Excel Workbook)",
+    ),
+    "syke_excel_not_xlsx": (
+        "ei Excelin .xlsx-työkirja (alku on {start!r}); odotettiin SYKE:n ALas-vientiä "
+        "(ALas_<Kunta>_data_<päiväys>.xlsx)",
+        "inte en Excel-arbetsbok .xlsx (den börjar med {start!r}); förväntade SYKE:s "
+        "ALas-export (ALas_<Kunta>_data_<datum>.xlsx)",
+        "not an Excel .xlsx workbook (it starts with {start!r}); expected SYKE's ALas export "
+        "(ALas_<Kunta>_data_<date>.xlsx)",
+    ),
+    "syke_excel_no_sheet": (
+        "työkirjassa ei ole taulukkoa {sheet!r} (siinä on {names}); odotettiin SYKE:n ALas-vientiä",
+        "arbetsboken har inget blad {sheet!r} (den har {names}); förväntade SYKE:s ALas-export",
+        "the workbook has no sheet {sheet!r} (it has {names}); expected SYKE's ALas export",
+    ),
+    "syke_excel_damaged": (
+        "ei Excelin .xlsx-työkirja tai se on vioittunut ({error}); lataa tai vie se "
+        "uudelleen, tai avaa se Excelissä tai LibreOfficessa ja tallenna se",
+        "inte en Excel-arbetsbok .xlsx, eller en skadad ({error}); ladda ner eller exportera "
+        "den igen, eller öppna den i Excel eller LibreOffice och spara den",
+        "not an Excel .xlsx workbook, or a damaged one ({error}); download or export it "
+        "again, or open it in Excel or LibreOffice and save it",
+    ),
+    "syke_excel_merged": (
+        "yhdistetyt solut {ref}: yhdistetyn alueen arvo säilyy vain sen ensimmäisessä solussa, "
+        "muut luettaisiin tyhjinä; pura solujen yhdistäminen ja kirjoita jokainen arvo",
+        "sammanslagna celler {ref}: bara den första cellen i ett sammanslaget område behåller "
+        "sitt värde, de andra skulle läsas som tomma; dela upp cellerna och fyll i varje värde",
+        "merged cells {ref}: only the first cell of a merged range keeps its value, the others "
+        "would read as empty; unmerge the cells and enter every value",
+    ),
+    "syke_excel_formula": (
+        "kaava ilman tallennettua tulosta (työkirjan kirjoittanut ohjelma ei laske kaavoja), "
+        "joten sen arvoa ei voi lukea; avaa työkirja Excelissä tai LibreOfficessa, anna sen "
+        "laskea kaavat uudelleen ja tallenna se",
+        "en formel utan sparat resultat (arbetsboken skrevs av ett program som inte räknar), "
+        "så dess värde kan inte läsas; öppna arbetsboken i Excel eller LibreOffice, låt den "
+        "räkna om och spara den",
+        "a formula without a saved result (the workbook was written by a program that does "
+        "not calculate), so its value cannot be read; open the workbook in Excel or "
+        "LibreOffice, let it recalculate, and save it",
+    ),
+    "syke_excel_year_repeats": (
+        "vuosi {year} on jo solussa {first}",
+        "året {year} finns redan i {first}",
+        "year {year} repeats {first}",
+    ),
+    "syke_excel_no_years": (
+        "rivillä 1 ei ole vuosia kunnan nimen jälkeen",
+        "rad 1 har inga år efter kommunens namn",
+        "row 1 has no years after the municipality name",
+    ),
+    "syke_excel_outside_years": (
+        "arvo vuosisarakkeiden ulkopuolella (rivillä 1 ei ole sen yläpuolella vuotta)",
+        "värde utanför årskolumnerna (rad 1 har inget år ovanför det)",
+        "value outside the year columns (row 1 has no year above it)",
+    ),
+    "syke_excel_unknown_municipality": (
+        "{error}; anna municipality=<numero>",
+        "{error}; ange municipality=<nummer>",
+        "{error}; pass municipality=<code>",
+    ),
+    "syke_excel_name_missing": (
+        "kunnan nimi puuttuu; anna municipality=<numero>",
+        "kommunens namn saknas; ange municipality=<nummer>",
+        "the municipality name is missing; pass municipality=<code>",
+    ),
+    "syke_excel_from_cell": (
+        "solu {cell} ({name!r})",
+        "cellen {cell} ({name!r})",
+        "cell {cell} ({name!r})",
+    ),
+    "syke_excel_from_file_name": (
+        "tiedoston nimi {name!r}",
+        "filnamnet {name!r}",
+        "the file name {name!r}",
+    ),
+    "syke_excel_municipality_conflict": (
+        "{origin} ilmoittaa kunnaksi {first} ({code}), mutta {where} ilmoittaa toisen kunnan, "
+        "{second} ({other}); anna tarkoittamasi kunnan tiedosto tai se kunta, jonka tiedot "
+        "tiedostossa ovat",
+        "{origin} anger kommunen {first} ({code}), men {where} anger en annan kommun, "
+        "{second} ({other}); ange filen för den kommun du menar, eller den kommun som filen "
+        "gäller",
+        "{origin} names {first} ({code}), but {where} names another municipality, {second} "
+        "({other}); pass the file of the municipality you mean, or the municipality this "
+        "file holds",
+    ),
+    "syke_excel_population_mismatch": (
+        "vuoden {year} asukasluku ei sovi kuntaan {name} ({code}), jossa oli {population} "
+        "asukasta 31.12.2020 (canemuren vertailuluettelo): rivit näyttävät olevan toisen "
+        "kunnan; anna kunnan {name} tiedosto tai se kunta, jonka tiedot tiedostossa ovat",
+        "invånarantalet för {year} passar inte {name} ({code}), som hade {population} "
+        "invånare 31.12.2020 (canemures referenslista): raderna verkar höra till en annan "
+        "kommun; ange filen för {name} eller den kommun som filen gäller",
+        "the population of {year} does not fit {name} ({code}), which had {population} "
+        "residents on 31.12.2020 (canemure's reference list): the rows seem to be another "
+        "municipality's; pass the file of {name} or the municipality this file holds",
+    ),
+    "syke_excel_total_mismatch": (
+        "kokonaismäärä ei vastaa yläpuolisten sektorien summaa ({total} kt CO2e; "
+        "pyöristystoleranssi {tolerance})",
+        "totalen stämmer inte med summan av sektorerna ovanför ({total} kt CO2e; "
+        "avrundningstolerans {tolerance})",
+        "the total does not match the sum of the sectors above it ({total} kt CO2e; "
+        "rounding tolerance {tolerance})",
+    ),
+    "syke_excel_per_resident_mismatch": (
+        "päästöt asukasta kohden eivät vastaa osamäärää kokonaispäästöt / asukasluku "
+        "({expected} t CO2e; pyöristystoleranssi {tolerance})",
+        "utsläppen per invånare stämmer inte med totalen / invånarantalet ({expected} t CO2e; "
+        "avrundningstolerans {tolerance})",
+        "emissions per resident do not match total / population ({expected} t CO2e; "
+        "rounding tolerance {tolerance})",
+    ),
+    "syke_excel_too_few_rows": (
+        "taulukossa on {rows} riviä; viennissä on vähintään {needed} (sektorit, hyvitykset, "
+        "kokonaismäärä, asukasta kohden, asukasluku, laskentatapa)",
+        "bladet har {rows} rader; exporten har minst {needed} (sektorer, krediter, total, "
+        "per invånare, invånarantal, beräkningsmetod)",
+        "the sheet has {rows} rows; the export has at least {needed} (sectors, credits, "
+        "total, per resident, population, method)",
+    ),
+    "syke_excel_unknown_sector": (
+        "{error}; odotettiin {expected!r}",
+        "{error}; förväntade {expected!r}",
+        "{error}; expected {expected!r}",
+    ),
+    "syke_excel_wrong_sector": (
+        "tässä pitäisi olla sektori {expected!r} (SYKE:n sektorijärjestys)",
+        "här förväntades sektorn {expected!r} (SYKE:s ordning av sektorer)",
+        "expected the sector {expected!r} here (SYKE's order of sectors)",
+    ),
+    "syke_excel_unknown_method": (
+        "tuntematon laskentatapa; odotettiin yhtä näistä: {names}",
+        "okänd beräkningsmetod; förväntade en av: {names}",
+        "unknown calculation method; expected one of {names}",
+    ),
+    "syke_excel_population_not_whole": (
+        "asukasluvun pitää olla positiivinen kokonaisluku (NA, jos sitä ei tiedetä)",
+        "invånarantalet ska vara ett positivt heltal (NA om det inte är känt)",
+        "population must be a positive whole number (NA if unknown)",
+    ),
+    "syke_csv_name_conflict": (
+        "tiedoston nimen mukaan kunta on {said}, mutta municipality={given!r} tarkoittaa "
+        "kuntaa {code} ({name}); SYKE nimeää jokaisen tiedoston kuntansa mukaan: nimeä "
+        "tiedosto uudelleen tai anna kunta, jonka tiedot siinä ovat",
+        "enligt filnamnet är kommunen {said}, men municipality={given!r} anger {code} "
+        "({name}); SYKE namnger varje fil efter dess kommun: byt namn på filen eller ange "
+        "den kommun som filen gäller",
+        "the file name says municipality {said}, but municipality={given!r} names {code} "
+        "({name}); SYKE names each file after its municipality: rename the file or pass the "
+        "municipality it holds",
+    ),
+    "syke_csv_code_unknown": (
+        "tiedoston nimessä oleva kuntanumero ei ole canemuren vertailuluettelon kunta "
+        "(vuoden 2025 kuntajako); anna municipality=<numero tai nimi>",
+        "kommunnumret i filnamnet är inte en kommun i canemures referenslista "
+        "(kommunindelningen 2025); ange municipality=<nummer eller namn>",
+        "the municipality code in the file name is not a municipality of canemure's "
+        "reference list (2025 structure); pass municipality=<code or name>",
+    ),
+    "syke_csv_no_leaf": (
+        "ALasissa ei ole lehtisektoria {level5}, jolla hinku_laskenta={hinku} ja "
+        "päästökauppa={ets}; se on olemassa arvoilla {existing}",
+        "ALas har ingen lövsektor {level5} med hinku_laskenta={hinku} och "
+        "päästökauppa={ets}; den finns med {existing}",
+        "ALas has no leaf {level5} with hinku_laskenta={hinku} and päästökauppa={ets}; it "
+        "exists with {existing}",
+    ),
+    "syke_csv_cut_off": (
+        "tiedosto näyttää katkenneen viimeisen rivinsä jälkeen: {cut}; siitä puuttuvat ne "
+        "lehtisektorit, jotka tiedoston muina vuosina tulevat seuraavaksi, kuten kun lataus "
+        "keskeytyy; lataa tai vie tiedosto uudelleen",
+        "filen verkar avbruten efter sin sista rad: {cut}; den saknar de lövsektorer som följer "
+        "i filens andra år, som när en nedladdning avbryts; ladda ner eller exportera filen "
+        "igen",
+        "the file looks cut off after its last line: {cut}; the leaves it lacks are the ones "
+        "that follow in the file's other years, as when a download stops short; download or "
+        "export the file again",
+    ),
+    "syke_csv_short_year": (
+        "vuodella {year} on {rows} riviä, kun tiedoston muilla vuosilla on {typical}; siltä "
+        "puuttuu {count}: {shown}{more}",
+        "året {year} har {rows} rader där filens andra år har {typical}; det saknar {count}: "
+        "{shown}{more}",
+        "year {year} lists {rows} rows where the file's other years list {typical}; it lacks "
+        "{count}: {shown}{more}",
+    ),
+    "syke_csv_and_more": (" ja {count} muuta", " och {count} till", " and {count} more"),
+    "syke_csv_population_column": (
+        "asukaslukusaraketta ei voi päätellä: odotettiin täsmälleen yhtä otsikkoa, jossa on "
+        "'asukas' tai 'väestö', löytyi {count} sarakkeista {found}",
+        "kolumnen med invånarantal framgår inte: förväntade exakt en rubrik som innehåller "
+        "'asukas' eller 'väestö', hittade {count} bland {found}",
+        "cannot tell the population column: expected exactly one header containing 'asukas' "
+        "or 'väestö', found {count} among {found}",
+    ),
+    "syke_csv_year_from_name": (
+        "vuotta ei voi päätellä: tiedoston nimi ei ole muotoa asukasluvut_<vuosi>.csv; anna "
+        "year=<vuosi>",
+        "året framgår inte: filnamnet är inte asukasluvut_<år>.csv; ange year=<år>",
+        "cannot tell the year: the file name is not asukasluvut_<year>.csv; pass year=<year>",
+    ),
+    "syke_csv_population_not_whole": (
+        "asukasluvun pitää olla kokonaisluku",
+        "invånarantalet ska vara ett heltal",
+        "population must be a whole number",
+    ),
+    "syke_csv_population_not_positive": (
+        "asukasluvun pitää olla positiivinen (kunnassa on asukkaita; NA, jos sitä ei tiedetä)",
+        "invånarantalet ska vara positivt (en kommun har invånare; NA om det inte är känt)",
+        "population must be positive (a municipality has residents; NA if unknown)",
+    ),
+    "syke_csv_not_a_code": (
+        "ei ole kuntanumero",
+        "inte ett kommunnummer",
+        "not a municipality code",
+    ),
+    "syke_csv_unknown_code": (
+        "tuntematon kuntanumero (ei canemuren vertailuluettelossa, vuoden 2025 kuntajako)",
+        "okänt kommunnummer (finns inte i canemures referenslista, kommunindelningen 2025)",
+        "unknown municipality code (not in canemure's reference list, 2025 structure)",
+    ),
+    "syke_csv_duplicate_municipality": (
+        "sama kunta kahdesti, se on jo rivillä {first}",
+        "dubblerad kommun, finns redan på rad {first}",
+        "duplicate municipality, already on line {first}",
+    ),
+    "tidy_not_a_unit": ("ei ole yksikkö", "inte en enhet", "not a unit"),
+    "tidy_unknown_sector": (
+        "tuntematon sektorikoodi{hint}",
+        "okänd sektorkod{hint}",
+        "unknown sector key{hint}",
+    ),
+    "tidy_one_unit": (
+        "yhdessä tiedostossa voi olla vain yksi yksikkö; rivillä {first_line} on {first!r}",
+        "en fil får ha bara en enhet; rad {first_line} har {first!r}",
+        "one file holds one unit; line {first_line} has {first!r}",
+    ),
+    "tidy_one_rule": (
+        "yhdessä tiedostossa voi olla vain yksi laskentatapa; rivillä {first_line} on {first!r}",
+        "en fil får ha bara en beräkningsmetod; rad {first_line} har {first!r}",
+        "one file holds one rule; line {first_line} has {first!r}",
+    ),
+    "tidy_mixed_levels": (
+        "sektori on tasolla {level}, mutta rivin {first_line} sektori on tasolla {first_level}; "
+        "tiedoston kaikkien sektorien pitää olla samalla tasolla",
+        "sektorn är på nivå {level}, men rad {first_line} har en sektor på nivå {first_level}; "
+        "alla sektorer i en fil ska vara på samma nivå",
+        "sector at level {level}, but line {first_line} has a sector at level {first_level}; all "
+        "sectors of a file must be at one level",
+    ),
+    "tidy_negative": (
+        "negatiiviset arvot ovat mahdollisia vain sektoreille, joilla on tuulivoimahyvityksiä, "
+        "laskentatavalla, joka ottaa ne huomioon (ei koskaan energialle)",
+        "negativa värden är möjliga endast för sektorer med vindkraftskrediter, med en "
+        "beräkningsmetod som räknar med dem (aldrig för energi)",
+        "negative values are only possible for sectors with wind-power credits under a rule "
+        "that counts them (never for energy)",
+    ),
+    "tidy_duplicate_cell": (
+        "sama solu kahdesti: alue {area}, sektori {sector}, vuosi {year} on jo rivillä {first}",
+        "dubblerad cell: område {area}, sektor {sector}, år {year} finns redan på rad {first}",
+        "duplicate cell: area {area}, sector {sector}, year {year} already on line {first}",
+    ),
+    "iamc_column_missing": (
+        "pakollinen IAMC-sarake puuttuu",
+        "en obligatorisk IAMC-kolumn saknas",
+        "required IAMC column is missing",
+    ),
+    "iamc_no_year_columns": (
+        "ei vuosisarakkeita (yksi sarake kullekin vuodelle, esim. 2020)",
+        "inga årskolumner (en kolumn per år, t.ex. 2020)",
+        "no year columns (a column per year, e.g. 2020)",
+    ),
+    "iamc_no_rows": (
+        "ei rivejä, joilla {name} on {wanted!r}",
+        "inga rader med {name} {wanted!r}",
+        "no rows with {name} {wanted!r}",
+    ),
+    "iamc_several": (
+        "sarakkeessa {name} on useita arvoja; valitse yksi: {name}=...",
+        "kolumnen {name} har flera värden; välj ett med {name}=...",
+        "several {name}s; choose one with {name}=...",
+    ),
+    "iamc_mixed_units": (
+        "taulukossa on useita yksiköitä",
+        "tabellen blandar enheter",
+        "the table mixes units",
+    ),
+    "iamc_unknown_unit": (
+        "yksikkö, jota canemure ei tunne",
+        "en enhet som canemure inte känner till",
+        "not a unit canemure knows",
+    ),
+    "iamc_unknown_variable": (
+        "tuntematon IAMC-muuttuja",
+        "okänd IAMC-variabel",
+        "unknown IAMC variable",
+    ),
+    "iamc_duplicate_row": ("sama rivi kahdesti", "dubblerad rad", "duplicate row"),
+    "iamc_unknown_region": (
+        "tuntematon maakunta{hint}",
+        "okänt landskap{hint}",
+        "unknown region{hint}",
+    ),
+    "iamc_unknown_municipality": (
+        "tuntematon kunta{hint}",
+        "okänd kommun{hint}",
+        "unknown municipality{hint}",
+    ),
+    "cache_entry_not_object": (
+        "merkintä ei ole objekti",
+        "posten är inte ett objekt",
+        "entry is not an object",
+    ),
+    "cache_entry_not_string": (
+        "{key!r} puuttuu tai ei ole merkkijono",
+        "{key!r} saknas eller är inte en sträng",
+        "{key!r} missing or not a string",
+    ),
+    "cache_entry_size": (
+        "'size' puuttuu tai ei ole ei-negatiivinen kokonaisluku",
+        "'size' saknas eller är inte ett icke-negativt heltal",
+        "'size' missing or not a non-negative integer",
+    ),
+    "cache_entry_kind": (
+        "'kind' pitää olla jokin näistä: {kinds}",
+        "'kind' ska vara en av {kinds}",
+        "'kind' must be one of {kinds}",
+    ),
+    "cache_repair_hint": (
+        "tallenna se uudelleen ajamalla `canemure data import <tiedosto>` tai "
+        "`canemure data download <alue>`",
+        "spara den på nytt genom att köra `canemure data import <fil>` eller "
+        "`canemure data download <område>` igen",
+        "run `canemure data import <file>` or `canemure data download <area>` again to store "
+        "it anew",
+    ),
+    "cache_legacy_unreadable": (
+        "välimuistin vanhaa luetteloa ei voi lukea ({reason}). Korjaa se: {repair}",
+        "den gamla cacheförteckningen kan inte läsas ({reason}). Reparera den: {repair}",
+        "the old cache manifest cannot be read ({reason}). To repair it, {repair}",
+    ),
+    "cache_legacy_no_files": (
+        "välimuistin vanhassa luettelossa ei ole 'files'-objektia. Korjaa se: {repair}",
+        "den gamla cacheförteckningen har inget 'files'-objekt. Reparera den: {repair}",
+        "the old cache manifest has no 'files' object. To repair it, {repair}",
+    ),
+    "cache_cannot_check": (
+        "tiedostoa {path} ei voi tarkistaa: {error}",
+        "{path} kan inte kontrolleras: {error}",
+        "{path} cannot be checked: {error}",
+    ),
+    "cache_not_recorded": (
+        "tiedostoa {path} ei ole kirjattu välimuistin luetteloon; {repair}",
+        "{path} finns inte i cacheförteckningen; {repair}",
+        "{path} is not recorded in the cache manifest; {repair}",
+    ),
+    "cache_missing": (
+        "{path} on kirjattu välimuistin luetteloon, mutta tiedosto puuttuu; {repair}",
+        "{path} finns i cacheförteckningen men saknas; {repair}",
+        "{path} is recorded in the cache manifest but missing; {repair}",
+    ),
+    "cache_file_unreadable": (
+        "tiedostoa {path} ei voi lukea ({reason}); {repair}",
+        "{path} kan inte läsas ({reason}); {repair}",
+        "{path} cannot be read ({reason}); {repair}",
+    ),
+    "cache_changed": (
+        "{path} on muuttunut tallennuksen ({timestamp}) jälkeen (sen SHA-256 ei enää vastaa "
+        "luetteloa), joten sitä ei käytetä; {repair}",
+        "{path} har ändrats sedan den sparades {timestamp} (dess SHA-256 stämmer inte längre "
+        "med förteckningen), så den används inte; {repair}",
+        "{path} changed since it was stored on {timestamp} (its SHA-256 no longer matches the "
+        "manifest), so it is not used; {repair}",
+    ),
+    "bundled_impossible_value": ("mahdoton arvo", "omöjligt värde", "impossible value"),
+    "bundled_yes_no": (
+        "odotettiin arvoa yes, no tai tyhjää",
+        "förväntade yes, no eller tomt",
+        "expected yes, no or empty",
+    ),
+    "bundled_factor_mismatch": (
+        "tiedoston päästökerroin ei ole päästöt / energia ({ratio!r})",
+        "den angivna emissionsfaktorn är inte utsläpp / energi ({ratio!r})",
+        "implied emission factor is not emissions / energy ({ratio!r})",
+    ),
+    "bundled_field_count": (
+        "{found} kenttää, otsikkorivillä {header}",
+        "{found} fält, rubrikraden har {header}",
+        "{found} fields, the header has {header}",
+    ),
+    "bundled_duplicate_row": ("sama rivi kahdesti", "dubblerad rad", "duplicate row"),
+    "bundled_duplicate_row_first": (
+        "sama rivi kahdesti, ensimmäinen rivillä {first}",
+        "dubblerad rad, första gången på rad {first}",
+        "duplicate row, first on line {first}",
+    ),
+    "bundled_name_differs": (
+        "kunnan nimi tai maakunta eroaa aiemmista riveistä",
+        "kommunens namn eller landskap skiljer sig från tidigare rader",
+        "municipality name or region differs from earlier rows",
+    ),
+    "bundled_ets_or_duplicate": (
+        "päästökauppatieto puuttuu tai sama rivi on kahdesti",
+        "uppgift om utsläppshandel saknas eller dubblerad rad",
+        "missing ETS flag or duplicate row",
+    ),
+    "bundled_year_note": (
+        "rivin, jolta puuttuu vuosi, pitää selittää itsensä sarakkeessa 'note'",
+        "en rad utan år ska förklara sig i 'note'",
+        "a row without a year must explain itself in 'note'",
+    ),
+    "bundled_no_alas_mapping": (
+        "päästölähde, jolle ei ole vastinetta ALasissa",
+        "utsläppskälla utan motsvarighet i ALas",
+        "emission source without an ALas mapping",
+    ),
+    "bundled_one_municipality": (
+        "odotettiin yhtä kuntaa ja vuotta, löytyi {found}",
+        "förväntade en kommun och ett år, hittade {found}",
+        "expected one municipality and year, found {found}",
+    ),
+    "bundled_one_total": (
+        "odotettiin yhtä kokonaismäärän riviä, löytyi {count}",
+        "förväntade en rad med totalen, hittade {count}",
+        "expected one total line, found {count}",
+    ),
+    "bundled_not_add_up": (
+        "rivien summa ei vastaa painettua kokonaismäärää",
+        "raderna summerar inte till den tryckta totalen",
+        "lines do not add up to the printed total",
+    ),
     "problem_value": (" (arvo {value!r})", " (värde {value!r})", " (value {value!r})"),
     "did_you_mean": ("; tarkoititko {names}?", "; menade du {names}?", "; did you mean {names}?"),
     "missing_dependency": (

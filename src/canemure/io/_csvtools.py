@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from canemure._text import fold, suggest
-from canemure.errors import CanemureError, DataFormatError, Problem, ProblemCollector
+from canemure.errors import CanemureError, DataFormatError, Message, Problem, ProblemCollector
 
 if TYPE_CHECKING:  # numpy is imported where the column readers need it, not with this module
     import numpy as np
@@ -129,6 +129,47 @@ are about 5e10 kg CO2e a year, its energy use about 4e11 kWh, its GDP about 3e11
 
 _NON_FINITE = frozenset({"nan", "inf", "infinity", "+inf", "-inf", "+infinity", "-infinity"})
 _SEPARATORS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "vertical bar"}
+_SEPARATOR_KEYS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "bar"}
+_WHAT_KEYS = {
+    "the file": "csv_what_file",
+    "a SYKE kunta_<n>.csv file": "csv_what_syke_csv",
+    "a SYKE asukasluvut_<year>.csv file": "csv_what_syke_population",
+    "a canemure tidy CSV file": "csv_what_tidy",
+    "a team's CSV file": "csv_what_team",
+    "a SYKE ALas Excel export (.xlsx)": "csv_what_syke_excel",
+}
+
+
+def said_what(what: str) -> str:
+    """``what`` (the kind of file a message names) as a keyed Message when the catalogue has it.
+
+    The English text is unchanged; the command line says a Message in the user's language.
+    Called only when a problem is recorded.
+    """
+    key = _WHAT_KEYS.get(what)
+    return Message(key) if key is not None and not isinstance(what, Message) else what
+
+
+def _separator_name(separator: str) -> str:
+    key = _SEPARATOR_KEYS.get(separator)
+    return Message(f"csv_separator_{key}") if key is not None else repr(separator)
+
+
+def add_message(
+    problems: ProblemCollector,
+    message: str,
+    *,
+    line: int | None = None,
+    column: str | None = None,
+    value: object = None,
+) -> None:
+    """Record ``message``: keyed when it is a :class:`~canemure.errors.Message`, else as is."""
+    if isinstance(message, Message):
+        problems.add_keyed(
+            message.key, line=line, column=column, value=value, **dict(message.params)
+        )
+    else:
+        problems.add(message, line=line, column=column, value=value)
 
 
 def last_year() -> int:
@@ -148,19 +189,18 @@ def decode_text(data: bytes, source: str, *, what: str = "the file") -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1]
-        hint = ""
+        hint: str = ""
         start = data.rfind(b"\n", 0, exc.start) + 1
         end = data.find(b"\n", exc.start)
         snippet = data[start : end if end >= 0 else len(data)].rstrip(b"\r")
         try:
-            hint = (
-                f"; it looks like Latin-1/Windows-1252 text (that line would read "
-                f"{snippet.decode('cp1252')[:80]!r}): re-save it as UTF-8"
-            )
+            hint = Message("csv_latin1_hint", snippet=snippet.decode("cp1252")[:80])
         except UnicodeDecodeError:
             hint = ""
-        message = f"{what} is not UTF-8 text: byte {byte!r} cannot be decoded; expected UTF-8"
-        raise DataFormatError([Problem(message + hint, source, line)], source) from None
+        problem = Problem.keyed(
+            "csv_not_utf8", source, line, what=said_what(what), byte=byte, hint=hint
+        )
+        raise DataFormatError([problem], source) from None
 
 
 def check_separator(
@@ -173,18 +213,27 @@ def check_separator(
     """
     if expected in header:
         return True
-    found = [name for sep, name in _SEPARATORS.items() if sep != expected and sep in header]
-    expected_name = _SEPARATORS.get(expected, repr(expected))
+    found = [sep for sep in _SEPARATORS if sep != expected and sep in header]
+    said, name = said_what(what), _separator_name(expected)
     if found:
-        message = (
-            f"{what} must be {expected_name}-separated ({expected!r}), but its header looks "
-            f"{found[0]}-separated"
+        problems.add_keyed(
+            "csv_separator_other",
+            line=1,
+            value=header[:120],
+            what=said,
+            expected_name=name,
+            expected=expected,
+            found=_separator_name(found[0]),
         )
     else:
-        message = (
-            f"{what} must be {expected_name}-separated ({expected!r}); the header has one column"
+        problems.add_keyed(
+            "csv_separator_one_column",
+            line=1,
+            value=header[:120],
+            what=said,
+            expected_name=name,
+            expected=expected,
         )
-    problems.add(message, line=1, value=header[:120])
     return False
 
 
@@ -300,14 +349,13 @@ class CsvRow:
             problems.add_keyed("negative", line=self.line, column=column, value=raw, what=what)
             return None
         if abs(value) > limit:
-            bound = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
             problems.add_keyed(
                 "impossibly_large",
                 line=self.line,
                 column=column,
                 value=raw,
                 what=what,
-                bound=bound + (f" {unit}" if unit else ""),
+                bound=_bound(limit, unit),
             )
             return None
         return value
@@ -319,8 +367,8 @@ class CsvRow:
         raw = self.cells[column]
         try:
             return parse_bool(raw)
-        except ValueError as exc:
-            problems.add(str(exc), line=self.line, column=column, value=raw)
+        except ValueError:
+            problems.add_keyed("csv_not_bool", line=self.line, column=column, value=raw)
             return None
 
     def year(self, column: str, problems: ProblemCollector) -> int | None:
@@ -330,13 +378,21 @@ class CsvRow:
         return check_year(self.cells[column], problems, line=self.line, column=column)
 
 
-def impossible_magnitude(what: str, limit: float, unit: str = "") -> str:
-    """The message for a value beyond ``limit``: ``emissions beyond ±100000 kt CO2e/a ...``."""
-    bound = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
-    return (
-        f"{what} is impossibly large (beyond ±{bound}{' ' + unit if unit else ''}); "
-        "check the unit and the decimal mark"
-    )
+def impossible_magnitude(what: str, limit: float, unit: str = "") -> Message:
+    """The message for a value beyond ``limit``: ``emissions beyond ±100000 kt CO2e/a ...``.
+
+    A keyed :class:`~canemure.errors.Message` (``impossibly_large``), its English text as
+    ``str``.
+    """
+    return Message("impossibly_large", what=what, bound=_bound(limit, unit))
+
+
+def _bound(limit: float, unit: str) -> str:
+    """``limit`` with its unit; a unit in words (residents) is a Message, said in the language."""
+    text = f"{limit:,.0f}".replace(",", " ") if limit < 1e9 else f"{limit:g}"
+    if unit == "residents":
+        return Message("csv_bound_residents", bound=text)
+    return text + (f" {unit}" if unit else "")
 
 
 def check_year(
@@ -909,7 +965,7 @@ def _read_text(
     end = text.find("\n")
     first_line = (text if end < 0 else text[:end]).rstrip("\r")
     if not first_line.strip():
-        problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
+        problems.add_keyed("csv_empty_header", line=1, what=said_what(what))
         problems.raise_if_any()
     if not check_separator(first_line, separator, problems, what=what):
         problems.raise_if_any()
@@ -932,12 +988,13 @@ def match_header(
         if key is None:
             if not allow_extra:
                 hint = suggest(name, canonical.values())
-                extra = f"; did you mean {hint[0]!r}?" if hint else ""
-                problems.add(
-                    f"unexpected column {position}{extra} (expected columns: "
-                    f"{', '.join(required)})",
+                problems.add_keyed(
+                    "csv_unexpected_column",
                     line=1,
                     column=name,
+                    position=position,
+                    hint=Message("did_you_mean", names=repr(hint[0])) if hint else "",
+                    expected=", ".join(required),
                 )
             key = name
         if key in columns:
@@ -1003,10 +1060,10 @@ class UnreadableFileError(DataFormatError, OSError):
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, "csv_kind_fifo"),
+    (stat.S_ISCHR, "csv_kind_character_device"),
+    (stat.S_ISBLK, "csv_kind_block_device"),
+    (stat.S_ISSOCK, "csv_kind_socket"),
 )
 
 
@@ -1025,31 +1082,25 @@ def read_input_bytes(
     target = Path(path)
     mode = target.stat().st_mode
     if stat.S_ISDIR(mode):
-        message = (
-            f"{target} is a folder, not a file; pass the path of {what} itself "
-            "(a file inside the folder)"
-        )
-        raise DataFormatError([Problem(message, where)], where)
+        problem = Problem.keyed("csv_is_folder", where, target=target, what=said_what(what))
+        raise DataFormatError([problem], where)
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-        message = (
-            f"{target} is {kind}, not a regular file; canemure reads {what} from a saved "
-            "file: save the data to a file first and pass that file's path"
+        kind = next((key for test, key in _KINDS if test(mode)), "csv_kind_other")
+        problem = Problem.keyed(
+            "csv_not_regular", where, target=target, kind=Message(kind), what=said_what(what)
         )
-        raise DataFormatError([Problem(message, where)], where)
+        raise DataFormatError([problem], where)
     try:
         return target.read_bytes()
     except FileNotFoundError:
         raise
     except PermissionError:
-        message = (
-            f"cannot read {target}: permission denied; make the file readable for your user "
-            "(e.g. chmod u+r) or copy it to a folder of your own"
-        )
-        raise UnreadableFileError([Problem(message, where)], where) from None
+        problem = Problem.keyed("csv_permission_denied", where, target=target)
+        raise UnreadableFileError([problem], where) from None
     except OSError as exc:
-        message = f"cannot read {target}: {exc.strerror or exc}; check the disk or copy the file"
-        raise UnreadableFileError([Problem(message, where)], where) from None
+        reason = exc.strerror or str(exc)
+        problem = Problem.keyed("csv_unreadable", where, target=target, reason=reason)
+        raise UnreadableFileError([problem], where) from None
 
 
 def raise_sorted(problems: ProblemCollector) -> None:

@@ -162,17 +162,17 @@ def _number(
     try:
         value = float(raw)
     except ValueError:
-        problems.add("not a number", line=line, column=column, value=raw)
+        problems.add_keyed("number_not_a_number", line=line, column=column, value=raw)
         return math.nan
     if not math.isfinite(value) or (value < 0 and not allow_negative):
-        problems.add("impossible value", line=line, column=column, value=raw)
+        problems.add_keyed("bundled_impossible_value", line=line, column=column, value=raw)
         return math.nan
     return value
 
 
 def _yes_no(raw: str, line: int, column: str, problems: ProblemCollector) -> bool | None:
     if raw not in ("yes", "no", ""):
-        problems.add("expected yes, no or empty", line=line, column=column, value=raw)
+        problems.add_keyed("bundled_yes_no", line=line, column=column, value=raw)
     return None if raw == "" else raw == "yes"
 
 
@@ -181,8 +181,9 @@ def _check_factor(
 ) -> None:
     """Check that the file's implied factor is emissions / energy (kt/GWh = kg/kWh)."""
     if energy > 0 and not math.isclose(emissions / energy, factor, rel_tol=_FACTOR_RTOL):
-        problems.add(
-            f"implied emission factor is not emissions / energy ({emissions / energy!r})",
+        problems.add_keyed(
+            "bundled_factor_mismatch",
+            ratio=emissions / energy,
             line=line,
             column="implied_emission_factor_kgco2e_per_kwh",
             value=factor,
@@ -275,7 +276,9 @@ def _pk_cells_by_row(tree: SectorHierarchy) -> _Cells:
     cells: dict[tuple[str, str, int], float] = {}
     for line, row in enumerate(rows, start=2):
         if len(row) != len(columns):
-            problems.add(f"{len(row)} fields, the header has {len(columns)}", line=line)
+            problems.add_keyed(
+                "bundled_field_count", line=line, found=len(row), header=len(columns)
+            )
             continue
         name = row[sector_at]
         sector = level3.get(name)
@@ -283,7 +286,7 @@ def _pk_cells_by_row(tree: SectorHierarchy) -> _Cells:
             sector = level3[name] = tree.find(name, 3).key
         key = (row[area_at], sector, int(row[year_at]))
         if key in cells:
-            problems.add("duplicate row", line=line, value=key)
+            problems.add_keyed("bundled_duplicate_row", line=line, value=key)
         cells[key] = float(row[value_at])
     problems.raise_if_any()
     return (
@@ -505,7 +508,9 @@ def _district_heating_rows(
     region_at = columns["region_code_2025"]
     for line, fields in enumerate(rows, start=2):
         if len(fields) != len(columns):
-            problems.add(f"{len(fields)} fields, the header has {len(columns)}", line=line)
+            problems.add_keyed(
+                "bundled_field_count", line=line, found=len(fields), header=len(columns)
+            )
             continue
         row = {column: fields[columns[column]] for column in _DH_NUMBERS}
         code, year = fields[code_at], int(fields[year_at])
@@ -514,10 +519,10 @@ def _district_heating_rows(
         _check_factor(emissions, energy, factor, line, problems)
         name, region = fields[name_at], fields[region_at]
         if names.setdefault(code, name) != name or regions.setdefault(code, region) != region:
-            problems.add("municipality name or region differs from earlier rows", line=line)
+            problems.add_keyed("bundled_name_differs", line=line)
         key = (code, year, bool(ets))
         if ets is None or key in cells:
-            problems.add("missing ETS flag or duplicate row", line=line, value=key)
+            problems.add_keyed("bundled_ets_or_duplicate", line=line, value=key)
             continue
         cells[key] = (emissions, energy)
     pairs = np.array(list(cells.values()), dtype=float).reshape(-1, 2)
@@ -618,7 +623,7 @@ def national_emission_factors() -> tuple[ImpliedEmissionFactor, ...]:
     for line, row in enumerate(rows, start=2):
         key = (row["final_use"], row["level5"], row["emissions_trading"], row["year"])
         if key in seen:
-            problems.add(f"duplicate row, first on line {seen[key]}", line=line, value=key)
+            problems.add_keyed("bundled_duplicate_row_first", line=line, value=key, first=seen[key])
         seen[key] = line
         year = int(row["year"]) if row["year"] else None
         emissions = _number(row, "emission_ktco2e", line, problems)
@@ -627,7 +632,7 @@ def national_emission_factors() -> tuple[ImpliedEmissionFactor, ...]:
         if year is not None:
             _check_factor(emissions, energy, factor, line, problems)
         elif not row["note"]:
-            problems.add("a row without a year must explain itself in 'note'", line=line)
+            problems.add_keyed("bundled_year_note", line=line)
         out.append(
             ImpliedEmissionFactor(
                 final_use=row["final_use"],
@@ -779,7 +784,7 @@ def lappeenranta_2020() -> CityInventoryTable:
         label = row["emission_source_en"]
         codes.add((row["municipality_code"], row["year"]))
         if label not in _LPR_SECTORS:
-            problems.add("emission source without an ALas mapping", line=line, value=label)
+            problems.add_keyed("bundled_no_alas_mapping", line=line, value=label)
             continue
         rows.append(
             CityInventoryRow(
@@ -793,15 +798,15 @@ def lappeenranta_2020() -> CityInventoryTable:
             )
         )
     if len(codes) != 1:
-        problems.add(f"expected one municipality and year, found {sorted(codes)}")
+        problems.add_keyed("bundled_one_municipality", found=str(sorted(codes)))
     totals = [r for r in rows if r.is_total]
     if len(totals) != 1:
-        problems.add(f"expected one total line, found {len(totals)}")
+        problems.add_keyed("bundled_one_total", count=len(totals))
     else:
         parts = [r.emissions.m_as("kt CO2e / a") for r in rows if not r.is_total]
         printed = totals[0].emissions.m_as("kt CO2e / a")
         if abs(math.fsum(parts) - printed) > 0.05 * (len(parts) + 1):
-            problems.add("lines do not add up to the printed total", value=printed)
+            problems.add_keyed("bundled_not_add_up", value=printed)
     problems.raise_if_any()
     ((code, year),) = codes
     return CityInventoryTable(code, int(year), tuple(rows), LAPPEENRANTA_SOURCE)

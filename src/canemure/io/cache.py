@@ -53,6 +53,7 @@ from canemure.errors import (
     CanemureError,
     CanemureWarning,
     DataFormatError,
+    Message,
     Problem,
     ProblemCollector,
 )
@@ -97,9 +98,6 @@ _STALE_PART_AGE = 24 * 3600.0
 """A ``.part`` file this old is removed even if its process id belongs to a live process."""
 _PART = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.(?P<token>[0-9a-f]+)\.part")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_REPAIR_HINT = (
-    "run `canemure data import <file>` or `canemure data download <area>` again to store it anew"
-)
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR}
 
@@ -247,19 +245,20 @@ class ManifestEntry:
 
 def _parse_entry(path: str, raw: object, problems: ProblemCollector) -> ManifestEntry | None:
     if not isinstance(raw, dict):
-        problems.add("entry is not an object", column=path)
+        problems.add_keyed("cache_entry_not_object", column=path)
         return None
     ok = True
     for key in ("source", "sha256", "timestamp", "kind"):
         if not isinstance(raw.get(key), str):
-            problems.add(f"{key!r} missing or not a string", column=path, value=raw.get(key))
+            problems.add_keyed("cache_entry_not_string", column=path, value=raw.get(key), key=key)
             ok = False
     size = raw.get("size")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        problems.add("'size' missing or not a non-negative integer", column=path, value=size)
+        problems.add_keyed("cache_entry_size", column=path, value=size)
         ok = False
     if isinstance(raw.get("kind"), str) and raw["kind"] not in _KINDS:
-        problems.add(f"'kind' must be one of {_KINDS}", column=path, value=raw.get("kind"))
+        kinds = str(_KINDS)
+        problems.add_keyed("cache_entry_kind", column=path, value=raw.get("kind"), kinds=kinds)
         ok = False
     if not ok:
         return None
@@ -527,16 +526,21 @@ class Cache:
         except FileNotFoundError:
             return []
         except (OSError, ValueError) as exc:
-            raise ManifestDamagedError(
-                f"the old cache manifest cannot be read ({exc}). To repair it, {_REPAIR_HINT}",
-                self.legacy_manifest_path,
-            ) from None
+            problem = Problem.keyed(
+                "cache_legacy_unreadable",
+                str(self.legacy_manifest_path),
+                reason=str(exc),
+                repair=Message("cache_repair_hint"),
+            )
+            raise ManifestDamagedError([problem], self.legacy_manifest_path) from None
         files = data.get("files") if isinstance(data, dict) else None
         if not isinstance(files, dict):
-            raise ManifestDamagedError(
-                f"the old cache manifest has no 'files' object. To repair it, {_REPAIR_HINT}",
-                self.legacy_manifest_path,
+            problem = Problem.keyed(
+                "cache_legacy_no_files",
+                str(self.legacy_manifest_path),
+                repair=Message("cache_repair_hint"),
             )
+            raise ManifestDamagedError([problem], self.legacy_manifest_path)
         problems = ProblemCollector(self.legacy_manifest_path)
         found = [_parse_entry(str(key), raw, problems) for key, raw in files.items()]
         return [e for e in found if e is not None]
@@ -609,15 +613,17 @@ class Cache:
     def problem(self, relative: str | PurePosixPath) -> str | None:
         """Say why the cached copy of ``relative`` cannot be used, or return ``None`` if it can.
 
-        The message names the file and says how to store it anew.
+        The message names the file and says how to store it anew; it is a keyed
+        :class:`~canemure.errors.Message` (a ``str``, in English) that the command line can say
+        in the user's language.
         """
         path = self.path_for(relative)
         try:
             entry = self.entry(relative)
         except ManifestDamagedError as exc:
-            return f"{path} cannot be checked: {exc}"
+            return Message("cache_cannot_check", path=path, error=exc)
         if entry is None:
-            return f"{path} is not recorded in the cache manifest; {_REPAIR_HINT}"
+            return Message("cache_not_recorded", path=path, repair=Message("cache_repair_hint"))
         return self.entry_problem(entry)
 
     def entry_problem(self, entry: ManifestEntry) -> str | None:
@@ -630,13 +636,21 @@ class Cache:
         try:
             digest = _sha256_file(path)
         except FileNotFoundError:
-            return f"{path} is recorded in the cache manifest but missing; {_REPAIR_HINT}"
+            return Message("cache_missing", path=path, repair=Message("cache_repair_hint"))
         except OSError as exc:
-            return f"{path} cannot be read ({exc.strerror or exc}); {_REPAIR_HINT}"
+            reason = exc.strerror or str(exc)
+            return Message(
+                "cache_file_unreadable",
+                path=path,
+                reason=reason,
+                repair=Message("cache_repair_hint"),
+            )
         if digest != entry.sha256:
-            return (
-                f"{path} changed since it was stored on {entry.timestamp} (its SHA-256 no longer "
-                f"matches the manifest), so it is not used; {_REPAIR_HINT}"
+            return Message(
+                "cache_changed",
+                path=path,
+                timestamp=entry.timestamp,
+                repair=Message("cache_repair_hint"),
             )
         return None
 

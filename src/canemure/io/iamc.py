@@ -32,7 +32,7 @@ import numpy as np
 import pint
 
 from canemure._text import fold
-from canemure.errors import DataFormatError, MissingDependencyError, ProblemCollector
+from canemure.errors import DataFormatError, MissingDependencyError, Problem, ProblemCollector
 from canemure.inventory.provenance import Source
 from canemure.sectors import AccountingRule, SectorHierarchy, accounting_rule, sector_hierarchy
 from canemure.units import Q_, unit_text, ureg
@@ -159,20 +159,23 @@ def read_iamc(
     missing = [c for c in IAMC_COLUMNS if c not in frame.columns]
     if missing:
         for column in missing:
-            problems.add("required IAMC column is missing", column=column)
+            problems.add_keyed("iamc_column_missing", column=column)
         problems.raise_if_any()
     year_columns = [c for c in frame.columns if c not in IAMC_COLUMNS and str(c).isdigit()]
     if not year_columns:
-        problems.add("no year columns (a column per year, e.g. 2020)")
+        problems.add_keyed("iamc_no_year_columns")
     for name, wanted in (("model", model), ("scenario", scenario)):
         found = frame[name].astype(str)
         if wanted is not None:
             frame = frame[found == wanted]
             if frame.empty:
-                problems.add(f"no rows with {name} {wanted!r}", column=name, value=wanted)
+                problems.add_keyed(
+                    "iamc_no_rows", column=name, value=wanted, name=name, wanted=wanted
+                )
         elif found.nunique() > 1:
-            problems.add(
-                f"several {name}s; choose one with {name}=...",
+            problems.add_keyed(
+                "iamc_several",
+                name=name,
                 column=name,
                 value=", ".join(sorted(found.unique())),
             )
@@ -181,13 +184,13 @@ def read_iamc(
     folded = {fold(v): k for v, k in by_variable.items()}
     units = frame["unit"].astype(str).unique()
     if len(units) > 1:
-        problems.add("the table mixes units", column="unit", value=", ".join(units))
+        problems.add_keyed("iamc_mixed_units", column="unit", value=", ".join(units))
     unit: pint.Unit | None = None
     if len(units) == 1:
         try:
             unit = ureg.Unit(units[0])
         except (pint.PintError, ValueError, TypeError, AttributeError):
-            problems.add("not a unit canemure knows", column="unit", value=units[0])
+            problems.add_keyed("iamc_unknown_unit", column="unit", value=units[0])
     areas: dict[str, str] = {}
     cells: dict[tuple[str, str], int] = {}
     for position, (row, region, variable) in enumerate(
@@ -196,13 +199,15 @@ def read_iamc(
         line = int(row) + 2 if origin != "IAMC table" else position + 1
         sector = by_variable.get(variable) or folded.get(fold(variable))
         if sector is None:
-            problems.add("unknown IAMC variable", line=line, column="variable", value=variable)
+            problems.add_keyed(
+                "iamc_unknown_variable", line=line, column="variable", value=variable
+            )
         area = _area(region, area_level, problems, line)
         if sector is None or area is None:
             continue
         areas.setdefault(region, area)
         if (area, sector) in cells:
-            problems.add("duplicate row", line=line, column="variable", value=variable)
+            problems.add_keyed("iamc_duplicate_row", line=line, column="variable", value=variable)
         cells[(area, sector)] = position
     problems.raise_if_any()
     assert unit is not None
@@ -234,24 +239,23 @@ def read_iamc(
             area_level=area_level,
         )
     except ValueError as exc:  # sectors of several levels
-        raise DataFormatError(f"{exc}", origin) from exc
+        raise DataFormatError([Problem.keyed("as_raised", origin, error=exc)], origin) from exc
 
 
 def _area(region: str, level: str, problems: ProblemCollector, line: int) -> str | None:
     """The area code of ``region`` (a name or code), or ``None`` with a problem recorded."""
     if level == "group":
         return region
-    from canemure.errors import UnknownNameError
+    from canemure.errors import Message, UnknownNameError
     from canemure.geography import gazetteer
 
     gaz = gazetteer()
     try:
         found = gaz.region(region) if level == "region" else gaz.municipality(region)
     except UnknownNameError as exc:
-        problems.add(f"unknown {level}{_hint(exc)}", line=line, column="region", value=region)
+        names = ", ".join(exc.suggestions[:3])
+        hint = Message("did_you_mean", names=names) if exc.suggestions else ""
+        key = "iamc_unknown_region" if level == "region" else "iamc_unknown_municipality"
+        problems.add_keyed(key, line=line, column="region", value=region, hint=hint)
         return None
     return found.code
-
-
-def _hint(exc: Any) -> str:
-    return f"; did you mean {', '.join(exc.suggestions[:3])}?" if exc.suggestions else ""

@@ -101,7 +101,7 @@ import numpy as np
 import pint
 
 from canemure._text import fold, suggest
-from canemure.errors import CanemureWarning, ProblemCollector
+from canemure.errors import CanemureWarning, Message, ProblemCollector
 from canemure.geography import gazetteer
 from canemure.inventory import EmissionInventory, Population, Source
 from canemure.io._csvtools import (
@@ -182,12 +182,19 @@ class ShortYear:
     """Leaf keys the other years list and this year does not, in the file's order."""
 
     def __str__(self) -> str:
-        shown = ", ".join(self.lacks[:12]) + (
-            f" and {len(self.lacks) - 12} more" if len(self.lacks) > 12 else ""
-        )
-        return (
-            f"year {self.year} lists {self.rows} rows where the file's other years list "
-            f"{self.typical_rows:g}; it lacks {len(self.lacks)}: {shown}"
+        return str(self.message())
+
+    def message(self) -> Message:
+        """What is short, as a keyed message (its ``str`` is the English text)."""
+        more = len(self.lacks) - 12
+        return Message(
+            "syke_csv_short_year",
+            year=self.year,
+            rows=self.rows,
+            typical=f"{self.typical_rows:g}",
+            count=len(self.lacks),
+            shown=", ".join(self.lacks[:12]),
+            more=Message("syke_csv_and_more", count=more) if more > 0 else "",
         )
 
 
@@ -241,11 +248,13 @@ def _resolve_municipality(
                 if gaz.has_municipality(from_name)
                 else from_name
             )
-            problems.add(
-                f"the file name says municipality {said}, but municipality={municipality!r} "
-                f"names {code} ({gaz.municipality(code).name}); SYKE names each file after its "
-                "municipality: rename the file or pass the municipality it holds",
+            problems.add_keyed(
+                "syke_csv_name_conflict",
                 value=name,
+                said=said,
+                given=municipality,
+                code=code,
+                name=gaz.municipality(code).name,
             )
             return None, ""
         return code, f"the municipality= argument ({municipality!r})"
@@ -253,11 +262,7 @@ def _resolve_municipality(
         problems.add_keyed("municipality_from_name", value=name)
         return None, ""
     if not gaz.has_municipality(from_name):
-        problems.add(
-            "the municipality code in the file name is not a municipality of canemure's "
-            "reference list (2025 structure); pass municipality=<code or name>",
-            value=from_name,
-        )
+        problems.add_keyed("syke_csv_code_unknown", value=from_name)
         return None, ""
     return from_name, f"the file name {name!r}"
 
@@ -302,9 +307,12 @@ def _leaf_problem(
     existing = [
         f"hinku_laskenta={leaf.hinku}, päästökauppa={leaf.ets}" for leaf in tree.children(level5)
     ]
-    problems.add(
-        f"ALas has no leaf {level5} with hinku_laskenta={flags[0]} and päästökauppa={flags[1]}; "
-        f"it exists with {'; '.join(existing)}",
+    problems.add_keyed(
+        "syke_csv_no_leaf",
+        level5=level5,
+        hinku=str(flags[0]),
+        ets=str(flags[1]),
+        existing="; ".join(existing),
         line=row.line,
         column="hinku_laskenta/päästökauppa",
         value=(row.cells.get("hinku_laskenta"), row.cells.get("päästökauppa")),
@@ -687,12 +695,7 @@ def read_syke_csv(
         # only then can a year be markedly short (see _short_years)
         short, cut = _short_years(_year_leaves(rows, tree), rows.years.tolist())
         if cut is not None:
-            problems.add(
-                f"the file looks cut off after its last line: {cut}; the leaves it lacks are "
-                "the ones that follow in the file's other years, as when a download stops "
-                "short; download or export the file again",
-                line=last_line,
-            )
+            problems.add_keyed("syke_csv_cut_off", line=last_line, cut=cut.message())
     raise_sorted(problems)
     assert code is not None
     for found in short:
@@ -772,19 +775,11 @@ def read_syke_population(
         column = candidates[0]
     else:
         found = ", ".join(repr(c) for c in table.columns)
-        problems.add(
-            "cannot tell the population column: expected exactly one header containing "
-            f"'asukas' or 'väestö', found {len(candidates)} among {found}",
-            line=1,
-        )
+        problems.add_keyed("syke_csv_population_column", line=1, count=len(candidates), found=found)
     if year is None:
         match = _POPULATION_FILE.fullmatch(Path(path).name)
         if match is None:
-            problems.add(
-                "cannot tell the year: the file name is not asukasluvut_<year>.csv; "
-                "pass year=<year>",
-                value=Path(path).name,
-            )
+            problems.add_keyed("syke_csv_year_from_name", value=Path(path).name)
         else:
             year = check_year(match.group(1), problems, line=None, column=None)
     else:
@@ -806,16 +801,16 @@ def read_syke_population(
                 unit="residents",
             )
             if count is not None and not math.isnan(count) and not count.is_integer():
-                problems.add(
-                    "population must be a whole number",
+                problems.add_keyed(
+                    "syke_csv_population_not_whole",
                     line=row.line,
                     column=column,
                     value=row.cells[column],
                 )
                 count = None
             elif count == 0:
-                problems.add(
-                    "population must be positive (a municipality has residents; NA if unknown)",
+                problems.add_keyed(
+                    "syke_csv_population_not_positive",
                     line=row.line,
                     column=column,
                     value=row.cells[column],
@@ -824,20 +819,21 @@ def read_syke_population(
         if raw is None:
             continue
         if not re.fullmatch(r"\d{1,3}", raw):
-            problems.add("not a municipality code", line=row.line, column="kuntanro", value=raw)
+            problems.add_keyed("syke_csv_not_a_code", line=row.line, column="kuntanro", value=raw)
             continue
         code = raw.zfill(3)
         if known_municipalities_only and not gaz.has_municipality(code):
-            problems.add(
-                "unknown municipality code (not in canemure's reference list, 2025 structure)",
+            problems.add_keyed(
+                "syke_csv_unknown_code",
                 line=row.line,
                 column="kuntanro",
                 value=raw,
             )
             continue
         if code in seen:
-            problems.add(
-                f"duplicate municipality, already on line {seen[code]}",
+            problems.add_keyed(
+                "syke_csv_duplicate_municipality",
+                first=seen[code],
                 line=row.line,
                 column="kuntanro",
                 value=raw,

@@ -80,6 +80,7 @@ import numpy as np
 from canemure._text import fold
 from canemure.errors import (
     DataFormatError,
+    Message,
     MissingDependencyError,
     Problem,
     ProblemCollector,
@@ -91,6 +92,7 @@ from canemure.io._csvtools import (
     MAX_KT,
     MAX_POPULATION,
     NULL_TOKENS,
+    add_message,
     check_year,
     impossible_magnitude,
     parse_decimal,
@@ -208,7 +210,9 @@ class _Sheet:
             return math.nan
         if isinstance(raw, bool) or not isinstance(raw, int | float | str):
             where = _cell(column, row)
-            self.problems.add(f"{what} is not a number", line=row, column=where, value=raw)
+            self.problems.add_keyed(
+                "syke_excel_not_a_number", line=row, column=where, value=raw, what=what
+            )
             return math.nan
         if isinstance(raw, str):
             try:
@@ -218,25 +222,27 @@ class _Sheet:
                     value = parse_decimal(raw, decimal=".")
                 except ValueError as exc:
                     where = _cell(column, row)
-                    self.problems.add(f"{what}: {exc}", line=row, column=where, value=raw)
+                    self.problems.add_keyed(
+                        "syke_excel_cell", line=row, column=where, value=raw, what=what, error=exc
+                    )
                     return math.nan
         else:
             value = float(raw)
         message = None
         if not math.isfinite(value):
-            message = f"{what} is not a finite number"
+            message = Message("syke_excel_not_finite", what=what)
         elif value < 0 and not allow_negative:
-            message = f"{what} must not be negative"
+            message = Message("negative", what=what)
         elif abs(value) > limit:
             message = impossible_magnitude(what, limit, unit)
         if message is not None:
-            self.problems.add(message, line=row, column=_cell(column, row), value=raw)
+            add_message(self.problems, message, line=row, column=_cell(column, row), value=raw)
             return math.nan
         return value
 
 
-def _refuse(message: str, source: str) -> DataFormatError:
-    return DataFormatError([Problem(message, source)], source)
+def _refuse(problem: Problem) -> DataFormatError:
+    return DataFormatError([problem], problem.file)
 
 
 def _load_rows(path: str | os.PathLike[str], problems: ProblemCollector) -> list[list[Any]]:
@@ -249,32 +255,17 @@ def _load_rows(path: str | os.PathLike[str], problems: ProblemCollector) -> list
     data = read_input_bytes(path, source, what=_WHAT)
     if data.startswith(_OLE2):
         if _ENCRYPTED in data:
-            raise _refuse(
-                "the workbook is password-protected (encrypted), so it cannot be read; open it "
-                "in Excel or LibreOffice, remove the password (save it without one) and pass "
-                "that copy",
-                source,
-            )
-        raise _refuse(
-            "this is an old Excel 97-2003 workbook (.xls), not an .xlsx workbook; open it in "
-            "Excel or LibreOffice and save it as .xlsx (Excel Workbook)",
-            source,
-        )
+            raise _refuse(Problem.keyed("syke_excel_encrypted", source))
+        raise _refuse(Problem.keyed("syke_excel_xls", source))
     if not data.startswith(b"PK"):
-        raise _refuse(
-            f"not an Excel .xlsx workbook (it starts with {data[:16]!r}); expected SYKE's ALas "
-            "export (ALas_<Kunta>_data_<date>.xlsx)",
-            source,
-        )
+        raise _refuse(Problem.keyed("syke_excel_not_xlsx", source, start=data[:16]))
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             if SHEET not in workbook.sheetnames:
                 names = ", ".join(repr(s) for s in workbook.sheetnames)
                 raise _refuse(
-                    f"the workbook has no sheet {SHEET!r} (it has {names}); expected SYKE's "
-                    "ALas export",
-                    source,
+                    Problem.keyed("syke_excel_no_sheet", source, sheet=SHEET, names=names)
                 )
             rows = [list(row) for row in workbook[SHEET].iter_rows(values_only=True)]
         finally:
@@ -300,11 +291,8 @@ def _load_rows(path: str | os.PathLike[str], problems: ProblemCollector) -> list
         SyntaxError,  # xml.etree.ElementTree.ParseError
         OSError,
     ) as exc:
-        raise _refuse(
-            f"not an Excel .xlsx workbook, or a damaged one ({type(exc).__name__}: {exc}); "
-            "download or export it again, or open it in Excel or LibreOffice and save it",
-            source,
-        ) from None
+        reason = f"{type(exc).__name__}: {exc}"
+        raise _refuse(Problem.keyed("syke_excel_damaged", source, error=reason)) from None
     return rows
 
 
@@ -347,9 +335,9 @@ def _check_sheet_xml(data: bytes, problems: ProblemCollector) -> list[tuple[int,
             top = int(_ROW_OF.sub("", first))
             right = _column_number(_COLUMN_OF.sub("", last or first))
             if top <= _POPULATION_ROW and right >= 2:
-                problems.add(
-                    f"merged cells {ref}: only the first cell of a merged range keeps its value, "
-                    "the others would read as empty; unmerge the cells and enter every value",
+                problems.add_keyed(
+                    "syke_excel_merged",
+                    ref=ref,
                     line=top,
                     column=f"{SHEET}!{ref}",
                 )
@@ -360,10 +348,8 @@ def _check_sheet_xml(data: bytes, problems: ProblemCollector) -> list[tuple[int,
             ref = _REF.search(attributes)
             if ref is None or int(ref.group(2)) > _METHOD_ROW:
                 continue
-            problems.add(
-                "a formula without a saved result (the workbook was written by a program that "
-                "does not calculate), so its value cannot be read; open the workbook in Excel or "
-                "LibreOffice, let it recalculate, and save it",
+            problems.add_keyed(
+                "syke_excel_formula",
                 line=int(ref.group(2)),
                 column=f"{SHEET}!{ref.group(1)}{ref.group(2)}",
             )
@@ -385,8 +371,13 @@ def _years(sheet: _Sheet, problems: ProblemCollector) -> list[tuple[int, int | N
         raw = sheet.get(1, column)
         year = check_year(raw, problems, line=1, column=_cell(column, 1))
         if year is not None and year in seen:
-            problems.add(
-                f"year {year} repeats {seen[year]}", line=1, column=_cell(column, 1), value=raw
+            problems.add_keyed(
+                "syke_excel_year_repeats",
+                line=1,
+                column=_cell(column, 1),
+                value=raw,
+                year=year,
+                first=seen[year],
             )
             year = None
         elif year is not None:
@@ -394,15 +385,15 @@ def _years(sheet: _Sheet, problems: ProblemCollector) -> list[tuple[int, int | N
         out.append((column, year))
         column += 1
     if not out:
-        problems.add("row 1 has no years after the municipality name", line=1, column=_cell(2, 1))
+        problems.add_keyed("syke_excel_no_years", line=1, column=_cell(2, 1))
     last = column - 1
     for row in range(1, _POPULATION_ROW + 1):
         cells = sheet.rows[row - 1] if row <= len(sheet.rows) else []
         for extra in range(last + 1, len(cells) + 1):
             value = sheet.get(row, extra)
             if value not in (None, ""):
-                problems.add(
-                    "value outside the year columns (row 1 has no year above it)",
+                problems.add_keyed(
+                    "syke_excel_outside_years",
                     line=row,
                     column=_cell(extra, row),
                     value=value,
@@ -424,15 +415,20 @@ def _municipality(
         claims.append((gaz.municipality(str(municipality)).code, f"municipality={municipality!r}"))
     if isinstance(name, str) and name.strip():
         try:
-            claims.append((gaz.municipality(name).code, f"cell {_cell(1, 1)} ({name!r})"))
+            cell = Message("syke_excel_from_cell", cell=_cell(1, 1), name=name)
+            claims.append((gaz.municipality(name).code, cell))
         except UnknownNameError as exc:
             if municipality is None:
-                problems.add(
-                    f"{exc}; pass municipality=<code>", line=1, column=_cell(1, 1), value=name
+                problems.add_keyed(
+                    "syke_excel_unknown_municipality",
+                    line=1,
+                    column=_cell(1, 1),
+                    value=name,
+                    error=exc,
                 )
     elif municipality is None:
-        problems.add(
-            "the municipality name is missing; pass municipality=<code>",
+        problems.add_keyed(
+            "syke_excel_name_missing",
             line=1,
             column=_cell(1, 1),
             value=name,
@@ -442,7 +438,7 @@ def _municipality(
         # a name canemure does not know says nothing either way
         with contextlib.suppress(UnknownNameError):
             found = gaz.municipality(match.group(1).replace("_", " "))
-            claims.append((found.code, f"the file name {Path(path).name!r}"))
+            claims.append((found.code, Message("syke_excel_from_file_name", name=Path(path).name)))
     if not claims:
         return None, ""
     code, origin = claims[0]
@@ -450,10 +446,14 @@ def _municipality(
         if other != code:
             first = gaz.municipality(code)
             second = gaz.municipality(other)
-            problems.add(
-                f"{origin} names {first.name} ({code}), but {where} names another "
-                f"municipality, {second.name} ({other}); pass the file of the municipality "
-                "you mean, or the municipality this file holds",
+            problems.add_keyed(
+                "syke_excel_municipality_conflict",
+                origin=origin,
+                first=first.name,
+                code=code,
+                where=where,
+                second=second.name,
+                other=other,
                 line=1,
                 column=_cell(1, 1),
                 value=name,
@@ -476,11 +476,12 @@ def _check_population(
     value, where = known[year]
     ratio = value / reference.population_2020
     if not 1 / _POPULATION_FACTOR <= ratio <= _POPULATION_FACTOR:
-        problems.add(
-            f"the population of {year} does not fit {reference.name} ({code}), which had "
-            f"{reference.population_2020} residents on 31.12.2020 (canemure's reference "
-            f"list): the rows seem to be another municipality's; pass the file of "
-            f"{reference.name} or the municipality this file holds",
+        problems.add_keyed(
+            "syke_excel_population_mismatch",
+            year=year,
+            name=reference.name,
+            code=code,
+            population=reference.population_2020,
             line=_POPULATION_ROW,
             column=where,
             value=value,
@@ -496,9 +497,10 @@ def _check_sum(
     tolerance = _half_unit(reported) + sum(_half_unit(t) for t in terms)
     tolerance += _RELATIVE_EPS * max(abs(reported), abs(total), 1.0)
     if abs(total - reported) > tolerance:
-        problems.add(
-            f"the total does not match the sum of the sectors above it ({total:.6g} kt CO2e; "
-            f"rounding tolerance {tolerance:.3g})",
+        problems.add_keyed(
+            "syke_excel_total_mismatch",
+            total=f"{total:.6g}",
+            tolerance=f"{tolerance:.3g}",
             line=row,
             column=where,
             value=reported,
@@ -520,9 +522,10 @@ def _check_per_resident(
     tolerance = _half_unit(reported) + _half_unit(total) * 1000.0 / population
     tolerance += _RELATIVE_EPS * max(abs(reported), 1.0)
     if abs(expected - reported) > tolerance:
-        problems.add(
-            f"emissions per resident do not match total / population ({expected:.6g} t CO2e; "
-            f"rounding tolerance {tolerance:.3g})",
+        problems.add_keyed(
+            "syke_excel_per_resident_mismatch",
+            expected=f"{expected:.6g}",
+            tolerance=f"{tolerance:.3g}",
             line=row,
             column=where,
             value=reported,
@@ -542,10 +545,7 @@ def read_syke_excel(
     problems = ProblemCollector(source_name)
     sheet = _Sheet(_load_rows(path, problems), problems)
     if len(sheet.rows) < _METHOD_ROW:
-        problems.add(
-            f"the sheet has {len(sheet.rows)} rows; the export has at least "
-            f"{_METHOD_ROW} (sectors, credits, total, per resident, population, method)"
-        )
+        problems.add_keyed("syke_excel_too_few_rows", rows=len(sheet.rows), needed=_METHOD_ROW)
         problems.raise_if_any()
     years = _years(sheet, problems)
     code, municipality_from = _municipality(sheet, path, municipality, problems)
@@ -557,16 +557,19 @@ def read_syke_excel(
         try:
             found = tree.find(str(label), 3) if label is not None else None
         except UnknownNameError as exc:
-            problems.add(
-                f"{exc}; expected {sector.name('fi')!r}",
+            problems.add_keyed(
+                "syke_excel_unknown_sector",
+                error=exc,
+                expected=sector.name("fi"),
                 line=row,
                 column=_cell(1, row),
                 value=label,
             )
             continue
         if found is None or found.key != sector.key:
-            problems.add(
-                f"expected the sector {sector.name('fi')!r} here (SYKE's order of sectors)",
+            problems.add_keyed(
+                "syke_excel_wrong_sector",
+                expected=sector.name("fi"),
                 line=row,
                 column=_cell(1, row),
                 value=label,
@@ -577,8 +580,9 @@ def read_syke_excel(
         rule = rule_from_method(str(method) if method is not None else "")
     except UnknownNameError:
         names = "; ".join(repr(r.name_fi) for r in RULES)
-        problems.add(
-            f"unknown calculation method; expected one of {names}",
+        problems.add_keyed(
+            "syke_excel_unknown_method",
+            names=names,
             line=_METHOD_ROW,
             column=_cell(1, _METHOD_ROW),
             value=method,
@@ -615,8 +619,8 @@ def read_syke_excel(
             unit="residents",
         )
         if residents_here == 0 or not (math.isnan(residents_here) or residents_here.is_integer()):
-            problems.add(
-                "population must be a positive whole number (NA if unknown)",
+            problems.add_keyed(
+                "syke_excel_population_not_whole",
                 line=_POPULATION_ROW,
                 column=_cell(column, _POPULATION_ROW),
                 value=sheet.get(_POPULATION_ROW, column),

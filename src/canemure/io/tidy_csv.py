@@ -49,7 +49,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -61,13 +61,14 @@ import numpy.typing as npt
 import pint
 
 from canemure._text import suggest
-from canemure.errors import Problem, ProblemCollector, UnknownNameError
+from canemure.errors import Message, Problem, ProblemCollector, UnknownNameError
 from canemure.inventory import AreaLevel, EmissionInventory, Source
 from canemure.io._csvtools import (
     FIRST_YEAR,
     MAX_MAGNITUDE,
     NULL_TOKENS,
     CsvColumns,
+    add_message,
     atomic_write_text,
     check_separator,
     decode_text,
@@ -174,9 +175,7 @@ def _refuse_impossible(table: _Columns) -> None:
         infinite = np.flatnonzero(np.isinf(values))
         huge = np.flatnonzero(np.isfinite(values) & (np.abs(values) > MAX_MAGNITUDE))
     for i in infinite.tolist():
-        table.bad_values.setdefault(
-            i, "not a finite number (too large for a float: it overflows to infinity)"
-        )
+        table.bad_values.setdefault(i, Message("number_overflow"))
     for i in huge.tolist():
         table.bad_values.setdefault(i, impossible_magnitude("value", MAX_MAGNITUDE))
 
@@ -200,7 +199,9 @@ def _parse_value(raw: str) -> float | str:
     try:
         return parse_decimal(raw, decimal=".")
     except ValueError as exc:
-        return str(exc)
+        key = getattr(exc, "key", None)
+        params: Mapping[str, object] = getattr(exc, "params", {})
+        return Message(key, **params) if isinstance(key, str) else str(exc)
 
 
 def _split_rows(text: str, columns: list[str], problems: ProblemCollector) -> _Columns:
@@ -215,10 +216,12 @@ def _split_rows(text: str, columns: list[str], problems: ProblemCollector) -> _C
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
         if len(fields) != len(columns):
-            problems.add(
-                f"row has {len(fields)} fields, the header has {len(columns)}",
+            problems.add_keyed(
+                "field_count",
                 line=start,
                 value=",".join(fields)[:120],
+                found=len(fields),
+                header=len(columns),
             )
             continue
         rows.append(fields)
@@ -341,7 +344,16 @@ def _check_texts(
         for i in np.flatnonzero(bad[factor.codes]).tolist():
             reason = reasons[int(factor.codes[i])]
             assert reason is not None
-            problems.add(reason.message, line=int(lines[i]), column=column, value=reason.value)
+            if reason.key is not None:
+                problems.add_keyed(
+                    reason.key,
+                    line=int(lines[i]),
+                    column=column,
+                    value=reason.value,
+                    **dict(reason.params),
+                )
+            else:
+                problems.add(reason.message, line=int(lines[i]), column=column, value=reason.value)
     return results
 
 
@@ -362,8 +374,10 @@ def _one_per_file(
     first_text = factor.texts[int(factor.codes[first_row])].strip()
     others = np.array([f is not None and f != first for f in found], dtype=np.bool_)
     for i in np.flatnonzero(others[factor.codes]).tolist():
-        problems.add(
-            f"one file holds one {what}; line {int(lines[first_row])} has {first_text!r}",
+        problems.add_keyed(
+            f"tidy_one_{what}",
+            first_line=int(lines[first_row]),
+            first=first_text,
             line=int(lines[i]),
             column=what,
             value=factor.texts[int(factor.codes[i])].strip(),
@@ -375,17 +389,17 @@ def _one_per_file(
 def _required(raw: str) -> str | Problem:
     text = raw.strip()
     if text in NULL_TOKENS:
-        return Problem("value is missing", value=text)
+        return Problem.keyed("value_missing", value=text)
     return text
 
 
 def _year(raw: str) -> int | Problem:
     text = raw.strip()
     if not re.fullmatch(r"[0-9]{1,4}", text):
-        return Problem("not a year", value=raw)
+        return Problem.keyed("not_a_year", value=raw)
     year = int(text)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        return Problem(f"year out of range {FIRST_YEAR}..{LAST_YEAR}", value=raw)
+        return Problem.keyed("year_out_of_range", value=raw, first=FIRST_YEAR, last=LAST_YEAR)
     return year
 
 
@@ -398,7 +412,7 @@ def _unit(raw: str) -> pint.Unit | Problem:
         # one spelling per unit: "kilotonne CO2e / year" is "kt CO2e/a"
         return ureg.Unit(unit_text(ureg.Unit(text)))
     except Exception:  # pint raises several unrelated types on bad strings
-        return Problem("not a unit", value=text)
+        return Problem.keyed("tidy_not_a_unit", value=text)
 
 
 def _rule(raw: str) -> AccountingRule | Problem:
@@ -408,7 +422,7 @@ def _rule(raw: str) -> AccountingRule | Problem:
     try:
         return accounting_rule(text)
     except UnknownNameError as exc:
-        return Problem(str(exc), value=text)
+        return Problem.keyed("as_raised", value=text, error=exc)
 
 
 def _sector(raw: str) -> str | Problem:
@@ -426,11 +440,8 @@ def _sector(raw: str) -> str | Problem:
             continue
         hint = [named, *[h for h in hint if h != named]]
         break
-    return Problem(
-        "unknown sector key"
-        + (f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else ""),
-        value=text,
-    )
+    said_hint = Message("did_you_mean", names=", ".join(repr(h) for h in hint)) if hint else ""
+    return Problem.keyed("tidy_unknown_sector", value=text, hint=said_hint)
 
 
 def read_tidy_csv(
@@ -452,7 +463,7 @@ def read_tidy_csv(
     first_line = text[: text.find("\n")] if "\n" in text else text
     first_line = first_line.rstrip("\r")
     if not first_line.strip():
-        problems.add(f"{what} is empty or its first line is blank; expected a header", line=1)
+        problems.add_keyed("csv_empty_header", line=1, what=Message("csv_what_tidy"))
         problems.raise_if_any()
     if not check_separator(first_line, ",", problems, what=what):
         problems.raise_if_any()
@@ -474,7 +485,7 @@ def read_tidy_csv(
     first_rule = _one_per_file("rule", table.text["rule"], rules, lines, problems)
     rule = first_rule[0] if first_rule is not None else None
     for i, reason in table.bad_values.items():
-        problems.add(reason, line=int(lines[i]), column="value", value=table.raw_value(i))
+        add_message(problems, reason, line=int(lines[i]), column="value", value=table.raw_value(i))
 
     # one level of the hierarchy: every sector at the level of the file's first one
     tree = sector_hierarchy()
@@ -486,9 +497,11 @@ def read_tidy_csv(
         first = int(known[0])
         first_level = int(row_levels[first])
         for i in np.flatnonzero((row_levels >= 0) & (row_levels != first_level)).tolist():
-            problems.add(
-                f"sector at level {int(row_levels[i])}, but line {int(lines[first])} has a "
-                f"sector at level {first_level}; all sectors of a file must be at one level",
+            problems.add_keyed(
+                "tidy_mixed_levels",
+                level=int(row_levels[i]),
+                first_line=int(lines[first]),
+                first_level=first_level,
                 line=int(lines[i]),
                 column="sector",
                 value=sectors[int(sector_codes[i])],
@@ -503,9 +516,8 @@ def read_tidy_csv(
         energy = row_unit is not None and row_unit.is_compatible_with("GWh / a")
         credits = rule is not None and rule.credits
         if energy or not credits or sector is None or not _may_be_negative(sector):
-            problems.add(
-                "negative values are only possible for sectors with wind-power credits "
-                "under a rule that counts them (never for energy)",
+            problems.add_keyed(
+                "tidy_negative",
                 line=int(lines[i]),
                 column="value",
                 value=table.raw_value(i),
@@ -533,13 +545,16 @@ def read_tidy_csv(
         first_of = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
         for k in repeated.tolist():
             i, original = int(order[k]), int(order[first_of[k]])
-            problems.add(
-                f"duplicate cell: area {area_keys[a_row[i]]}, sector {sector_keys[s_row[i]]}, "
-                f"year {year_keys[y_row[i]]} already on line {int(lines[original])}",
+            problems.add_keyed(
+                "tidy_duplicate_cell",
+                area=area_keys[a_row[i]],
+                sector=sector_keys[s_row[i]],
+                year=year_keys[y_row[i]],
+                first=int(lines[original]),
                 line=int(lines[i]),
             )
     if not n:
-        problems.add("the file has no data rows")
+        problems.add_keyed("no_data_rows")
     raise_sorted(problems)
     assert rule is not None
     assert first_unit is not None
