@@ -1337,6 +1337,11 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "användarens cacheminne används inte: {error}",
         "the user cache is not used: {error}",
     ),
+    "cache_problem_left_out": (
+        "jätetty pois luvuista: {error}",
+        "utelämnad ur värdena: {error}",
+        "left out of the figures: {error}",
+    ),
     "cache_file_left_out": (
         "jätetty pois luvuista: {error}\nTuo tiedosto uudelleen sen korvaamiseksi.",
         "utelämnad ur värdena: {error}\nImportera filen igen för att ersätta den.",

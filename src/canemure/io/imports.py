@@ -251,7 +251,7 @@ def _with_retrieval(inventory: EmissionInventory, entry: ManifestEntry) -> Emiss
 def _usable(cache: Cache, entry: ManifestEntry) -> Path | None:
     """The entry's file if it still matches its record; otherwise warn and return ``None``."""
     if problem := cache.problem(entry.path):
-        _left_out(f"left out of the figures: {problem}")
+        _left_out(Message("cache_problem_left_out", error=problem))
         return None
     return cache.path_for(entry.path)
 
@@ -268,7 +268,7 @@ def _latest_population(cache: Cache, entries: list[ManifestEntry]) -> Population
                 path, year=int(match.group(1)), known_municipalities_only=False
             )
         except DataFormatError as exc:
-            _left_out(f"left out of the figures: {exc}\nImport the file again to replace it.")
+            _left_out(Message("cache_file_left_out", error=exc))
             continue
         population = found if population is None else population.merge(found)
     return population
@@ -312,7 +312,7 @@ def imported_inventories(
     try:
         entries = cache.entries()
     except ManifestDamagedError as exc:
-        _left_out(f"the user cache is not used: {exc}")
+        _left_out(Message("cache_not_used", error=exc))
         return []
     population = _latest_population(cache, entries)
     out: list[EmissionInventory] = []
@@ -335,7 +335,7 @@ def imported_inventories(
 
                 inventory = read_syke_excel(path)
         except DataFormatError as exc:
-            _left_out(f"left out of the figures: {exc}\nImport the file again to replace it.")
+            _left_out(Message("cache_file_left_out", error=exc))
             continue
         if not is_csv and inventory.rule != rule:
             continue

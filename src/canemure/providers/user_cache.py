@@ -129,7 +129,7 @@ def _verified(
             return None
         problem = cache.problem(relative)
     if problem:
-        _left_out(f"left out of the figures: {problem}")
+        _left_out(Message("cache_problem_left_out", error=problem))
         return None
     return entry
 
