@@ -1786,6 +1786,21 @@ _ERRORS: dict[str, tuple[str, str, str]] = {
         "not a SYKE file: expected a .csv (open data) or .xlsx (Excel export), got {name!r}",
     ),
     "files_to_import": ("tuotavat tiedostot", "filerna som ska importeras", "the files to import"),
+    "plugin_name_invalid": (
+        "ei kelvollinen jakelupaketin nimi: {name!r} (kirjaimia, numeroita, '-', '_', '.')",
+        "inte ett giltigt distributionsnamn: {name!r} (bokstäver, siffror, '-', '_', '.')",
+        "not a valid distribution name: {name!r} (letters, digits, '-', '_', '.')",
+    ),
+    "plugin_name_no_package": (
+        "jakelupaketin nimestä {name!r} ei saa Python-paketin nimeä",
+        "distributionsnamnet {name!r} ger inget namn på ett Python-paket",
+        "distribution name {name!r} gives no Python package name",
+    ),
+    "plugin_folder_exists": (
+        "{root} on jo olemassa; valitse toinen nimi tai --dest",
+        "{root} finns redan; välj ett annat namn eller --dest",
+        "{root} already exists; choose another name or --dest",
+    ),
     "no_example_scenario": (
         "alueelle {area!r} ei ole esimerkkiskenaariota (mukana: {shipped}); kirjoita oma "
         "(katso examples/pohjois-karjala.toml) ja anna se: --scenario TIEDOSTO",

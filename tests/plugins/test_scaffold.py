@@ -158,3 +158,17 @@ def test_new_plugin_command_prints_the_next_step(
         f"seuraavaksi: cd {root_fi} && pip install -e '.[test]' && pytest",
     ]
     assert (root / "src" / "canemure_kainuu" / "data" / "targets.csv").is_file()
+
+
+def test_new_plugin_errors_are_said_in_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from canemure.cli.main import main
+
+    assert main(["new-plugin", "bad name!", "--region", "kainuu", "--lang", "fi"]) == 2
+    assert "ei kelvollinen jakelupaketin nimi: 'bad name!'" in capsys.readouterr().err
+    (tmp_path / "canemure-x").mkdir()
+    args = ["new-plugin", "canemure-x", "--region", "kainuu", "--dest", str(tmp_path)]
+    assert main([*args, "--lang", "sv"]) == 2
+    assert f"{tmp_path / 'canemure-x'} finns redan" in capsys.readouterr().err
+    assert not any((tmp_path / "canemure-x").iterdir())  # nothing written into it

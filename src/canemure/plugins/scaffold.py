@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from canemure._version import __version__
+from canemure.errors import CanemureError
 from canemure.geography import gazetteer
 from canemure.plugins.versions import parse_release
 
@@ -46,6 +47,14 @@ _FILES = {
 }
 
 
+class AdapterNameError(CanemureError, ValueError):
+    """A distribution name that cannot be an adapter's (said in the user's language)."""
+
+
+class FolderExistsError(CanemureError, FileExistsError):
+    """The adapter's folder exists already: nothing is overwritten."""
+
+
 def package_name(dist_name: str) -> str:
     """Return the import name of distribution ``dist_name`` (``canemure-x`` -> ``canemure_x``).
 
@@ -53,12 +62,10 @@ def package_name(dist_name: str) -> str:
     does not give a Python identifier.
     """
     if not _DIST_NAME.fullmatch(dist_name):
-        raise ValueError(
-            f"not a valid distribution name: {dist_name!r} (letters, digits, '-', '_', '.')"
-        )
+        raise AdapterNameError.keyed("plugin_name_invalid", name=dist_name)
     package = re.sub(r"[-_.]+", "_", dist_name).lower()
     if not package.isidentifier():
-        raise ValueError(f"distribution name {dist_name!r} gives no Python package name")
+        raise AdapterNameError.keyed("plugin_name_no_package", name=dist_name)
     return package
 
 
@@ -79,7 +86,7 @@ def create_adapter(name: str, region: str, dest: str | Path = ".") -> Path:
     place = gazetteer().region(region)
     root = Path(dest) / name
     if root.exists():
-        raise FileExistsError(f"{root} already exists; choose another name or --dest")
+        raise FolderExistsError.keyed("plugin_folder_exists", root=str(root))
     values = {
         "dist_name": name,
         "package": package,
