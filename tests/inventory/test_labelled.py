@@ -16,31 +16,11 @@ from hypothesis import strategies as st
 from strategies import inventories
 
 from canemure.errors import UnitError, UnknownNameError
-from canemure.inventory import EmissionInventory, LabelledValues, Population, Source
+from canemure.inventory import EmissionInventory, LabelledValues
 from canemure.io.bundled import pohjois_karjala
-from canemure.sectors import HINKU
 from canemure.units import Q_, ureg
 
 NaN = math.nan
-SOURCE = Source(id="test:labelled", title="Test source")
-
-
-@pytest.fixture
-def inventory() -> EmissionInventory:
-    """Tampere (837) and Turku (853), sectors Kul/Säh (level 3), years 2023-2024."""
-    population = Population(
-        Q_([[240_000.0, 250_000.0], [200_000.0, NaN]], "resident"), ["837", "853"], [2023, 2024]
-    )
-    return EmissionInventory.from_array(
-        [[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, NaN]]],
-        "kt CO2e / a",
-        areas=["837", "853"],
-        sectors=["Kul", "Säh"],
-        years=[2023, 2024],
-        rule=HINKU,
-        source=SOURCE,
-        population=population,
-    )
 
 
 # ----------------------------------------------------------------------------- worked examples
