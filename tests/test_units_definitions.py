@@ -7,14 +7,12 @@ kilotonne): the oracle here is a separate registry built from pint's whole defau
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pint
 import pytest
+from fresh_process import python_output
 
 from canemure.units import ureg
 
@@ -139,19 +137,8 @@ def test_units_outside_the_compact_file_say_so() -> None:
         ureg.Unit("knot")
 
 
-def _run(code: str, **env: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **env},
-    )
-    return result.stdout.strip()
-
-
 def test_load_full_definitions_adds_pints_units_and_keeps_kilotonne() -> None:
-    out = _run(
+    out = python_output(
         "from canemure.units import Q_, load_full_definitions\n"
         "q = Q_(2.0, 'kt CO2e / a')\n"
         "load_full_definitions(); load_full_definitions()\n"
@@ -163,11 +150,11 @@ def test_load_full_definitions_adds_pints_units_and_keeps_kilotonne() -> None:
 
 def test_environment_variable_loads_the_full_definitions_at_import() -> None:
     code = "from canemure.units import Q_; print(Q_(1, 'mile').m_as('km'), Q_(1, 'kt').m_as('t'))"
-    assert _run(code, CANEMURE_UNITS="full").split() == ["1.609344", "1000.0"]
+    assert python_output(code, CANEMURE_UNITS="full").split() == ["1.609344", "1000.0"]
 
 
 def test_gwp_contexts_work_after_loading_full_definitions() -> None:
-    out = _run(
+    out = python_output(
         "from canemure.units import Q_, gwp_context, load_full_definitions\n"
         "load_full_definitions()\n"
         "print(Q_(1.0, 'kt CH4 / a').to('kt CO2e / a', gwp_context('AR5GWP100')).m)"

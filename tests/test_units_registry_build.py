@@ -9,13 +9,11 @@ several times faster. The oracle everywhere is pint's own parser on the same tex
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pint
 import pytest
+from fresh_process import python_output
 from hypothesis import given
 from hypothesis import strategies as st
 from pint.util import ParserHelper
@@ -116,17 +114,6 @@ def test_fast_expressions_equal_pints_parser(rest: list[tuple[str, str]], first:
     assert dict(ours) == dict(theirs)
 
 
-def _run(code: str, **env: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **env},
-    )
-    return result.stdout.strip()
-
-
 def test_gas_units_parse_everywhere_in_a_fresh_process() -> None:
     """Each way of naming a gas works first thing in a process, whatever is imported first."""
     code = (
@@ -140,7 +127,8 @@ def test_gas_units_parse_everywhere_in_a_fresh_process() -> None:
         "print(ureg.Unit(unit_text(u)) == u)\n"
         "print(str(Q_(3, 'kt HFC134a / a')))\n"
     )
-    assert _run(code).splitlines() == ["28.0", "True", "kt SF6/a", "True", "3 kt HFC134a/a"]
+    expected = ["28.0", "True", "kt SF6/a", "True", "3 kt HFC134a/a"]
+    assert python_output(code).splitlines() == expected
 
 
 def test_full_definitions_keep_the_gases_and_kilotonne_in_a_fresh_process() -> None:
@@ -150,5 +138,5 @@ def test_full_definitions_keep_the_gases_and_kilotonne_in_a_fresh_process() -> N
         "print(Q_(1, 'kt CH4').to('t CO2e', gwp_context()).magnitude)\n"
         "print(ureg.Unit('kt') == ureg.Unit('kilotonne_'))\n"
     )
-    lines = _run(code, CANEMURE_UNITS="full").splitlines()
+    lines = python_output(code, CANEMURE_UNITS="full").splitlines()
     assert lines == ["1.852", "28000.0", "True"]
