@@ -30,7 +30,7 @@ import io
 import json
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from canemure.geography import Municipality, gazetteer
@@ -575,21 +575,11 @@ def _ranking_csv(ranking: Ranking, lang: str) -> str:
             "col_change_percent",
         )
     )
-    for number, row in enumerate(ranking.rows, start=1):
-        values = (
-            _round(row.total, ranking.decimals),
-            _round(row.per_resident, _PER_RESIDENT_DECIMALS),
-            _round(row.change_percent, _PERCENT_DECIMALS),
-        )
-        total, per_resident, change = ("" if v is None else repr(v) for v in values)
+    for cells, figures in _ranking_rows(ranking, lang):
+        total, per_resident, change = ("" if v is None else repr(v) for v in figures)
         writer.writerow(
             [
-                number,
-                row.municipality.code,
-                row.municipality.names[lang],
-                ranking.rule.id,
-                ranking.base_year,
-                ranking.year,
+                *cells,
                 total,
                 ranking.unit,
                 per_resident,
@@ -598,6 +588,31 @@ def _ranking_csv(ranking: Ranking, lang: str) -> str:
             ]
         )
     return buffer.getvalue()
+
+
+def _ranking_rows(
+    ranking: Ranking, lang: str
+) -> Iterator[tuple[list[object], tuple[float | None, float | None, float | None]]]:
+    """Each ranked municipality's cells and its rounded figures.
+
+    The cells: rank, code, name, rule, base year, year; the figures: total, per resident and
+    change in percent (``None`` = not estimated).
+    """
+    for number, row in enumerate(ranking.rows, start=1):
+        cells: list[object] = [
+            number,
+            row.municipality.code,
+            row.municipality.names[lang],
+            ranking.rule.id,
+            ranking.base_year,
+            ranking.year,
+        ]
+        figures = (
+            _round(row.total, ranking.decimals),
+            _round(row.per_resident, _PER_RESIDENT_DECIMALS),
+            _round(row.change_percent, _PERCENT_DECIMALS),
+        )
+        yield cells, figures
 
 
 def _ranking_json(ranking: Ranking) -> str:
@@ -707,20 +722,7 @@ def ranking_sheets(rankings: Sequence[Ranking], lang: str = "en") -> list[Sheet]
     first = rankings[0]
     rows: list[list[object]] = []
     for ranking in rankings:
-        for number, row in enumerate(ranking.rows, start=1):
-            rows.append(
-                [
-                    number,
-                    row.municipality.code,
-                    row.municipality.names[lang],
-                    ranking.rule.id,
-                    ranking.base_year,
-                    ranking.year,
-                    _round(row.total, ranking.decimals),
-                    _round(row.per_resident, _PER_RESIDENT_DECIMALS),
-                    _round(row.change_percent, _PERCENT_DECIMALS),
-                ]
-            )
+        rows.extend([*cells, *figures] for cells, figures in _ranking_rows(ranking, lang))
     header = [
         label("col_rank", lang),
         label("area_code", lang),
